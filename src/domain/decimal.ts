@@ -1,0 +1,47 @@
+/**
+ * Exact decimal arithmetic for money and rates.
+ *
+ * One decimal.js constructor, configured once: 40 significant digits is far beyond any
+ * amount this service handles (at most 10^15 with cents), so intermediate products are exact
+ * and only the explicit rounding to cents rounds.
+ */
+import { Decimal as DecimalJs } from 'decimal.js'
+
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 })
+export type Decimal = InstanceType<typeof Decimal>
+
+export type RoundingMode = 'half-up' | 'half-even'
+
+const MODES: Record<RoundingMode, DecimalJs.Rounding> = {
+  'half-up': DecimalJs.ROUND_HALF_UP,
+  'half-even': DecimalJs.ROUND_HALF_EVEN,
+}
+
+export const ZERO = new Decimal(0)
+export const ONE = new Decimal(1)
+
+/** Rounds to cents with the note's rounding mode. */
+export function roundMoney(amount: Decimal, mode: RoundingMode): Decimal {
+  return amount.toDecimalPlaces(2, MODES[mode])
+}
+
+/** Money as carried in JSON: always two decimals ("0.00", "1188041.47"). */
+export function formatMoney(amount: Decimal): string {
+  return amount.toFixed(2)
+}
+
+/** A rate or fraction as carried in JSON, without trailing zeros ("0.12"). */
+export function formatRate(rate: Decimal): string {
+  return rate.toString()
+}
+
+/** A year fraction as carried in JSON: at most 20 decimals, trailing zeros dropped. */
+export function formatFraction(value: Decimal): string {
+  return value.toDecimalPlaces(20).toString()
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO
+  for (const v of values) total = total.plus(v)
+  return total
+}
