@@ -1,0 +1,150 @@
+/**
+ * The single-clause computations behind POST /v1/covenant-deadline, /v1/cure-period,
+ * /v1/default-interest and /v1/redemption: each takes just the inputs its clause needs, in
+ * the same shapes as the scenario's parts.
+ */
+import type { CalendarId } from './calendars/index.js'
+import { covenantStatus } from './covenant.js'
+import { curePeriod } from './cure.js'
+import { Decimal } from './decimal.js'
+import { Contradictions, Explanation } from './explain.js'
+import { buildLedger } from './interest.js'
+import type { ElectionInput, NoteInput, NoticeInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
+import { DEFAULT_NOTICE_RULES, noticeEffect } from './notice.js'
+import { redeem } from './redemption.js'
+import { defaultWindow, resolveAsOf } from './scenario.js'
+import { assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote } from './terms.js'
+import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
+import type { RoundingMode } from './decimal.js'
+import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
+
+export interface CovenantDeadlineRequest {
+  spa: SpaInput
+  calendar?: CalendarId
+  extraHolidays?: string[]
+  covenantPerformedOn?: string | null
+  asOf?: string
+}
+
+export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () => IsoDate = todayInNewYork) {
+  const explanation = new Explanation()
+  const asOf = resolveAsOf(req.asOf, explanation, today)
+  const problems = new Contradictions()
+  const performedOn = req.covenantPerformedOn ?? null
+  if (performedOn !== null) problems.check(performedOn >= req.spa.closingDate, '/covenantPerformedOn', `precedes the Closing (${req.spa.closingDate})`)
+  problems.throwIfAny()
+  const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
+  const covenant = covenantStatus(readCovenant(req.spa, explanation), calendar, performedOn, asOf)
+  return { asOf, covenant: covenantView(covenant), warnings: explanation.warnings, assumptions: explanation.assumptions }
+}
+
+export interface CurePeriodRequest {
+  noticeOfDefault: NoticeInput
+  calendar?: CalendarId
+  extraHolidays?: string[]
+  cure?: { businessDays?: number }
+  notice?: { cutoffTime?: string; overnightCourierBusinessDays?: number; mailBusinessDays?: number }
+  curedOn?: string | null
+  asOf?: string
+}
+
+export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate = todayInNewYork) {
+  const explanation = new Explanation()
+  const asOf = resolveAsOf(req.asOf, explanation, today)
+  const problems = new Contradictions()
+  const sent = toNewYorkTime(req.noticeOfDefault.sentAt).date
+  const curedOn = req.curedOn ?? null
+  if (curedOn !== null) problems.check(curedOn >= sent, '/curedOn', `precedes the notice of default (${sent})`)
+  const effectiveDate = req.noticeOfDefault.effectiveDate ?? null
+  if (effectiveDate !== null) problems.check(effectiveDate >= sent, '/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${sent})`)
+  problems.throwIfAny()
+
+  const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
+  const cutoff = req.notice?.cutoffTime ?? DEFAULTS.noticeCutoffTime
+  const rules = {
+    cutoffMinutes: Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5)),
+    overnightCourierBusinessDays: req.notice?.overnightCourierBusinessDays ?? DEFAULT_NOTICE_RULES.overnightCourierBusinessDays,
+    mailBusinessDays: req.notice?.mailBusinessDays ?? DEFAULT_NOTICE_RULES.mailBusinessDays,
+  }
+  const effect = noticeEffect({ sentAt: req.noticeOfDefault.sentAt, methods: req.noticeOfDefault.methods, effectiveDate }, rules, calendar)
+  const cureBusinessDays = req.cure?.businessDays ?? DEFAULTS.cureBusinessDays
+  const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
+  explanation.assume('cure-period', `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect (${req.cure?.businessDays === undefined ? 'default' : 'as given'}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`)
+  explanation.assume('notice-effective-date', `Same-day methods before ${cutoff} New York time on a Business Day take effect that day, else the next Business Day; overnight courier after ${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the earliest method wins; an explicit effectiveDate overrides.`)
+  return { asOf, notice: noticeView(effect, cure), eventOfDefault: eventOfDefaultView(cure), warnings: explanation.warnings, assumptions: explanation.assumptions }
+}
+
+interface NoteRequest {
+  note: NoteInput
+  extraHolidays?: string[]
+  rounding?: RoundingMode
+  principalPayments?: PrincipalPaymentInput[]
+}
+
+export interface DefaultInterestRequest extends NoteRequest {
+  eventOfDefaultDate?: string | null
+  curedOn?: string | null
+  /** ledger end (exclusive); defaults to the maturity date */
+  through?: string
+}
+
+export function computeDefaultInterest(req: DefaultInterestRequest) {
+  const explanation = new Explanation()
+  const terms = readNote(req.note, req, explanation)
+  const problems = new Contradictions()
+  const eod = req.eventOfDefaultDate ?? null
+  const curedOn = req.curedOn ?? null
+  if (curedOn !== null) {
+    problems.check(eod !== null, '/curedOn', 'a cure needs an eventOfDefaultDate')
+    if (eod !== null) problems.check(curedOn > eod, '/curedOn', `must be after the Event of Default (${eod})`)
+  }
+  const through = req.through ?? terms.interest.maturityDate
+  problems.check(through >= terms.interest.issueDate, '/through', `precedes the issue date (${terms.interest.issueDate})`)
+  problems.throwIfAny()
+  explanation.assume('ledger-horizon', `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`)
+  const ledger = buildLedger(terms.interest, defaultWindow(eod, curedOn), through)
+  return {
+    noteId: terms.id,
+    eventOfDefaultDate: eod,
+    curedOn,
+    interest: interestView(terms.interest, ledger),
+    interestLedger: ledger.rows.map(ledgerRowView),
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
+  }
+}
+
+export interface RedemptionRequest extends NoteRequest {
+  eventOfDefaultDate: string
+  curedOn?: string | null
+  redemptionElection: ElectionInput
+  paymentDate?: string | null
+}
+
+export function computeRedemption(req: RedemptionRequest) {
+  const explanation = new Explanation()
+  const terms = readNote(req.note, req, explanation)
+  const problems = new Contradictions()
+  const portion = new Decimal(req.redemptionElection.portion ?? DEFAULTS.portion)
+  problems.check(portion.gt(0) && portion.lte(1), '/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
+  problems.check(req.eventOfDefaultDate > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
+  const curedOn = req.curedOn ?? null
+  if (curedOn !== null) problems.check(curedOn > req.eventOfDefaultDate, '/curedOn', `must be after the Event of Default (${req.eventOfDefaultDate})`)
+  problems.throwIfAny()
+  assumeRedemption(req.note, terms, explanation)
+  const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection
+  const redemption = redeem(
+    terms.interest,
+    defaultWindow(req.eventOfDefaultDate, curedOn),
+    req.eventOfDefaultDate,
+    curedOn,
+    { ...terms.redemption, prematureElection: policy },
+    { date: req.redemptionElection.date, portion },
+    req.paymentDate ?? null,
+    terms.calendar,
+    { election: '/redemptionElection', paymentDate: '/paymentDate' },
+    explanation,
+  )
+  return { noteId: terms.id, redemption: redemptionView(redemption), warnings: explanation.warnings, assumptions: explanation.assumptions }
+}
+

@@ -1,0 +1,183 @@
+/**
+ * Note Section 4(b): after an Event of Default the holder may elect to redeem all or part of
+ * the Note, with accrued Interest (including Interest at the default-adjusted rates).
+ */
+import type { BusinessCalendar } from './calendars/index.js'
+import { yearFraction, perDiemBasis } from './day-counts/index.js'
+import { Decimal, ZERO, ONE, roundMoney, sum } from './decimal.js'
+import { Contradictions, type Explanation } from './explain.js'
+import { buildLedger, accruedRows, interestAmount, type DefaultWindow, type InterestTerms, type Ledger, type LedgerRow } from './interest.js'
+import type { IsoDate } from './dates.js'
+
+export type PrematureElectionPolicy = 'defer' | 'reject'
+
+export interface RedemptionTerms {
+  /** price = (principal + accrued) × premium; "1.00" is par */
+  premium: Decimal
+  paymentBusinessDays: number
+  /** per annum on the price from the due date to a later payment; null for none */
+  lateChargeRate: Decimal | null
+  /** the as-converted alternative: the price is the greater of the two */
+  conversion: { conversionPrice: Decimal; highestClosingPrice: Decimal } | null
+  prematureElection: PrematureElectionPolicy
+}
+
+export interface RedemptionElection {
+  date: IsoDate
+  /** fraction of the outstanding principal, in (0, 1] */
+  portion: Decimal
+}
+
+/** Where the inputs sit in the request, so that contradictions name them. */
+export interface RedemptionPointers {
+  election: string
+  paymentDate: string
+}
+
+export interface RedemptionResult {
+  clause: 'Note 4(b)'
+  electionDate: IsoDate
+  electionEffectiveDate: IsoDate
+  portion: Decimal
+  paymentDueDate: IsoDate
+  paymentDate: IsoDate | null
+  redemptionDate: IsoDate
+  outstandingPrincipal: Decimal
+  capitalizedInterest: Decimal
+  redeemedPrincipal: Decimal
+  accruedInterest: { from: IsoDate; base: Decimal; default: Decimal; total: Decimal; rows: LedgerRow[] }
+  premium: Decimal
+  premiumAmount: Decimal
+  asConvertedValue: Decimal | null
+  priceBasis: 'premium' | 'as-converted'
+  redemptionPrice: Decimal
+  lateChargeRate: Decimal | null
+  lateChargeDays: number
+  lateCharge: Decimal
+  totalDue: Decimal
+  perDiem: Decimal
+  defaultInterestIncrement: Decimal
+  ledger: Ledger
+}
+
+/** The date the election takes effect: a premature one waits for the Event of Default. */
+function effectiveElection(
+  election: RedemptionElection,
+  eventOfDefaultDate: IsoDate | null,
+  curedOn: IsoDate | null,
+  policy: PrematureElectionPolicy,
+  pointers: RedemptionPointers,
+  explanation: Explanation,
+): IsoDate {
+  const problems = new Contradictions()
+  if (eventOfDefaultDate === null) {
+    problems.add(pointers.election, 'no Event of Default exists to redeem under (none occurred, or it was cured within the cure period)')
+    problems.throwIfAny()
+  }
+  const eod = eventOfDefaultDate!
+  if (curedOn !== null && election.date >= curedOn) {
+    problems.add(`${pointers.election}/date`, `the election is dated on or after the cure of the Event of Default (${curedOn})`)
+  }
+  if (election.date < eod && policy === 'reject') {
+    problems.add(`${pointers.election}/date`, `the election is dated before the Event of Default occurred (${eod}) and the policy is reject`)
+  }
+  problems.throwIfAny()
+  if (election.date >= eod) return election.date
+  explanation.warn(
+    'election-before-event-of-default',
+    `The redemption election dated ${election.date} precedes the Event of Default (${eod}); it is treated as made on ${eod}.`,
+  )
+  return eod
+}
+
+export function redeem(
+  interest: InterestTerms,
+  window: DefaultWindow,
+  eventOfDefaultDate: IsoDate | null,
+  curedOn: IsoDate | null,
+  terms: RedemptionTerms,
+  election: RedemptionElection,
+  paymentDate: IsoDate | null,
+  calendar: BusinessCalendar,
+  pointers: RedemptionPointers,
+  explanation: Explanation,
+): RedemptionResult {
+  const electionEffectiveDate = effectiveElection(election, eventOfDefaultDate, curedOn, terms.prematureElection, pointers, explanation)
+  const paymentDueDate = calendar.addBusinessDays(electionEffectiveDate, terms.paymentBusinessDays)
+  if (paymentDate !== null && paymentDate < electionEffectiveDate) {
+    const problems = new Contradictions()
+    problems.add(pointers.paymentDate, `the payment (${paymentDate}) precedes the effective redemption election (${electionEffectiveDate})`)
+    problems.throwIfAny()
+  }
+  const paidLate = paymentDate !== null && paymentDate > paymentDueDate
+  const redemptionDate = paymentDate !== null && !paidLate ? paymentDate : paymentDueDate
+
+  const ledger = buildLedger(interest, window, redemptionDate)
+  const { rounding } = interest
+  const outstanding = ledger.outstandingPrincipal
+  const redeemedPrincipal = roundMoney(outstanding.times(election.portion), rounding)
+
+  // Accrued interest on the redeemed part: each accrued sub-period of the note, again on the
+  // redeemed share of its principal (the same rows when the whole Note is redeemed).
+  const fullRedemption = election.portion.eq(ONE)
+  const rows = accruedRows(ledger).map((row): LedgerRow => {
+    if (fullRedemption) return row
+    const principal = roundMoney(row.principal.times(election.portion), rounding)
+    return {
+      ...row,
+      principal,
+      amount: interestAmount(principal, row.rate, row.yearFraction, rounding),
+      defaultIncrement: row.rateKind === 'default' ? interestAmount(principal, row.rate.minus(row.normalRate), row.yearFraction, rounding) : ZERO,
+    }
+  })
+  const base = sum(rows.filter((r) => r.rateKind === 'normal').map((r) => r.amount))
+  const defaultPart = sum(rows.filter((r) => r.rateKind === 'default').map((r) => r.amount))
+  const accruedTotal = base.plus(defaultPart)
+  const principalAndInterest = redeemedPrincipal.plus(accruedTotal)
+
+  const premiumAmountAtPremium = roundMoney(principalAndInterest.times(terms.premium.minus(1)), rounding)
+  const premiumPrice = principalAndInterest.plus(premiumAmountAtPremium)
+  let asConvertedValue: Decimal | null = null
+  if (terms.conversion !== null) {
+    const shares = principalAndInterest.div(terms.conversion.conversionPrice)
+    asConvertedValue = roundMoney(shares.times(terms.conversion.highestClosingPrice), rounding)
+  }
+  const priceBasis = asConvertedValue !== null && asConvertedValue.gt(premiumPrice) ? 'as-converted' : 'premium'
+  const redemptionPrice = priceBasis === 'as-converted' ? asConvertedValue! : premiumPrice
+
+  let lateCharge = ZERO
+  let lateChargeDays = 0
+  if (paidLate) {
+    const yf = yearFraction(interest.dayCount, paymentDueDate, paymentDate!, interest.maturityDate)
+    lateChargeDays = yf.days
+    if (terms.lateChargeRate !== null) lateCharge = interestAmount(redemptionPrice, terms.lateChargeRate, yf, rounding)
+    else explanation.warn('late-payment-without-late-charge', `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late charge is computed.`)
+  }
+
+  const accruedDefaultRate = interest.defaultRates[interest.accruedInterestForm]
+  return {
+    clause: 'Note 4(b)',
+    electionDate: election.date,
+    electionEffectiveDate,
+    portion: election.portion,
+    paymentDueDate,
+    paymentDate,
+    redemptionDate,
+    outstandingPrincipal: outstanding,
+    capitalizedInterest: ledger.capitalizedInterest,
+    redeemedPrincipal,
+    accruedInterest: { from: ledger.lastInterestDate, base, default: defaultPart, total: accruedTotal, rows },
+    premium: terms.premium,
+    premiumAmount: redemptionPrice.minus(principalAndInterest),
+    asConvertedValue,
+    priceBasis,
+    redemptionPrice,
+    lateChargeRate: terms.lateChargeRate,
+    lateChargeDays,
+    lateCharge,
+    totalDue: redemptionPrice.plus(lateCharge),
+    perDiem: roundMoney(redeemedPrincipal.times(accruedDefaultRate).div(perDiemBasis(interest.dayCount)), rounding),
+    defaultInterestIncrement: sum(rows.map((r) => r.defaultIncrement)),
+    ledger,
+  }
+}

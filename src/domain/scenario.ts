@@ -1,0 +1,206 @@
+/**
+ * The whole lifecycle of a note in default as one dated timeline: SPA 4(i) covenant, notice
+ * and cure period (Note 4(a)(iv)), default interest (Note 2) and redemption (Note 4(b)).
+ */
+import { covenantStatus, type CovenantResult } from './covenant.js'
+import { curePeriod, type CureResult } from './cure.js'
+import { Decimal } from './decimal.js'
+import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
+import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
+import { noticeEffect, type NoticeEffect } from './notice.js'
+import { redeem, type RedemptionResult } from './redemption.js'
+import { assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
+import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
+import type { ScenarioRequest } from './inputs.js'
+import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
+
+export interface TimelineEntry {
+  date: IsoDate
+  event: string
+  clause: string
+  description: string
+}
+
+/** Resolves `asOf`, defaulting to today in New York (recorded as an assumption). */
+export function resolveAsOf(asOf: string | undefined, explanation: Explanation, today: () => IsoDate = todayInNewYork): IsoDate {
+  if (asOf !== undefined) {
+    explanation.assume('as-of', `Statuses are as of ${asOf} (as given).`)
+    return asOf
+  }
+  const date = today()
+  explanation.assume('as-of', `Statuses are as of today in New York, ${date} (default: no asOf given).`)
+  return date
+}
+
+/** The default-rate window implied by an Event of Default and a (late) cure. */
+export function defaultWindow(eventOfDefaultDate: IsoDate | null, curedOn: IsoDate | null): DefaultWindow {
+  if (eventOfDefaultDate === null) return NO_DEFAULT
+  return { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
+}
+
+function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradictions): void {
+  const events = req.events ?? {}
+  const spa = req.spa ?? null
+  const notice = events.noticeOfDefault ?? null
+  const issueDate = terms.interest.issueDate
+  if (spa !== null && events.covenantPerformedOn != null) {
+    problems.check(events.covenantPerformedOn >= spa.closingDate, '/events/covenantPerformedOn', `precedes the Closing (${spa.closingDate})`)
+  }
+  if (notice !== null) {
+    // Compare on the New York date: a timestamp's own date may differ from it.
+    const nySent = toNewYorkTime(notice.sentAt).date
+    if (spa !== null) problems.check(nySent >= spa.closingDate, '/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
+    else problems.check(nySent >= issueDate, '/events/noticeOfDefault/sentAt', `precedes the issue date (${issueDate})`)
+    if (notice.effectiveDate != null) {
+      problems.check(notice.effectiveDate >= nySent, '/events/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${nySent})`)
+    }
+    if (events.curedOn != null) problems.check(events.curedOn >= nySent, '/events/curedOn', `precedes the notice of default (${nySent})`)
+  } else if (events.curedOn != null) {
+    problems.add('/events/curedOn', 'a cure needs a notice of default (events.noticeOfDefault) to cure')
+  }
+  const election = events.redemptionElection ?? null
+  if (election !== null) {
+    const portion = new Decimal(election.portion ?? DEFAULTS.portion)
+    problems.check(portion.gt(0) && portion.lte(1), '/events/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
+  } else if (events.paymentDate != null) {
+    problems.add('/events/paymentDate', 'a redemption payment needs a redemption election (events.redemptionElection)')
+  }
+}
+
+function timelineOf(
+  terms: NoteTerms,
+  closingDate: IsoDate | null,
+  covenant: CovenantResult | null,
+  effect: NoticeEffect | null,
+  cure: CureResult | null,
+  redemption: RedemptionResult | null,
+): TimelineEntry[] {
+  const t: TimelineEntry[] = []
+  const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
+    if (date !== null) t.push({ date, event, clause, description })
+  }
+  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${terms.interest.principal.toFixed(2)}, maturity ${terms.interest.maturityDate}.`)
+  add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
+  if (covenant !== null) {
+    add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
+    if (covenant.performedOn !== null) add(covenant.performedOn, 'covenant-performed', covenant.clause, `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`)
+    if (covenant.breachStart !== null) add(covenant.breachStart, 'covenant-breach', covenant.clause, 'Covenant in breach from this day: the deadline passed unperformed.')
+  }
+  if (effect !== null && cure !== null) {
+    add(effect.sentDate, 'notice-sent', cure.clause, `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`)
+    add(effect.effectiveDate, 'notice-effective', cure.clause, `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`)
+    add(cure.cureDeadline, 'cure-deadline', cure.clause, `Last day of the ${cure.cureBusinessDays}-Business-Day cure period.`)
+    if (cure.curedOn !== null) add(cure.curedOn, 'cured', cure.clause, cure.curedInTime ? 'Default cured within the cure period: no Event of Default.' : 'Default cured after the cure period: default rates stop.')
+    if (cure.eventOfDefaultDate !== null) {
+      add(cure.eventOfDefaultDate, 'event-of-default', cure.clause, 'Event of Default: the default was not cured within the cure period.')
+      add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
+      if (cure.curedOn !== null && !cure.curedInTime) add(cure.curedOn, 'default-rates-stop', 'Note 2', 'Normal interest rates apply again from this day (the Event of Default was cured).')
+    }
+  }
+  if (redemption !== null) {
+    add(redemption.electionDate, 'redemption-election', redemption.clause, `Holder elects to redeem ${redemption.portion.times(100).toString()}% of the Note.`)
+    if (redemption.electionEffectiveDate !== redemption.electionDate) {
+      add(redemption.electionEffectiveDate, 'redemption-election-effective', redemption.clause, 'The premature election takes effect on the Event of Default.')
+    }
+    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, `Redemption price of ${redemption.redemptionPrice.toFixed(2)} due.`)
+    if (redemption.paymentDate !== null) {
+      add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${redemption.lateCharge.toFixed(2)}` : ''}.`)
+    }
+  }
+  // Stable sort: same-day events keep their causal order.
+  return t.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+}
+
+export function computeScenario(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
+  const explanation = new Explanation()
+  const asOf = resolveAsOf(req.asOf, explanation, today)
+  const terms = readNote(req.note, { extraHolidays: req.extraHolidays, rounding: req.rounding, principalPayments: req.principalPayments }, explanation)
+  const problems = new Contradictions()
+  checkEvents(req, terms, problems)
+  problems.throwIfAny()
+
+  const events = req.events ?? {}
+  const spa = req.spa ?? null
+  const calendar = terms.calendar
+  const clauses = new Set<string>(['Note 2'])
+
+  let covenant: CovenantResult | null = null
+  if (spa !== null) {
+    covenant = covenantStatus(readCovenant(spa, explanation), calendar, events.covenantPerformedOn ?? null, asOf)
+    clauses.add(covenant.clause)
+    if (covenant.status === 'breached' || covenant.status === 'performed-late') {
+      explanation.assume('breach-start', 'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf while unperformed.')
+    }
+  }
+
+  let effect: NoticeEffect | null = null
+  let cure: CureResult | null = null
+  const notice = events.noticeOfDefault ?? null
+  if (notice !== null) {
+    effect = noticeEffect({ sentAt: notice.sentAt, methods: notice.methods, effectiveDate: notice.effectiveDate ?? null }, terms.noticeRules, calendar)
+    cure = curePeriod(effect.effectiveDate, terms.cureBusinessDays, calendar, events.curedOn ?? null, asOf)
+    clauses.add(cure.clause)
+    explanation.assume(
+      'notice-effective-date',
+      effect.basis === 'explicit'
+        ? 'The notice takes effect on the effectiveDate given.'
+        : `Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ${req.note.notice?.cutoffTime ?? DEFAULTS.noticeCutoffTime} (a bare date counts as before), else the next Business Day; overnight courier after ${terms.noticeRules.overnightCourierBusinessDays}, mail after ${terms.noticeRules.mailBusinessDays} Business Day(s); the earliest method wins.`,
+    )
+    explanation.assume('cure-period', `The cure period ends ${terms.cureBusinessDays} Business Days after the notice takes effect (${req.note.cure?.businessDays === undefined ? 'default' : 'as given'}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`)
+    if (covenant !== null && !(effect.sentDate > covenant.deadline && (covenant.performedOn === null || covenant.performedOn > effect.sentDate))) {
+      explanation.warn('notice-without-breach', `The SPA ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`)
+    }
+    if (cure.eventOfDefaultStatus === 'pending') {
+      explanation.warn('event-of-default-after-as-of', `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`)
+    }
+  }
+
+  const eventOfDefaultDate = cure?.eventOfDefaultDate ?? null
+  const curedOn = events.curedOn ?? null
+  const window = defaultWindow(eventOfDefaultDate, curedOn)
+
+  let redemption: RedemptionResult | null = null
+  const election = events.redemptionElection ?? null
+  if (election !== null) {
+    assumeRedemption(req.note, terms, explanation)
+    explanation.assume('premature-election', `An election dated before the Event of Default is ${(election.policy ?? DEFAULTS.prematureElection) === 'defer' ? 'treated as made on the Event of Default date (defer' : 'rejected (reject'}; ${election.policy === undefined ? 'default' : 'as given'}).`)
+    redemption = redeem(
+      terms.interest,
+      window,
+      eventOfDefaultDate,
+      curedOn,
+      { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
+      { date: election.date, portion: new Decimal(election.portion ?? DEFAULTS.portion) },
+      events.paymentDate ?? null,
+      calendar,
+      { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
+      explanation,
+    )
+    clauses.add(redemption.clause)
+    if (redemption.redemptionDate > terms.interest.maturityDate) {
+      explanation.warn('redemption-after-maturity', `The redemption date ${redemption.redemptionDate} is after the maturity date ${terms.interest.maturityDate}.`)
+    }
+  }
+
+  // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
+  const through = redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
+  const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
+  explanation.assume('ledger-horizon', redemption !== null ? 'The interest ledger runs to the redemption date (exclusive).' : 'The interest ledger runs to asOf (exclusive), or to maturity if earlier.')
+
+  return {
+    noteId: terms.id,
+    asOf,
+    clauses: [...clauses].sort(),
+    covenant: covenant === null ? null : covenantView(covenant),
+    notice: effect === null || cure === null ? null : noticeView(effect, cure),
+    eventOfDefault: eventOfDefaultView(cure),
+    interest: interestView(terms.interest, ledger),
+    interestLedger: ledger.rows.map(ledgerRowView),
+    redemption: redemption === null ? null : redemptionView(redemption),
+    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption),
+    warnings: explanation.warnings as Warning[],
+    assumptions: explanation.assumptions as Assumption[],
+  }
+}
+
+export type ScenarioResult = ReturnType<typeof computeScenario>

@@ -1,0 +1,126 @@
+/**
+ * Domain results as the contract carries them: money with two decimals, rates and year
+ * fractions as exact decimal strings, dates as ISO strings.
+ */
+import { yearFractionDecimal } from './day-counts/index.js'
+import { formatFraction, formatMoney, formatRate, sum } from './decimal.js'
+import type { CovenantResult } from './covenant.js'
+import type { CureResult } from './cure.js'
+import type { Ledger, LedgerRow, InterestTerms } from './interest.js'
+import type { NoticeEffect } from './notice.js'
+import type { RedemptionResult } from './redemption.js'
+
+export function ledgerRowView(row: LedgerRow) {
+  return {
+    start: row.start,
+    end: row.end,
+    days: row.yearFraction.days,
+    principal: formatMoney(row.principal),
+    rate: formatRate(row.rate),
+    rateKind: row.rateKind,
+    form: row.form,
+    yearFraction: formatFraction(yearFractionDecimal(row.yearFraction)),
+    amount: formatMoney(row.amount),
+    status: row.status,
+    interestDate: row.interestDate,
+  }
+}
+
+export function covenantView(c: CovenantResult) {
+  return { ...c }
+}
+
+export function noticeView(effect: NoticeEffect, cure: CureResult) {
+  return {
+    clause: cure.clause,
+    sentDate: effect.sentDate,
+    sentTime: effect.sentTime,
+    methods: effect.byMethod,
+    effectiveDate: effect.effectiveDate,
+    effectiveDateBasis: effect.basis,
+    cureBusinessDays: cure.cureBusinessDays,
+    cureDeadline: cure.cureDeadline,
+    curedOn: cure.curedOn,
+    curedInTime: cure.curedInTime,
+    status: cure.status,
+    businessDaysRemaining: cure.businessDaysRemaining,
+  }
+}
+
+export function eventOfDefaultView(cure: CureResult | null) {
+  const date = cure?.eventOfDefaultDate ?? null
+  return {
+    clause: 'Note 4(a)(iv)',
+    date,
+    status: cure?.eventOfDefaultStatus ?? 'none',
+    curedOn: date !== null ? (cure?.curedOn ?? null) : null,
+    defaultRatesFrom: date,
+    defaultRatesUntil: date !== null ? (cure?.curedOn ?? null) : null,
+  }
+}
+
+export function interestView(terms: InterestTerms, ledger: Ledger) {
+  const amounts = (rows: LedgerRow[]) => formatMoney(sum(rows.map((r) => r.amount)))
+  const rows = ledger.rows
+  return {
+    clause: 'Note 2',
+    from: terms.issueDate,
+    through: ledger.through,
+    dayCount: terms.dayCount,
+    paymentForm: terms.paymentForm,
+    accruedInterestForm: terms.accruedInterestForm,
+    rates: {
+      cash: formatRate(terms.normalRates.cash),
+      notes: formatRate(terms.normalRates.notes),
+      defaultCash: formatRate(terms.defaultRates.cash),
+      defaultNotes: formatRate(terms.defaultRates.notes),
+    },
+    interestDates: terms.interestDates.filter((d) => d <= ledger.through),
+    totals: {
+      interest: amounts(rows),
+      normal: amounts(rows.filter((r) => r.rateKind === 'normal')),
+      default: amounts(rows.filter((r) => r.rateKind === 'default')),
+      capitalized: formatMoney(ledger.capitalizedInterest),
+      cashPaid: formatMoney(ledger.cashInterestPaid),
+      accrued: amounts(rows.filter((r) => r.status === 'accrued')),
+      defaultInterestIncrement: formatMoney(sum(rows.map((r) => r.defaultIncrement))),
+    },
+    principal: formatMoney(terms.principal),
+    principalPaid: formatMoney(ledger.principalPaid),
+    outstandingPrincipal: formatMoney(ledger.outstandingPrincipal),
+    lastInterestDate: ledger.lastInterestDate,
+  }
+}
+
+export function redemptionView(r: RedemptionResult) {
+  return {
+    clause: r.clause,
+    electionDate: r.electionDate,
+    electionEffectiveDate: r.electionEffectiveDate,
+    portion: formatRate(r.portion),
+    paymentDueDate: r.paymentDueDate,
+    paymentDate: r.paymentDate,
+    redemptionDate: r.redemptionDate,
+    outstandingPrincipal: formatMoney(r.outstandingPrincipal),
+    capitalizedInterest: formatMoney(r.capitalizedInterest),
+    redeemedPrincipal: formatMoney(r.redeemedPrincipal),
+    accruedInterest: {
+      from: r.accruedInterest.from,
+      base: formatMoney(r.accruedInterest.base),
+      default: formatMoney(r.accruedInterest.default),
+      total: formatMoney(r.accruedInterest.total),
+      rows: r.accruedInterest.rows.map(ledgerRowView),
+    },
+    premium: formatRate(r.premium),
+    premiumAmount: formatMoney(r.premiumAmount),
+    asConvertedValue: r.asConvertedValue === null ? null : formatMoney(r.asConvertedValue),
+    priceBasis: r.priceBasis,
+    redemptionPrice: formatMoney(r.redemptionPrice),
+    lateChargeRate: r.lateChargeRate === null ? null : formatRate(r.lateChargeRate),
+    lateChargeDays: r.lateChargeDays,
+    lateCharge: formatMoney(r.lateCharge),
+    totalDue: formatMoney(r.totalDue),
+    perDiem: formatMoney(r.perDiem),
+    defaultInterestIncrement: formatMoney(r.defaultInterestIncrement),
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * One worked example per feature. Every expected value is computed by hand in the comment
+ * beside it (and was cross-checked with Python's decimal module, half-up to cents).
+ */
+import t from 'tap'
+import { computeScenario } from '../../src/domain/scenario.js'
+import { computeCurePeriod, computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
+import { ContradictionError } from '../../src/domain/explain.js'
+import { fixture, variant } from '../helpers/json.js'
+
+const theCase = fixture('examples/liquidmetal-2008.request.json')
+
+/** A plain 8% cash note, $1,000,000, quarterly on the 15th, 30/360 US. */
+const cashNote = {
+  principal: '1000000.00',
+  issueDate: '2021-01-15',
+  maturityDate: '2022-01-15',
+  interest: { interestDates: { frequency: 'quarterly' as const, firstDate: '2021-04-15' }, paymentForm: 'cash' as const },
+}
+
+t.test('cash interest: four quarters of 90/360 × 8% × 1,000,000 = 20,000.00, nothing capitalized', async (t) => {
+  const r = computeDefaultInterest({ note: cashNote })
+  t.same(
+    r.interestLedger.map((x) => [x.start, x.end, x.days, x.amount, x.status]),
+    [
+      ['2021-01-15', '2021-04-15', 90, '20000.00', 'paid'],
+      ['2021-04-15', '2021-07-15', 90, '20000.00', 'paid'],
+      ['2021-07-15', '2021-10-15', 90, '20000.00', 'paid'],
+      ['2021-10-15', '2022-01-15', 90, '20000.00', 'paid'],
+    ],
+  )
+  t.equal(r.interest.totals.cashPaid, '80000.00')
+  t.equal(r.interest.totals.capitalized, '0.00')
+  t.equal(r.interest.outstandingPrincipal, '1000000.00')
+})
+
+t.test('a cure after the cure deadline: default interest only between the Event of Default and the cure', async (t) => {
+  // Notice effective Mon 2021-03-01; +10 us-fed Business Days = 2021-03-15 (no holiday);
+  // Event of Default 2021-03-16; cured 2021-03-26.
+  const cure = computeCurePeriod({ noticeOfDefault: { sentAt: '2021-03-01', methods: ['personal'] }, curedOn: '2021-03-26', asOf: '2021-04-30' })
+  t.equal(cure.notice.cureDeadline, '2021-03-15')
+  t.equal(cure.eventOfDefault.date, '2021-03-16')
+  t.equal(cure.eventOfDefault.status, 'cured')
+  const r = computeDefaultInterest({ note: cashNote, eventOfDefaultDate: '2021-03-16', curedOn: '2021-03-26', through: '2021-04-15' })
+  // [01-15, 03-16): 30/360 = 2×30 + 1 = 61 days × 8%  → 1,000,000 × 0.08 × 61/360 = 13,555.555… → 13,555.56
+  // [03-16, 03-26): 10 days × 12%                      → 1,000,000 × 0.12 × 10/360 =  3,333.333… →  3,333.33
+  // [03-26, 04-15): 30 − 11 = 19 days × 8%             → 1,000,000 × 0.08 × 19/360 =  4,222.222… →  4,222.22
+  t.same(
+    r.interestLedger.map((x) => [x.start, x.end, x.days, x.rate, x.rateKind, x.amount]),
+    [
+      ['2021-01-15', '2021-03-16', 61, '0.08', 'normal', '13555.56'],
+      ['2021-03-16', '2021-03-26', 10, '0.12', 'default', '3333.33'],
+      ['2021-03-26', '2021-04-15', 19, '0.08', 'normal', '4222.22'],
+    ],
+  )
+  t.equal(r.interest.totals.interest, '21111.11')
+  t.equal(r.interest.totals.default, '3333.33')
+  // increment: 1,000,000 × (0.12 − 0.08) × 10/360 = 1,111.11
+  t.equal(r.interest.totals.defaultInterestIncrement, '1111.11')
+})
+
+t.test('a cure within the cure period: no Event of Default, and an election is a 422', async (t) => {
+  const cured = variant(theCase, (c) => {
+    c.events.curedOn = '2008-10-14'
+  })
+  t.throws(() => computeScenario(cured), ContradictionError)
+  try {
+    computeScenario(cured)
+  } catch (e) {
+    t.same((e as ContradictionError).errors.map((x) => x.pointer), ['/events/redemptionElection'])
+  }
+  const noElection = variant(cured, (c) => {
+    c.events.redemptionElection = null
+  })
+  const r = computeScenario(noElection)
+  t.equal(r.eventOfDefault.date, null)
+  t.equal(r.notice?.curedInTime, true)
+  t.ok(r.interestLedger.every((x) => x.rateKind === 'normal'))
+})
+
+t.test('a late payment with a late charge', async (t) => {
+  const late = variant(theCase, (c) => {
+    c.events.paymentDate = '2008-10-29'
+    c.note.redemption.lateChargeRate = '0.18'
+  })
+  const r = computeScenario(late).redemption!
+  t.equal(r.paymentDueDate, '2008-10-22')
+  t.equal(r.redemptionDate, '2008-10-22', 'interest stops at the due date; the late charge covers the delay')
+  t.equal(r.redemptionPrice, '1194509.70')
+  // 1,194,509.70 × 0.18 × 7/360 (30/360: 10-22 → 10-29) = 4,180.78395 → 4,180.78
+  t.equal(r.lateChargeDays, 7)
+  t.equal(r.lateCharge, '4180.78')
+  t.equal(r.totalDue, '1198690.48')
+})
+
+t.test('an early payment ends the accrual on the payment date', async (t) => {
+  const early = variant(theCase, (c) => {
+    c.events.paymentDate = '2008-10-20'
+  })
+  const r = computeScenario(early).redemption!
+  // [10-01, 10-15) 14 days 8% = 3,696.13; [10-15, 10-20) 5 days 12%: 1,188,041.47 × 0.12 × 5/360 = 1,980.069… → 1,980.07
+  t.equal(r.redemptionDate, '2008-10-20')
+  t.equal(r.accruedInterest.default, '1980.07')
+  t.equal(r.lateCharge, '0.00')
+})
+
+t.test('a partial redemption of 50%', async (t) => {
+  const half = variant(theCase, (c) => {
+    c.events.redemptionElection.portion = '0.50'
+  })
+  const r = computeScenario(half).redemption!
+  // redeemed = 0.5 × 1,188,041.47 = 594,020.735 → 594,020.74 (half-up)
+  t.equal(r.outstandingPrincipal, '1188041.47')
+  t.equal(r.redeemedPrincipal, '594020.74')
+  // base 594,020.74 × 0.08 × 14/360 = 1,848.0645… → 1,848.06; default × 0.12 × 7/360 = 1,386.0484 → 1,386.05
+  t.equal(r.accruedInterest.base, '1848.06')
+  t.equal(r.accruedInterest.default, '1386.05')
+  t.equal(r.redemptionPrice, '597254.85')
+  // per diem 594,020.74 × 0.12 / 360 = 198.0069 → 198.01; increment × 0.04 × 7/360 = 462.016 → 462.02
+  t.equal(r.perDiem, '198.01')
+  t.equal(r.defaultInterestIncrement, '462.02')
+})
+
+t.test('an act-360 note', async (t) => {
+  const r = computeDefaultInterest({ note: { ...cashNote, interest: { ...cashNote.interest, dayCount: 'act-360' } }, through: '2021-07-15' })
+  // [04-15, 07-15): 15 + 31 + 30 + 15 = 91 actual days → 1,000,000 × 0.08 × 91/360 = 20,222.22
+  t.equal(r.interestLedger[1]?.days, 91)
+  t.equal(r.interestLedger[1]?.amount, '20222.22')
+})
+
+t.test('an act-act-isda note across a year end', async (t) => {
+  const note = { principal: '1000000.00', issueDate: '2020-10-15', maturityDate: '2021-10-15', interest: { dayCount: 'act-act-isda' as const, interestDates: { frequency: 'quarterly' as const, firstDate: '2021-01-15' } } }
+  const r = computeDefaultInterest({ note, through: '2021-01-15' })
+  // 2020 (leap): Oct 15 → Jan 1 = 78 days; 2021: 14 days. 80,000 × (78/366 + 14/365) = 20,117.6735 → 20,117.67
+  t.equal(r.interestLedger[0]?.days, 92)
+  t.equal(r.interestLedger[0]?.amount, '20117.67')
+})
+
+t.test('monthly Interest Dates from a 31st clamp to month ends without drifting', async (t) => {
+  const note = { principal: '1200.00', issueDate: '2020-12-31', maturityDate: '2021-06-30', interest: { interestDates: { frequency: 'monthly' as const, firstDate: '2021-01-31' } } }
+  const r = computeDefaultInterest({ note })
+  t.same(r.interest.interestDates, ['2021-01-31', '2021-02-28', '2021-03-31', '2021-04-30', '2021-05-31', '2021-06-30'])
+})
+
+t.test('a notice faxed at 18:30 New York time takes effect the next Business Day', async (t) => {
+  for (const sentAt of ['2008-09-29T18:30:00-04:00', '2008-09-29T22:30:00Z']) {
+    const r = computeCurePeriod({ noticeOfDefault: { sentAt, methods: ['facsimile'] }, asOf: '2008-10-31' })
+    // effective Tue 2008-09-30; +10 us-fed Business Days skipping Columbus Day 10-13 → 2008-10-15
+    t.equal(r.notice.sentTime, '18:30', sentAt)
+    t.equal(r.notice.effectiveDate, '2008-09-30', sentAt)
+    t.equal(r.notice.cureDeadline, '2008-10-15', sentAt)
+    t.equal(r.eventOfDefault.date, '2008-10-16', sentAt)
+  }
+  // at 16:59 it is the same day
+  const r = computeCurePeriod({ noticeOfDefault: { sentAt: '2008-09-29T16:59:00-04:00', methods: ['email'] }, asOf: '2008-10-31' })
+  t.equal(r.notice.effectiveDate, '2008-09-29')
+})
+
+t.test('mail takes three Business Days, overnight courier one; the earliest wins', async (t) => {
+  // Fri 2008-10-10 + 1 = Tue 10-14 (Mon 10-13 Columbus Day); + 3 = 10-14, 10-15, 10-16
+  const r = computeCurePeriod({ noticeOfDefault: { sentAt: '2008-10-10', methods: ['mail', 'overnight-courier'] } , asOf: '2008-10-10' })
+  t.same(r.notice.methods, [
+    { method: 'mail', effectiveDate: '2008-10-16' },
+    { method: 'overnight-courier', effectiveDate: '2008-10-14' },
+  ])
+  t.equal(r.notice.effectiveDate, '2008-10-14')
+  t.equal(r.notice.status, 'notice-not-yet-effective')
+  t.equal(r.notice.businessDaysRemaining, 10)
+})
+
+t.test('the us-nyse calendar moves the cure deadline (Columbus Day is a trading day)', async (t) => {
+  const nyse = variant(theCase, (c) => {
+    c.note.calendar = 'us-nyse'
+  })
+  const r = computeScenario(nyse)
+  t.equal(r.notice?.cureDeadline, '2008-10-13')
+  t.equal(r.eventOfDefault.date, '2008-10-14')
+  // due: 2008-10-14 + 5 NYSE days = 10-15, 16, 17, 20, 21
+  t.equal(r.redemption?.paymentDueDate, '2008-10-21')
+  // [10-01, 10-14) 13 days × 8%: 1,188,041.47 × 0.08 × 13/360 = 3,432.1198 → 3,432.12; [10-14, 10-21) 7 days × 12% = 2,772.10
+  t.equal(r.redemption?.accruedInterest.base, '3432.12')
+  t.equal(r.redemption?.accruedInterest.default, '2772.10')
+  t.equal(r.redemption?.redemptionPrice, '1194245.69')
+})
+
+t.test('policy reject turns a premature election into a 422 naming its date', async (t) => {
+  const reject = variant(theCase, (c) => {
+    c.events.redemptionElection.policy = 'reject'
+  })
+  t.throws(() => computeScenario(reject), { errors: [{ pointer: '/events/redemptionElection/date' }] })
+})
+
+t.test('contradictions name their fields', async (t) => {
+  const cases: [string, (c: any) => void, string][] = [
+    ['maturity before issue', (c) => (c.note.maturityDate = '2006-01-01'), '/note/maturityDate'],
+    ['notice before closing', (c) => (c.events.noticeOfDefault.sentAt = '2006-12-01'), '/events/noticeOfDefault/sentAt'],
+    ['cure before notice', (c) => (c.events.curedOn = '2008-09-01'), '/events/curedOn'],
+    ['payment before the election', (c) => (c.events.paymentDate = '2008-10-01'), '/events/paymentDate'],
+    ['portion above 1', (c) => (c.events.redemptionElection.portion = '1.5'), '/events/redemptionElection/portion'],
+    ['portion 0', (c) => (c.events.redemptionElection.portion = '0'), '/events/redemptionElection/portion'],
+    ['interest date outside the life', (c) => (c.note.interest.interestDates.firstDate = '2011-01-01'), '/note/interest/interestDates/firstDate'],
+    ['explicit date outside the life', (c) => (c.note.interest.interestDates = ['2007-04-01', '2012-01-01']), '/note/interest/interestDates/1'],
+    ['payment without election', (c) => { c.events.redemptionElection = null; c.events.paymentDate = '2008-10-22' }, '/events/paymentDate'],
+  ]
+  for (const [name, change, pointer] of cases) {
+    t.throws(() => computeScenario(variant(theCase, change)), { errors: [{ pointer }] }, name)
+  }
+})
+
+t.test('covenant: calendar days adjusted, performed late, pending', async (t) => {
+  const calendarDays = variant(theCase, (c) => {
+    c.spa.covenant.period = { count: 5, unit: 'calendar-days' }
+  })
+  // 2007-01-03 + 5 calendar days = Mon 2007-01-08, a business day
+  t.equal(computeScenario(calendarDays).covenant?.deadline, '2007-01-08')
+  // + 4 days = Sun 2007-01-07 → following → 2007-01-08; preceding → Fri 2007-01-05
+  const sunday = variant(theCase, (c) => {
+    c.spa.covenant.period = { count: 4, unit: 'calendar-days' }
+    c.spa.covenant.adjustment = 'preceding'
+  })
+  t.equal(computeScenario(sunday).covenant?.unadjustedDeadline, '2007-01-07')
+  t.equal(computeScenario(sunday).covenant?.deadline, '2007-01-05')
+  const late = variant(theCase, (c) => {
+    c.events.covenantPerformedOn = '2007-01-16'
+  })
+  const lateResult = computeScenario(late).covenant!
+  t.equal(lateResult.status, 'performed-late')
+  // 2007-01-10 → 01-16: 6 calendar days; business days in (01-10, 01-16]: 11, 12, 16 (15th MLK Day) = 3
+  t.equal(lateResult.calendarDaysLate, 6)
+  t.equal(lateResult.businessDaysLate, 3)
+  const pending = variant(theCase, (c) => {
+    c.asOf = '2007-01-09'
+    c.events.noticeOfDefault = null
+    c.events.redemptionElection = null
+  })
+  t.equal(computeScenario(pending).covenant?.status, 'pending')
+})
+
+t.test('explicit notice effective date overrides the delivery rules', async (t) => {
+  const r = computeScenario(variant(theCase, (c) => (c.events.noticeOfDefault.effectiveDate = '2008-10-01')))
+  // 2008-10-01 + 10 us-fed Business Days: 2,3,6,7,8,9,10,14,15,16 → 2008-10-16
+  t.equal(r.notice?.effectiveDate, '2008-10-01')
+  t.equal(r.notice?.cureDeadline, '2008-10-16')
+  t.equal(r.eventOfDefault.date, '2008-10-17')
+})
+
+t.test('interest notes at the default rate after an Event of Default before an Interest Date', async (t) => {
+  // EoD 2021-03-16 on a PIK note: [01-15, 03-16) 61 days at 10% = 16,944.44; [03-16, 04-15) 29 days at 15% = 12,083.33
+  const r = computeDefaultInterest({ note: { ...cashNote, interest: { ...cashNote.interest, paymentForm: 'notes' } }, eventOfDefaultDate: '2021-03-16', through: '2021-04-16' })
+  t.same(r.interestLedger.slice(0, 2).map((x) => [x.days, x.rate, x.amount, x.status]), [
+    [61, '0.1', '16944.44', 'capitalized'],
+    [29, '0.15', '12083.33', 'capitalized'],
+  ])
+  t.equal(r.interest.outstandingPrincipal, '1029027.77')
+  // then the accrued day [04-15, 04-16) at the default cash rate 12%: 1,029,027.77 × 0.12 / 360 = 343.009… → 343.01
+  t.same(r.interestLedger[2] && [r.interestLedger[2].rate, r.interestLedger[2].amount, r.interestLedger[2].status], ['0.12', '343.01', 'accrued'])
+})
+
+t.test('scheduled principal payments reduce the principal on their dates', async (t) => {
+  const note = { ...cashNote, principalPayments: [{ date: '2021-03-01', amount: '400000.00' }] }
+  const r = computeDefaultInterest({ note, through: '2021-04-15' })
+  // [01-15, 03-01): 46 days on 1,000,000 at 8% = 10,222.22; [03-01, 04-15): 44 days on 600,000 = 5,866.67
+  t.same(r.interestLedger.map((x) => [x.start, x.end, x.days, x.principal, x.amount]), [
+    ['2021-01-15', '2021-03-01', 46, '1000000.00', '10222.22'],
+    ['2021-03-01', '2021-04-15', 44, '600000.00', '5866.67'],
+  ])
+  t.equal(r.interest.outstandingPrincipal, '600000.00')
+  t.throws(() => computeDefaultInterest({ note: { ...cashNote, principalPayments: [{ date: '2021-03-01', amount: '1000000.01' }] } }), {
+    errors: [{ pointer: '/note/principalPayments/0/amount' }],
+  })
+})
+
+t.test('half-even rounding on request', async (t) => {
+  // 1,000.00 × 0.09 × 30/360 = 7.50 exactly; pick 1,001.00 × 0.06 × 30/360 = 5.005 → half-up 5.01, half-even 5.00
+  const note = { principal: '1001.00', issueDate: '2021-01-01', maturityDate: '2021-02-01', interest: { cashRate: '0.06', interestDates: ['2021-02-01'] } }
+  t.equal(computeDefaultInterest({ note }).interestLedger[0]?.amount, '5.01')
+  t.equal(computeDefaultInterest({ note: { ...note, rounding: 'half-even' } }).interestLedger[0]?.amount, '5.00')
+  t.equal(computeDefaultInterest({ note, rounding: 'half-even' }).interestLedger[0]?.amount, '5.00', 'top-level rounding')
+})
+
+t.test('the as-converted alternative wins when the stock trades above the conversion price', async (t) => {
+  const converted = variant(theCase, (c) => {
+    c.note.redemption.conversion = { conversionPrice: '2.00', highestClosingPrice: '3.00' }
+  })
+  const r = computeScenario(converted).redemption!
+  // (1,188,041.47 + 6,468.23) / 2.00 × 3.00 = 1,194,509.70 × 1.5 = 1,791,764.55
+  t.equal(r.asConvertedValue, '1791764.55')
+  t.equal(r.priceBasis, 'as-converted')
+  t.equal(r.redemptionPrice, '1791764.55')
+  t.equal(r.premiumAmount, '597254.85')
+})
+
+t.test('a premium of 1.10', async (t) => {
+  const r = computeRedemption({
+    note: theCase.note,
+    eventOfDefaultDate: '2008-10-15',
+    redemptionElection: { date: '2008-10-15', portion: '1.00' },
+  }).redemption
+  t.equal(r.redemptionPrice, '1194509.70')
+  const premium = computeRedemption({
+    note: { ...theCase.note, redemption: { premium: '1.10' } },
+    eventOfDefaultDate: '2008-10-15',
+    redemptionElection: { date: '2008-10-15' },
+  }).redemption
+  // 1,194,509.70 × 0.10 = 119,450.97
+  t.equal(premium.premiumAmount, '119450.97')
+  t.equal(premium.redemptionPrice, '1313960.67')
+})

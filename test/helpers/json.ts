@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs'
+
+/** Reads a JSON fixture relative to test/fixtures. */
+export function fixture<T = any>(path: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as T
+}
+
+/** Resolves an RFC 6901 JSON pointer. */
+export function at(doc: unknown, pointer: string): unknown {
+  if (pointer === '') return doc
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((node, key) => (node == null ? undefined : node[key]), doc)
+}
+
+/** A deep copy with a change applied, for variations of the case. */
+export function variant<T>(base: T, change: (copy: any) => void): T {
+  const copy = structuredClone(base)
+  change(copy)
+  return copy
+}
