@@ -1,8 +1,19 @@
 /**
  * Business-day calendars (public API of the calendars module).
- * IMPLEMENTATION PENDING (helper): keep these exported names and signatures.
+ *
+ * One calendar per file, each a rule table after QuantLib's UnitedStates / WeekendsOnly
+ * calendars (latest release, with DOMAIN.md's explicit rules): us-fed.ts, us-settlement.ts,
+ * us-nyse.ts, us-government-bond.ts, weekends-only.ts; shared US rules in us-holidays.ts, Easter
+ * in easter.ts, the generic cached implementation in business-calendar.ts.
  */
 import type { IsoDate } from '../dates.js'
+import { CalendarWithExtras, RuleCalendar } from './business-calendar.js'
+import type { CalendarRules } from './rules.js'
+import { usFed } from './us-fed.js'
+import { usGovernmentBond } from './us-government-bond.js'
+import { usNyse } from './us-nyse.js'
+import { usSettlement } from './us-settlement.js'
+import { weekendsOnly } from './weekends-only.js'
 
 export type CalendarId = 'us-fed' | 'us-settlement' | 'us-nyse' | 'us-government-bond' | 'weekends-only'
 export const CALENDAR_IDS: readonly CalendarId[] = ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only']
@@ -34,7 +45,46 @@ export interface BusinessCalendar extends CalendarInfo {
   adjust(date: IsoDate, convention: BusinessDayConvention): IsoDate
 }
 
-export declare function isCalendarId(id: string): id is CalendarId
-export declare function listCalendars(): CalendarInfo[]
+export type { CalendarRules } from './rules.js'
+export { EXTRA_HOLIDAY } from './business-calendar.js'
+
+/** The rule table of each calendar. */
+export const CALENDAR_RULES: Readonly<Record<CalendarId, CalendarRules>> = {
+  'us-fed': usFed,
+  'us-settlement': usSettlement,
+  'us-nyse': usNyse,
+  'us-government-bond': usGovernmentBond,
+  'weekends-only': weekendsOnly,
+}
+
+export const BUSINESS_DAY_CONVENTIONS: readonly BusinessDayConvention[] = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted']
+
+export function isCalendarId(id: string): id is CalendarId {
+  return (CALENDAR_IDS as readonly string[]).includes(id)
+}
+
+export function listCalendars(): CalendarInfo[] {
+  return CALENDAR_IDS.map((id) => {
+    const { name, description } = CALENDAR_RULES[id]
+    return { id, name, description }
+  })
+}
+
+const baseCalendars = new Map<CalendarId, RuleCalendar>()
+
+function baseCalendar(id: CalendarId): RuleCalendar {
+  let calendar = baseCalendars.get(id)
+  if (calendar === undefined) {
+    const rules = CALENDAR_RULES[id]
+    if (rules === undefined) throw new RangeError(`unknown calendar ${String(id)}`)
+    calendar = new RuleCalendar(rules)
+    baseCalendars.set(id, calendar)
+  }
+  return calendar
+}
+
 /** The calendar, with one-off closings added (cached per calendar; extras are per request). */
-export declare function getCalendar(id: CalendarId, extraHolidays?: readonly IsoDate[]): BusinessCalendar
+export function getCalendar(id: CalendarId, extraHolidays?: readonly IsoDate[]): BusinessCalendar {
+  const base = baseCalendar(id)
+  return extraHolidays === undefined || extraHolidays.length === 0 ? base : new CalendarWithExtras(base, extraHolidays)
+}
