@@ -1,0 +1,35 @@
+/**
+ * The application: a Fastify instance with the contract, error handling, transport
+ * plugins and routes. Not started and not yet ready, so tests can `inject` into it (or add
+ * a route first); src/server.ts listens.
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import { DEFAULT_CONFIG, type Config } from './config.js'
+import { loadContract } from './contract/index.js'
+import { useContract } from './plugins/contract.js'
+import docs from './plugins/docs.js'
+import { useProblemErrors } from './plugins/errors.js'
+import { useSecurity } from './plugins/security.js'
+import calendarRoutes from './routes/calendars.js'
+import dayCountRoutes from './routes/day-counts.js'
+import healthRoutes from './routes/health.js'
+
+/** Without an explicit `logLevel` (tests), the app does not log. */
+export function buildApp(config: Partial<Config> = {}): FastifyInstance {
+  const settings: Config = { ...DEFAULT_CONFIG, ...config }
+  const app = Fastify({
+    logger: config.logLevel && config.logLevel !== 'silent' ? { level: settings.logLevel } : false,
+    bodyLimit: settings.bodyLimit,
+    // The security plugin answers requests during shutdown with a problem document instead.
+    return503OnClosing: false,
+  })
+
+  useContract(app, loadContract())
+  useProblemErrors(app)
+  useSecurity(app)
+  app.register(docs)
+  app.register(healthRoutes)
+  app.register(calendarRoutes)
+  app.register(dayCountRoutes)
+  return app
+}

@@ -1,0 +1,25 @@
+/** Day count queries: a thin adapter from HTTP to src/domain/day-counts. */
+import type { FastifyInstance } from 'fastify'
+import { addOperation, ProblemError } from '../contract/index.js'
+import type { IsoDate } from '../domain/dates.js'
+import { Decimal, formatFraction } from '../domain/decimal.js'
+import { yearFraction, type DayCountId } from '../domain/day-counts/index.js'
+
+interface YearFractionQuery {
+  from: IsoDate
+  to: IsoDate
+  maturityDate?: IsoDate
+}
+
+export default async function dayCountRoutes(app: FastifyInstance): Promise<void> {
+  addOperation<{ Params: { convention: DayCountId }; Querystring: YearFractionQuery }>(app, 'getYearFraction', async (request) => {
+    const { from, to, maturityDate } = request.query
+    if (to < from) {
+      throw ProblemError.contradiction('The period ends before it starts.', [
+        { pointer: '/to', in: 'query', detail: `must not be before from (${from})` },
+      ])
+    }
+    const fraction = yearFraction(request.params.convention, from, to, maturityDate)
+    return { days: fraction.days, yearFraction: formatFraction(new Decimal(fraction.numerator).div(fraction.denominator)) }
+  })
+}
