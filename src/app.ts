@@ -11,8 +11,10 @@ import docs from './plugins/docs.js'
 import { useProblemErrors } from './plugins/errors.js'
 import { useSecurity } from './plugins/security.js'
 import calendarRoutes from './routes/calendars.js'
+import batchRoutes from './routes/batch.js'
 import dayCountRoutes from './routes/day-counts.js'
 import healthRoutes from './routes/health.js'
+import lifecycleRoutes from './routes/lifecycle.js'
 
 /** Without an explicit `logLevel` (tests), the app does not log. */
 export function buildApp(config: Partial<Config> = {}): FastifyInstance {
@@ -31,5 +33,7 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   app.register(healthRoutes)
   app.register(calendarRoutes)
   app.register(dayCountRoutes)
+  app.register(lifecycleRoutes)
+  app.register(batchRoutes, { bodyLimit: settings.batchBodyLimit })
   return app
 }

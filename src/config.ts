@@ -12,6 +12,8 @@ export interface Config {
   logLevel: LogLevel
   /** largest accepted request body, in bytes */
   bodyLimit: number
+  /** largest accepted body of POST /v1/scenarios/batch (10,000 items need more than 1 MiB) */
+  batchBodyLimit: number
   /** how long a graceful shutdown may take before the process is killed */
   shutdownTimeoutMs: number
 }
@@ -21,6 +23,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   host: '0.0.0.0',
   logLevel: 'info',
   bodyLimit: 1_048_576,
+  batchBodyLimit: 33_554_432,
   shutdownTimeoutMs: 10_000,
 })
 
@@ -55,6 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     logLevel: level as LogLevel,
     bodyLimit: integer(env, 'BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1, 1_073_741_824, problems),
+    batchBodyLimit: integer(env, 'BATCH_BODY_LIMIT', DEFAULT_CONFIG.batchBodyLimit, 1, 1_073_741_824, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_CONFIG.shutdownTimeoutMs, 1, 3_600_000, problems),
   }
   if (problems.length > 0) throw new ConfigError(problems)

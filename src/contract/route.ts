@@ -37,8 +37,9 @@ export function addOperation<RG extends RouteGenericInterface = RouteGenericInte
   app: FastifyInstance,
   operationId: string,
   handler: OperationHandler<RG>,
+  options: { bodyLimit?: number } = {},
 ): void {
   const operation = app.contract.operations.get(operationId)
   if (!operation) throw new Error(`openapi.yaml has no operation "${operationId}"`)
-  app.route<RG>({ method: operation.method, url: operation.url, schema: operation.schema, config: { operationId }, handler })
+  app.route<RG>({ method: operation.method, url: operation.url, schema: operation.schema, config: { operationId }, handler, ...options })
 }

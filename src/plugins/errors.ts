@@ -8,6 +8,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
+import { ContradictionError } from '../domain/explain.js'
 
 const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
@@ -34,6 +35,7 @@ export function useProblemErrors(app: FastifyInstance): void {
 
   function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     if (error instanceof ProblemError) return error.toProblem()
+    if (error instanceof ContradictionError) return ProblemError.contradiction('The request is well-formed but contradicts itself.', error.errors).toProblem()
     if (Array.isArray(error.validation)) return validationProblem(error, request)
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
