@@ -2,7 +2,7 @@ import t from 'tap'
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../../src/config.js'
 
 t.test('defaults', async (t) => {
-  t.same(loadConfig({}), { port: 3000, host: '0.0.0.0', logLevel: 'info', bodyLimit: 1048576, shutdownTimeoutMs: 10000 })
+  t.same(loadConfig({}), { port: 3000, host: '0.0.0.0', logLevel: 'info', bodyLimit: 1048576, batchBodyLimit: 33554432, shutdownTimeoutMs: 10000 })
   t.same(loadConfig({}), DEFAULT_CONFIG)
 })
 
