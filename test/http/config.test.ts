@@ -8,8 +8,8 @@ t.test('defaults', async (t) => {
 
 t.test('reads the environment', async (t) => {
   t.same(
-    loadConfig({ PORT: '8080', HOST: '127.0.0.1', LOG_LEVEL: 'WARN', BODY_LIMIT: '2048', SHUTDOWN_TIMEOUT_MS: '500' }),
-    { port: 8080, host: '127.0.0.1', logLevel: 'warn', bodyLimit: 2048, shutdownTimeoutMs: 500 },
+    loadConfig({ PORT: '8080', HOST: '127.0.0.1', LOG_LEVEL: 'WARN', BODY_LIMIT: '2048', BATCH_BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '500' }),
+    { port: 8080, host: '127.0.0.1', logLevel: 'warn', bodyLimit: 2048, batchBodyLimit: 4096, shutdownTimeoutMs: 500 },
   )
   t.equal(loadConfig({ PORT: '' }).port, 3000, 'empty means default')
 })
