@@ -24,6 +24,10 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
     bodyLimit: settings.bodyLimit,
     // The security plugin answers requests during shutdown with a problem document instead.
     return503OnClosing: false,
+    // JSON.parse makes `__proto__` / `constructor` plain own keys (no prototype is touched), so
+    // let them reach the schemas, which reject them as unknown fields with their pointer.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   })
 
   useContract(app, loadContract())
