@@ -126,9 +126,10 @@ export function accrualRow(
 /**
  * The ledger from the issue date up to `through` (exclusive): every Interest Date on or
  * before `through` closes its period (paid or capitalized), and the days after the last one
- * accrue in the `accruedInterestForm`.
+ * accrue in `accruedForm`: the payment form by default, since that interest will be paid on
+ * the next Interest Date; a redemption pays it instead, in the `accruedInterestForm`.
  */
-export function buildLedger(terms: InterestTerms, window: DefaultWindow, through: IsoDate): Ledger {
+export function buildLedger(terms: InterestTerms, window: DefaultWindow, through: IsoDate, accruedForm: InterestForm = terms.paymentForm): Ledger {
   const rows: LedgerRow[] = []
   const payments = terms.principalPayments
   let principal = terms.principal
@@ -175,7 +176,7 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     start = date
   }
   const lastInterestDate = start
-  if (start < through) accrue(start, through, terms.accruedInterestForm, 'accrued', null)
+  if (start < through) accrue(start, through, accruedForm, 'accrued', null)
   applyPaymentsThrough(through)
   problems.throwIfAny()
 

@@ -112,7 +112,7 @@ export function redeem(
   const paidLate = paymentDate !== null && paymentDate > paymentDueDate
   const redemptionDate = paymentDate !== null && !paidLate ? paymentDate : paymentDueDate
 
-  const ledger = buildLedger(interest, window, redemptionDate)
+  const ledger = buildLedger(interest, window, redemptionDate, interest.accruedInterestForm)
   const { rounding } = interest
   const outstanding = ledger.outstandingPrincipal
   const redeemedPrincipal = roundMoney(outstanding.times(election.portion), rounding)
@@ -139,8 +139,10 @@ export function redeem(
   const premiumPrice = principalAndInterest.plus(premiumAmountAtPremium)
   let asConvertedValue: Decimal | null = null
   if (terms.conversion !== null) {
-    const shares = principalAndInterest.div(terms.conversion.conversionPrice)
-    asConvertedValue = roundMoney(shares.times(terms.conversion.highestClosingPrice), rounding)
+    // (principal + accrued) / conversion price shares at the highest closing price; multiplied
+    // before dividing so that an exact half cent stays exact and rounds as it should.
+    const value = principalAndInterest.times(terms.conversion.highestClosingPrice).div(terms.conversion.conversionPrice)
+    asConvertedValue = roundMoney(value, rounding)
   }
   const priceBasis = asConvertedValue !== null && asConvertedValue.gt(premiumPrice) ? 'as-converted' : 'premium'
   const redemptionPrice = priceBasis === 'as-converted' ? asConvertedValue! : premiumPrice

@@ -185,7 +185,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
   const through = redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
   const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
-  explanation.assume('ledger-horizon', redemption !== null ? 'The interest ledger runs to the redemption date (exclusive).' : 'The interest ledger runs to asOf (exclusive), or to maturity if earlier.')
+  explanation.assume('ledger-horizon', redemption !== null ? 'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.' : 'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.')
 
   return {
     noteId: terms.id,

@@ -7,6 +7,7 @@ import { computeScenario } from '../../src/domain/scenario.js'
 import { computeCurePeriod, computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { fixture, variant } from '../helpers/json.js'
+import { Decimal } from '../../src/domain/decimal.js'
 
 const theCase = fixture('examples/liquidmetal-2008.request.json')
 
@@ -252,8 +253,9 @@ t.test('interest notes at the default rate after an Event of Default before an I
     [29, '0.15', '12083.33', 'capitalized'],
   ])
   t.equal(r.interest.outstandingPrincipal, '1029027.77')
-  // then the accrued day [04-15, 04-16) at the default cash rate 12%: 1,029,027.77 × 0.12 / 360 = 343.009… → 343.01
-  t.same(r.interestLedger[2] && [r.interestLedger[2].rate, r.interestLedger[2].amount, r.interestLedger[2].status], ['0.12', '343.01', 'accrued'])
+  // then the accrued day [04-15, 04-16), to be paid in notes on the next Interest Date, at the
+  // default note rate 15%: 1,029,027.77 × 0.15 / 360 = 428.761… → 428.76
+  t.same(r.interestLedger[2] && [r.interestLedger[2].rate, r.interestLedger[2].amount, r.interestLedger[2].status], ['0.15', '428.76', 'accrued'])
 })
 
 t.test('scheduled principal payments reduce the principal on their dates', async (t) => {
@@ -288,6 +290,30 @@ t.test('the as-converted alternative wins when the stock trades above the conver
   t.equal(r.priceBasis, 'as-converted')
   t.equal(r.redemptionPrice, '1791764.55')
   t.equal(r.premiumAmount, '597254.85')
+})
+
+t.test('an as-converted value on an exact half cent rounds half-up (multiply before dividing)', async (t) => {
+  // found by an independent model: principal 1,000,000.71 gives principal + accrued =
+  // 1,194,510.55; × 1.17 / 0.90 = 1,552,863.715 exactly → 1,552,863.72
+  const tie = variant(theCase, (c) => {
+    c.note.principal = '1000000.71'
+    c.note.redemption.conversion = { conversionPrice: '0.90', highestClosingPrice: '1.17' }
+  })
+  const r = computeScenario(tie).redemption!
+  t.equal(new Decimal(r.redeemedPrincipal).plus(r.accruedInterest.total).toFixed(2), '1194510.55')
+  t.equal(r.asConvertedValue, '1552863.72')
+  t.equal(r.redemptionPrice, '1552863.72')
+})
+
+t.test('without a redemption, the days since the last Interest Date accrue in the payment form', async (t) => {
+  const noElection = variant(theCase, (c) => (c.events.redemptionElection = null))
+  const stub = computeScenario(noElection).interestLedger.filter((x) => x.status === 'accrued')
+  // to asOf 2008-10-31, in notes: [10-01, 10-15) 14 days × 10% = 4,620.16; [10-15, 10-31) 16 days × 15%:
+  // 1,188,041.47 × 0.15 × 16/360 = 7,920.276… → 7,920.28
+  t.same(stub.map((x) => [x.start, x.end, x.rate, x.form, x.amount]), [
+    ['2008-10-01', '2008-10-15', '0.1', 'notes', '4620.16'],
+    ['2008-10-15', '2008-10-31', '0.15', 'notes', '7920.28'],
+  ])
 })
 
 t.test('a premium of 1.10', async (t) => {

@@ -39,8 +39,8 @@ t.test('each clause on its own agrees with the scenario', async (t) => {
   t.equal(interest.statusCode, 200)
   t.equal(interest.json().interest.outstandingPrincipal, '1188041.47')
   t.equal(interest.json().interest.totals.capitalized, '188041.47')
-  // accrued 3,696.13 + 2,772.10
-  t.equal(interest.json().interest.totals.accrued, '6468.23')
+  // accrued to 10-22, to be paid in notes: 1,188,041.47 × 10% × 14/360 = 4,620.16, × 15% × 7/360 = 3,465.12
+  t.equal(interest.json().interest.totals.accrued, '8085.28')
 
   const redemption = await post(app, '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection })
   t.equal(redemption.statusCode, 200)
