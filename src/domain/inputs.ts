@@ -36,13 +36,19 @@ export interface NoteInput {
     accruedInterestForm?: InterestForm
   }
   cure?: { businessDays?: number }
-  notice?: { cutoffTime?: string; overnightCourierBusinessDays?: number; mailBusinessDays?: number }
+  notice?: NoticeRulesInput
   redemption?: {
     premium?: string
     paymentBusinessDays?: number
     lateChargeRate?: string | null
     conversion?: { conversionPrice: string; highestClosingPrice: string } | null
   }
+}
+
+export interface NoticeRulesInput {
+  cutoffTime?: string
+  overnightCourierBusinessDays?: number
+  mailBusinessDays?: number
 }
 
 export interface SpaInput {

@@ -13,7 +13,6 @@ export interface NoticeRules {
   mailBusinessDays: number
 }
 
-export const DEFAULT_NOTICE_RULES: NoticeRules = { cutoffMinutes: 17 * 60, overnightCourierBusinessDays: 1, mailBusinessDays: 3 }
 
 export interface NoticeOfDefault {
   /** a date, or an RFC 3339 timestamp converted to New York */

@@ -9,11 +9,11 @@ import { curePeriod } from './cure.js'
 import { Decimal } from './decimal.js'
 import { Contradictions, Explanation } from './explain.js'
 import { buildLedger } from './interest.js'
-import type { ElectionInput, NoteInput, NoticeInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
-import { DEFAULT_NOTICE_RULES, noticeEffect } from './notice.js'
+import type { ElectionInput, NoteInput, NoticeInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
+import { noticeEffect } from './notice.js'
 import { redeem } from './redemption.js'
 import { defaultWindow, resolveAsOf } from './scenario.js'
-import { assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote } from './terms.js'
+import { assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote, readNoticeRules } from './terms.js'
 import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
 import type { RoundingMode } from './decimal.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
@@ -43,7 +43,7 @@ export interface CurePeriodRequest {
   calendar?: CalendarId
   extraHolidays?: string[]
   cure?: { businessDays?: number }
-  notice?: { cutoffTime?: string; overnightCourierBusinessDays?: number; mailBusinessDays?: number }
+  notice?: NoticeRulesInput
   curedOn?: string | null
   asOf?: string
 }
@@ -60,17 +60,11 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   problems.throwIfAny()
 
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
-  const cutoff = req.notice?.cutoffTime ?? DEFAULTS.noticeCutoffTime
-  const rules = {
-    cutoffMinutes: Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5)),
-    overnightCourierBusinessDays: req.notice?.overnightCourierBusinessDays ?? DEFAULT_NOTICE_RULES.overnightCourierBusinessDays,
-    mailBusinessDays: req.notice?.mailBusinessDays ?? DEFAULT_NOTICE_RULES.mailBusinessDays,
-  }
+  const rules = readNoticeRules(req.notice)
   const effect = noticeEffect({ sentAt: req.noticeOfDefault.sentAt, methods: req.noticeOfDefault.methods, effectiveDate }, rules, calendar)
   const cureBusinessDays = req.cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
-  explanation.assume('cure-period', `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect (${req.cure?.businessDays === undefined ? 'default' : 'as given'}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`)
-  explanation.assume('notice-effective-date', `Same-day methods before ${cutoff} New York time on a Business Day take effect that day, else the next Business Day; overnight courier after ${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the earliest method wins; an explicit effectiveDate overrides.`)
+  assumeNoticeAndCure(rules, effect.basis, cureBusinessDays, req.cure?.businessDays !== undefined, explanation)
   return { asOf, notice: noticeView(effect, cure), eventOfDefault: eventOfDefaultView(cure), warnings: explanation.warnings, assumptions: explanation.assumptions }
 }
 

@@ -9,7 +9,7 @@ import { Contradictions, Explanation, type Assumption, type Warning } from './ex
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
 import { redeem, type RedemptionResult } from './redemption.js'
-import { assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
+import { assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
 import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
@@ -140,13 +140,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     effect = noticeEffect({ sentAt: notice.sentAt, methods: notice.methods, effectiveDate: notice.effectiveDate ?? null }, terms.noticeRules, calendar)
     cure = curePeriod(effect.effectiveDate, terms.cureBusinessDays, calendar, events.curedOn ?? null, asOf)
     clauses.add(cure.clause)
-    explanation.assume(
-      'notice-effective-date',
-      effect.basis === 'explicit'
-        ? 'The notice takes effect on the effectiveDate given.'
-        : `Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ${req.note.notice?.cutoffTime ?? DEFAULTS.noticeCutoffTime} (a bare date counts as before), else the next Business Day; overnight courier after ${terms.noticeRules.overnightCourierBusinessDays}, mail after ${terms.noticeRules.mailBusinessDays} Business Day(s); the earliest method wins.`,
-    )
-    explanation.assume('cure-period', `The cure period ends ${terms.cureBusinessDays} Business Days after the notice takes effect (${req.note.cure?.businessDays === undefined ? 'default' : 'as given'}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`)
+    assumeNoticeAndCure(terms.noticeRules, effect.basis, terms.cureBusinessDays, req.note.cure?.businessDays !== undefined, explanation)
     if (covenant !== null && !(effect.sentDate > covenant.deadline && (covenant.performedOn === null || covenant.performedOn > effect.sentDate))) {
       explanation.warn('notice-without-breach', `The SPA ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`)
     }

@@ -10,7 +10,7 @@ import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, type IsoDate } from './dates.js'
 import type { CovenantTerms, PeriodUnit } from './covenant.js'
 import type { InterestForm, InterestTerms, PrincipalPayment } from './interest.js'
-import type { NoteInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
+import type { NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
 import type { NoticeRules } from './notice.js'
 import type { RedemptionTerms } from './redemption.js'
 import { interestDates, type Frequency } from './schedule.js'
@@ -140,12 +140,7 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
   const accruedInterestForm = i.accruedInterestForm ?? DEFAULTS.accruedInterestForm
   const calendar = readCalendar(note.calendar, extraHolidays, explanation)
   const cureBusinessDays = note.cure?.businessDays ?? DEFAULTS.cureBusinessDays
-  const cutoff = note.notice?.cutoffTime ?? DEFAULTS.noticeCutoffTime
-  const noticeRules: NoticeRules = {
-    cutoffMinutes: Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5)),
-    overnightCourierBusinessDays: note.notice?.overnightCourierBusinessDays ?? DEFAULTS.overnightCourierBusinessDays,
-    mailBusinessDays: note.notice?.mailBusinessDays ?? DEFAULTS.mailBusinessDays,
-  }
+  const noticeRules = readNoticeRules(note.notice)
 
   explanation.assume('day-count', `Interest accrues on the ${dayCount} day count (${given(i.dayCount !== undefined)}).`)
   explanation.assume('rounding', `Each sub-period's interest is rounded to cents ${rounding ?? DEFAULTS.rounding} (${given(rounding !== undefined)}); totals are sums of rounded amounts.`)
@@ -186,6 +181,31 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
         conversion === null ? null : { conversionPrice: new Decimal(conversion.conversionPrice), highestClosingPrice: new Decimal(conversion.highestClosingPrice) },
     },
   }
+}
+
+export function readNoticeRules(input: NoticeRulesInput | undefined): NoticeRules {
+  const cutoff = input?.cutoffTime ?? DEFAULTS.noticeCutoffTime
+  return {
+    cutoffMinutes: Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5)),
+    overnightCourierBusinessDays: input?.overnightCourierBusinessDays ?? DEFAULTS.overnightCourierBusinessDays,
+    mailBusinessDays: input?.mailBusinessDays ?? DEFAULTS.mailBusinessDays,
+  }
+}
+
+/** Explains how the notice took effect and how long the cure period runs. */
+export function assumeNoticeAndCure(rules: NoticeRules, basis: 'explicit' | 'delivery-method', cureBusinessDays: number, cureGiven: boolean, explanation: Explanation): void {
+  const hh = String(Math.floor(rules.cutoffMinutes / 60)).padStart(2, '0')
+  const mm = String(rules.cutoffMinutes % 60).padStart(2, '0')
+  explanation.assume(
+    'notice-effective-date',
+    basis === 'explicit'
+      ? 'The notice takes effect on the effectiveDate given.'
+      : `Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ${hh}:${mm} (a bare date counts as before), else the next Business Day; overnight courier after ${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the earliest method wins.`,
+  )
+  explanation.assume(
+    'cure-period',
+    `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect (${given(cureGiven)}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`,
+  )
 }
 
 /** Explains the redemption parameters (only when a redemption is computed). */

@@ -1,5 +1,8 @@
 import t from 'tap'
 import fc from 'fast-check'
+
+// Reproducible runs: a failure in CI can be replayed locally.
+fc.configureGlobal({ seed: 20081015 })
 import { DateTime } from 'luxon'
 import { addMonths, fromEpochDay, toEpochDay, toNewYorkTime, isValidIsoDate, NEW_YORK } from '../../src/domain/dates.js'
 

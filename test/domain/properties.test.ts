@@ -3,6 +3,9 @@
  */
 import t from 'tap'
 import fc from 'fast-check'
+
+// Reproducible runs: a failure in CI can be replayed locally.
+fc.configureGlobal({ seed: 20081015 })
 import { Decimal } from '../../src/domain/decimal.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { computeScenario } from '../../src/domain/scenario.js'
