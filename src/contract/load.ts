@@ -5,6 +5,10 @@
  * files use `Date.json`. Each schema gets `$id` = its file name, so validators resolve the
  * same references the document shows. The bundle rewrites every file reference to
  * `#/components/schemas/<Name>` for tools that want a single file.
+ *
+ * Examples too large to write inline are Example Objects (`{ summary, value }`) in
+ * `examples/<name>.json`, referenced from openapi.yaml as `$ref: './examples/<name>.json'`;
+ * the bundle moves them to `#/components/examples/<name>`.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -44,7 +48,22 @@ function readSchemas(dir: string): Map<string, JsonObject> {
   return schemas
 }
 
-function bundleOf(document: JsonObject, schemas: ReadonlyMap<string, JsonObject>): JsonObject {
+/** `./examples/liquidmetal-2008.scenario.request.json` in openapi.yaml. */
+const EXAMPLE_REF = /^\.\/examples\/([A-Za-z0-9][A-Za-z0-9._-]*)\.json$/
+
+function readExample(root: string, name: string): JsonObject {
+  const file = `examples/${name}.json`
+  let example: unknown
+  try {
+    example = JSON.parse(readFileSync(join(root, file), 'utf8'))
+  } catch (error) {
+    throw new Error(`openapi.yaml: $ref to ${file}: ${(error as Error).message}`)
+  }
+  if (!isObject(example) || !('value' in example)) throw new Error(`${file}: expected an Example Object with a "value"`)
+  return example
+}
+
+function bundleOf(root: string, document: JsonObject, schemas: ReadonlyMap<string, JsonObject>): JsonObject {
   const known = (file: string, where: string): string => {
     if (!schemas.has(file)) throw new Error(`${where}: $ref to missing schemas/${file}`)
     return file.slice(0, -'.json'.length)
@@ -60,9 +79,21 @@ function bundleOf(document: JsonObject, schemas: ReadonlyMap<string, JsonObject>
     const { $id: _id, ...body } = schema
     components[name] = mapRefs(body, (ref) => toComponent(ref, `schemas/${id}`, name))
   }
-  const bundled = mapRefs(document, (ref) => toComponent(ref, 'openapi.yaml')) as JsonObject
+  const examples = new Map<string, JsonObject>()
+  const toExample = (ref: string): string | undefined => {
+    const m = EXAMPLE_REF.exec(ref)
+    if (!m) return undefined
+    if (!examples.has(m[1]!)) examples.set(m[1]!, readExample(root, m[1]!))
+    return `#/components/examples/${m[1]}`
+  }
+  const bundled = mapRefs(document, (ref) => toExample(ref) ?? toComponent(ref, 'openapi.yaml')) as JsonObject
   const existing = isObject(bundled['components']) ? bundled['components'] : {}
-  bundled['components'] = { ...existing, schemas: components }
+  const inline = isObject(existing['examples']) ? existing['examples'] : {}
+  for (const name of examples.keys()) {
+    if (name in inline) throw new Error(`openapi.yaml: components.examples.${name} clashes with examples/${name}.json`)
+  }
+  const allExamples = { ...inline, ...Object.fromEntries(examples) }
+  bundled['components'] = { ...existing, ...(Object.keys(allExamples).length > 0 ? { examples: allExamples } : {}), schemas: components }
   return bundled
 }
 
@@ -76,7 +107,7 @@ export function readContract(root: string): Contract {
     throw new Error('openapi.yaml: components.schemas is generated; put named schemas in schemas/')
   }
   const schemas = readSchemas(join(root, 'schemas'))
-  const bundle = bundleOf(document, schemas)
+  const bundle = bundleOf(root, document, schemas)
   return {
     document,
     schemas,

@@ -3,12 +3,40 @@ import type { Test } from 'tap'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import type { Config } from '../../src/config.js'
+import { responseValidator } from './responses.js'
 
-/** A fresh app, closed when the test ends. */
+/**
+ * A fresh app, closed when the test ends. Every response `app.inject(options)` returns is
+ * checked against the contract (see ./responses.ts): a response the document does not declare
+ * (status, media type, or a field of its body) fails the test.
+ */
 export function testApp(t: Test, config: Partial<Config> = {}): FastifyInstance {
+  responseValidator() // compiled now, before the app's load shedding starts watching its event loop
   const app = buildApp(config)
   t.teardown(() => app.close())
+  const inject = app.inject.bind(app) as (...args: unknown[]) => unknown
+  app.inject = ((...args: unknown[]) => {
+    // The chained and callback forms are passed through unchecked.
+    if (args[0] === undefined || args[1] !== undefined) return inject(...args)
+    return (inject(args[0]) as Promise<LightMyRequestResponse>).then((res) => {
+      assertDocumented(t, res)
+      return res
+    })
+  }) as FastifyInstance['inject']
   return app
+}
+
+/** Asserts that a response is one the contract declares for its request; silent when it is. */
+export function assertDocumented(t: Test, res: LightMyRequestResponse): void {
+  const { method, url } = res.raw.req
+  const contentType = res.headers['content-type']
+  const { errors, operationId } = responseValidator().check(method ?? 'GET', url ?? '/', res.statusCode, typeof contentType === 'string' ? contentType : undefined, res.body)
+  if (errors.length > 0) {
+    t.fail(`${method} ${url} → ${res.statusCode}: the response does not match ${operationId ?? 'the contract'}`, {
+      errors: errors.slice(0, 20),
+      body: res.body.length > 2000 ? `${res.body.slice(0, 2000)}...` : res.body,
+    })
+  }
 }
 
 export async function getJson(app: FastifyInstance, url: string): Promise<{ status: number; body: any; res: LightMyRequestResponse }> {

@@ -118,7 +118,8 @@ t.test('malformed, empty, too large, wrong media type', async (t) => {
   const send = (payload: string, contentType?: string) =>
     app.inject({ method: 'POST', url: '/test/echo', payload, headers: contentType ? { 'content-type': contentType } : {} })
   assertProblem(t, await send('{"note": {', 'application/json'), { status: 400, type: 'malformed-body', errors: [] })
-  assertProblem(t, await send('{"__proto__": {"x": 1}}', 'application/json'), { status: 400, errors: [] })
+  // `__proto__` is an own key after JSON.parse; the schema rejects it by name, no prototype changes
+  assertProblem(t, await send('{"__proto__": {"x": 1}}', 'application/json'), { status: 400, type: 'validation', errors: [{ pointer: '/__proto__' }, { pointer: '/note' }] })
   assertProblem(t, await send('', 'application/json'), { status: 400, type: 'malformed-body', errors: [] })
   assertProblem(t, await send(JSON.stringify({ ...valid, pad: 'x'.repeat(300) }), 'application/json'), {
     status: 413,
