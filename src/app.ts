@@ -8,7 +8,9 @@ import { DEFAULT_CONFIG, type Config } from './config.js'
 import { loadContract } from './contract/index.js'
 import { useContract } from './plugins/contract.js'
 import docs from './plugins/docs.js'
-import { useProblemErrors } from './plugins/errors.js'
+import { clientErrorHandler, frameworkErrors, useProblemErrors } from './plugins/errors.js'
+import { useAuth } from './plugins/auth.js'
+import { loggerOptions, requestIdOptions, useRequestId } from './plugins/logging.js'
 import { useSecurity } from './plugins/security.js'
 import calendarRoutes from './routes/calendars.js'
 import batchRoutes from './routes/batch.js'
@@ -20,7 +22,14 @@ import lifecycleRoutes from './routes/lifecycle.js'
 export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   const settings: Config = { ...DEFAULT_CONFIG, ...config }
   const app = Fastify({
-    logger: config.logLevel && config.logLevel !== 'silent' ? { level: settings.logLevel } : false,
+    logger: loggerOptions(config),
+    ...requestIdOptions,
+    requestTimeout: settings.requestTimeoutMs,
+    // Node applies requestTimeout only when given at construction, and checks it every 30 s
+    // by default; once a second keeps the limit tight.
+    http: { requestTimeout: settings.requestTimeoutMs, connectionsCheckingInterval: 1_000 },
+    frameworkErrors,
+    clientErrorHandler,
     bodyLimit: settings.bodyLimit,
     // The security plugin answers requests during shutdown with a problem document instead.
     return503OnClosing: false,
@@ -32,12 +41,14 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
 
   useContract(app, loadContract())
   useProblemErrors(app)
-  useSecurity(app)
+  useRequestId(app)
+  useSecurity(app, settings)
+  useAuth(app, settings.apiKeys)
   app.register(docs)
   app.register(healthRoutes)
   app.register(calendarRoutes)
   app.register(dayCountRoutes)
   app.register(lifecycleRoutes)
-  app.register(batchRoutes, { bodyLimit: settings.batchBodyLimit })
+  app.register(batchRoutes, { bodyLimit: settings.batchBodyLimit, batchTimeLimitMs: settings.batchTimeLimitMs, shutdownTimeoutMs: settings.shutdownTimeoutMs })
   return app
 }

@@ -2,6 +2,7 @@
  * Service settings, read from the environment once at start-up. Invalid values stop the
  * process with every problem listed, rather than running with a surprising default.
  */
+import { getHeapStatistics } from 'node:v8'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -14,17 +15,49 @@ export interface Config {
   bodyLimit: number
   /** largest accepted body of POST /v1/scenarios/batch (10,000 items need more than 1 MiB) */
   batchBodyLimit: number
+  /** how long one batch may compute before its remaining items are answered with a 503 problem */
+  batchTimeLimitMs: number
   /** how long a graceful shutdown may take before the process is killed */
   shutdownTimeoutMs: number
+  /** how long a client may take to send a whole request (slow uploads are cut off with 408) */
+  requestTimeoutMs: number
+  /** bearer keys accepted on /v1 routes; empty: no authentication */
+  apiKeys: readonly string[]
+  /** origins allowed by CORS (`*` for any); empty: no CORS headers at all */
+  corsOrigins: readonly string[]
+  /** load shedding: mean event-loop delay above which requests get 503 (0: off) */
+  maxEventLoopDelayMs: number
+  /** load shedding: V8 heap used above which requests get 503 (0: off) */
+  maxHeapUsedBytes: number
+  /** load shedding: resident memory above which requests get 503 (0: off) */
+  maxRssBytes: number
+  /** the Retry-After of a 503 while overloaded, in seconds */
+  retryAfterSeconds: number
+  /** worker processes (node:cluster); 1 runs the server in the main process */
+  webConcurrency: number
 }
+
+const MiB = 1_048_576
+
+/** 90% of this process's V8 heap limit (which depends on the memory and --max-old-space-size). */
+export const DEFAULT_MAX_HEAP_USED_BYTES = Math.floor(getHeapStatistics().heap_size_limit * 0.9)
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   port: 3000,
   host: '0.0.0.0',
   logLevel: 'info',
-  bodyLimit: 1_048_576,
-  batchBodyLimit: 33_554_432,
+  bodyLimit: MiB,
+  batchBodyLimit: 32 * MiB,
+  batchTimeLimitMs: 60_000,
   shutdownTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  apiKeys: Object.freeze([]),
+  corsOrigins: Object.freeze([]),
+  maxEventLoopDelayMs: 1_000,
+  maxHeapUsedBytes: DEFAULT_MAX_HEAP_USED_BYTES,
+  maxRssBytes: 0,
+  retryAfterSeconds: 5,
+  webConcurrency: 1,
 })
 
 export class ConfigError extends Error {
@@ -39,11 +72,44 @@ type Env = Readonly<Record<string, string | undefined>>
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name]?.trim()
   if (raw === undefined || raw === '') return fallback
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    problems.push(`${name} must be an integer in ${min}..${max}, got "${raw}"`)
+  if (!/^[0-9]{1,16}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name} must be an integer in ${min}..${max}, got "${shown(raw)}"`)
     return fallback
   }
   return Number(raw)
+}
+
+const shown = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}...` : s)
+
+/** A comma-separated list; empty items are ignored. */
+const list = (env: Env, name: string): string[] =>
+  (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+
+/** Bearer tokens: visible ASCII without spaces or commas (RFC 6750 allows fewer; we allow more). */
+const API_KEY = /^[\x21-\x2b\x2d-\x7e]{1,4096}$/
+
+function apiKeys(env: Env, problems: string[]): string[] {
+  const keys = list(env, 'API_KEYS')
+  // Never echo a key, even a malformed one: say which item is wrong.
+  keys.forEach((key, i) => {
+    if (!API_KEY.test(key)) problems.push(`API_KEYS item ${i + 1} must be 1 to 4096 visible ASCII characters without spaces or commas`)
+  })
+  return [...new Set(keys)]
+}
+
+/** `*`, or origins such as `https://treasury.example` (scheme, host and optional port). */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/
+
+function corsOrigins(env: Env, problems: string[]): string[] {
+  const origins = list(env, 'CORS_ORIGINS')
+  for (const origin of origins) {
+    if (origin !== '*' && !ORIGIN.test(origin)) problems.push(`CORS_ORIGINS must be * or origins like https://host[:port], got "${shown(origin)}"`)
+  }
+  if (origins.includes('*') && origins.length > 1) problems.push('CORS_ORIGINS: * cannot be combined with other origins')
+  return origins
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -51,15 +117,24 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env['HOST']?.trim() || DEFAULT_CONFIG.host
   const level = env['LOG_LEVEL']?.trim().toLowerCase() || DEFAULT_CONFIG.logLevel
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`)
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${shown(level)}"`)
   }
   const config: Config = {
     port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65_535, problems),
     host,
     logLevel: level as LogLevel,
-    bodyLimit: integer(env, 'BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1, 1_073_741_824, problems),
-    batchBodyLimit: integer(env, 'BATCH_BODY_LIMIT', DEFAULT_CONFIG.batchBodyLimit, 1, 1_073_741_824, problems),
+    bodyLimit: integer(env, 'BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1, 16 * MiB, problems),
+    batchBodyLimit: integer(env, 'BATCH_BODY_LIMIT', DEFAULT_CONFIG.batchBodyLimit, 1, 64 * MiB, problems),
+    batchTimeLimitMs: integer(env, 'BATCH_TIME_LIMIT_MS', DEFAULT_CONFIG.batchTimeLimitMs, 1, 3_600_000, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_CONFIG.shutdownTimeoutMs, 1, 3_600_000, problems),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 1_000, 3_600_000, problems),
+    apiKeys: apiKeys(env, problems),
+    corsOrigins: corsOrigins(env, problems),
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', DEFAULT_CONFIG.maxEventLoopDelayMs, 0, 3_600_000, problems),
+    maxHeapUsedBytes: integer(env, 'MAX_HEAP_USED_BYTES', DEFAULT_CONFIG.maxHeapUsedBytes, 0, Number.MAX_SAFE_INTEGER, problems),
+    maxRssBytes: integer(env, 'MAX_RSS_BYTES', DEFAULT_CONFIG.maxRssBytes, 0, Number.MAX_SAFE_INTEGER, problems),
+    retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', DEFAULT_CONFIG.retryAfterSeconds, 1, 86_400, problems),
+    webConcurrency: integer(env, 'WEB_CONCURRENCY', DEFAULT_CONFIG.webConcurrency, 1, 256, problems),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

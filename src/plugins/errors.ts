@@ -5,6 +5,7 @@
  * (415), ProblemError (e.g. 422), and anything unexpected (500, no internals).
  */
 import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
@@ -64,6 +65,10 @@ export function useProblemErrors(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request)
+    // Fastify closes the connection after any body error, in case more data follows; a body
+    // that was read whole and is just not JSON leaves the connection usable, so keep it (a
+    // client sending bad JSON in a loop would otherwise reconnect for every request).
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') reply.removeHeader('connection')
     if (body.status >= 500) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, body, error instanceof ProblemError ? error.headers : {})
   })
@@ -77,4 +82,46 @@ export function useProblemErrors(app: FastifyInstance): void {
     }
     return sendProblem(reply, problem('not-found', `No resource at ${shown(path)}.`))
   })
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-escape, a path parameter longer
+ * than maxParamLength): problems too. Pass as the `frameworkErrors` option; no hook runs for
+ * these, so the request id and nosniff are set here.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body: Problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? problem('bad-request', 'The URL is not valid: it has a malformed percent-escape.')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? problem('not-found', 'No resource at this URL: a path segment is too long.')
+        : { ...problem('internal-error', 'An unexpected error occurred routing the request.'), instance: `urn:request:${request.id}` }
+  if (body.status >= 500) request.log.error({ err: error }, 'routing failed')
+  sendProblem(reply, body, { 'x-request-id': request.id, 'x-content-type-options': 'nosniff' })
+}
+
+/**
+ * Errors of the HTTP parser (malformed request line or headers, headers too large, a request
+ * not received within REQUEST_TIMEOUT_MS): a problem written on the socket, which then closes.
+ * Pass as the `clientErrorHandler` option.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+  const detail =
+    status === 408
+      ? 'The request was not received in time (REQUEST_TIMEOUT_MS).'
+      : status === 431
+        ? 'The request headers are too large.'
+        : 'The request is not valid HTTP.'
+  const title = STATUS_CODES[status] ?? 'Bad Request'
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, errors: [] } satisfies Problem)
+  this.log.debug({ err: error }, 'client error')
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy()
 }

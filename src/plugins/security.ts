@@ -1,34 +1,86 @@
 /**
- * Transport hardening: security headers, CORS for browser clients generated from the
- * contract, load shedding, and problem-shaped 503s while overloaded or shutting down.
+ * Transport hardening: security headers, CORS only for the origins configured, load
+ * shedding, and problem-shaped 503s while overloaded or shutting down.
  */
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
-import underPressure from '@fastify/under-pressure'
-import type { FastifyInstance } from 'fastify'
-import { problem } from '../contract/index.js'
+import underPressure, { TYPE_EVENT_LOOP_DELAY, type FastifyUnderPressureOptions } from '@fastify/under-pressure'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../contract/index.js'
+import type { Config } from '../config.js'
 import { sendProblem } from './errors.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** when the graceful shutdown began (ms since the epoch), or null while serving */
+    closingSince(): number | null
+  }
+}
+
+export type SecuritySettings = Pick<
+  Config,
+  'corsOrigins' | 'maxEventLoopDelayMs' | 'maxHeapUsedBytes' | 'maxRssBytes' | 'retryAfterSeconds'
+>
+
+/** How often @fastify/under-pressure samples the event-loop delay and memory. */
+const SAMPLE_INTERVAL_MS = 1_000
+
+/** Liveness answers even while overloaded: an overloaded process is alive, not dead. */
+const NEVER_SHED: ReadonlySet<string> = new Set(['getHealth'])
+
 /** Call on the root instance (not via register) so the hooks cover every route. */
-export function useSecurity(app: FastifyInstance): void {
+export function useSecurity(app: FastifyInstance, settings: SecuritySettings): void {
   app.register(helmet, {
     global: true,
-    // Plain-HTTP deployments (behind a TLS proxy, or local) must still load /docs assets.
+    // Plain-HTTP deployments (behind a TLS proxy, or local) must still load /docs assets;
+    // /docs loads only its own scripts and styles ('self'), so the default policy fits it.
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   })
-  app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'POST'], strictPreflight: false })
+  if (settings.corsOrigins.length > 0) {
+    const any = settings.corsOrigins.includes('*')
+    app.register(cors, {
+      origin: any ? '*' : [...settings.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST'],
+      exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate'],
+      maxAge: 600,
+      strictPreflight: false,
+    })
+  }
+  const retryAfter = settings.retryAfterSeconds
+  // The first event-loop sample also measures start-up (compiling routes and schemas), and a
+  // loop busy for a whole interval reads as an infinite delay: judge the delay only from the
+  // second sample after the app is ready, not to shed the first requests of a fresh process.
+  let delayCountsFrom = Number.POSITIVE_INFINITY
+  app.addHook('onReady', async () => {
+    // From when the loop is free again (after every other start-up step), one sample and a bit.
+    setTimeout(() => (delayCountsFrom = Date.now() + SAMPLE_INTERVAL_MS + 100), 0).unref()
+  })
+  // Returns the problem to send (the plugin sends a returned value, see handlePressure in
+  // @fastify/under-pressure; its types say void), or undefined to let the request through.
+  const shed = (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): Problem | undefined => {
+    if (NEVER_SHED.has(request.routeOptions.config.operationId ?? '')) return undefined
+    if (type === TYPE_EVENT_LOOP_DELAY && Date.now() < delayCountsFrom) return undefined
+    request.log.warn({ pressure: type, value }, 'overloaded: request shed')
+    reply.code(503).header('retry-after', String(retryAfter)).type(PROBLEM_CONTENT_TYPE)
+    return problem('service-unavailable', `The service is overloaded (${type}); retry after ${retryAfter} s.`)
+  }
   app.register(underPressure, {
-    maxEventLoopDelay: 1000,
-    retryAfter: 5, // its 503 error reaches the error handler, which makes it a problem
+    maxEventLoopDelay: settings.maxEventLoopDelayMs,
+    maxHeapUsedBytes: settings.maxHeapUsedBytes,
+    maxRssBytes: settings.maxRssBytes,
+    retryAfter,
+    sampleInterval: SAMPLE_INTERVAL_MS,
+    pressureHandler: shed as unknown as NonNullable<FastifyUnderPressureOptions['pressureHandler']>,
   })
 
   // Fastify's own 503 while closing is not a problem document; answer it here instead.
-  let closing = false
+  let closingSince: number | null = null
+  app.decorate('closingSince', () => closingSince)
   app.addHook('preClose', async () => {
-    closing = true
+    closingSince = Date.now()
   })
   app.addHook('onRequest', async (_request, reply) => {
-    if (closing) {
+    if (closingSince !== null) {
       return sendProblem(reply, problem('service-unavailable', 'The service is shutting down; retry later.'), {
         connection: 'close',
         'retry-after': '1',

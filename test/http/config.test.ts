@@ -1,15 +1,63 @@
 import t from 'tap'
-import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../../src/config.js'
+import { ConfigError, DEFAULT_CONFIG, DEFAULT_MAX_HEAP_USED_BYTES, loadConfig } from '../../src/config.js'
 
 t.test('defaults', async (t) => {
-  t.same(loadConfig({}), { port: 3000, host: '0.0.0.0', logLevel: 'info', bodyLimit: 1048576, batchBodyLimit: 33554432, shutdownTimeoutMs: 10000 })
+  t.same(loadConfig({}), {
+    port: 3000,
+    host: '0.0.0.0',
+    logLevel: 'info',
+    bodyLimit: 1048576,
+    batchBodyLimit: 33554432,
+    batchTimeLimitMs: 60000,
+    shutdownTimeoutMs: 10000,
+    requestTimeoutMs: 60000,
+    apiKeys: [],
+    corsOrigins: [],
+    maxEventLoopDelayMs: 1000,
+    maxHeapUsedBytes: DEFAULT_MAX_HEAP_USED_BYTES,
+    maxRssBytes: 0,
+    retryAfterSeconds: 5,
+    webConcurrency: 1,
+  })
   t.same(loadConfig({}), DEFAULT_CONFIG)
 })
 
 t.test('reads the environment', async (t) => {
   t.same(
-    loadConfig({ PORT: '8080', HOST: '127.0.0.1', LOG_LEVEL: 'WARN', BODY_LIMIT: '2048', BATCH_BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '500' }),
-    { port: 8080, host: '127.0.0.1', logLevel: 'warn', bodyLimit: 2048, batchBodyLimit: 4096, shutdownTimeoutMs: 500 },
+    loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'WARN',
+      BODY_LIMIT: '2048',
+      BATCH_BODY_LIMIT: '4096',
+      BATCH_TIME_LIMIT_MS: '1500',
+      SHUTDOWN_TIMEOUT_MS: '500',
+      REQUEST_TIMEOUT_MS: '5000',
+      API_KEYS: 'k1,k2',
+      CORS_ORIGINS: 'https://treasury.example',
+      MAX_EVENT_LOOP_DELAY_MS: '200',
+      MAX_HEAP_USED_BYTES: '1000000000',
+      MAX_RSS_BYTES: '2000000000',
+      RETRY_AFTER_SECONDS: '3',
+      WEB_CONCURRENCY: '4',
+    }),
+    {
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      bodyLimit: 2048,
+      batchBodyLimit: 4096,
+      batchTimeLimitMs: 1500,
+      shutdownTimeoutMs: 500,
+      requestTimeoutMs: 5000,
+      apiKeys: ['k1', 'k2'],
+      corsOrigins: ['https://treasury.example'],
+      maxEventLoopDelayMs: 200,
+      maxHeapUsedBytes: 1000000000,
+      maxRssBytes: 2000000000,
+      retryAfterSeconds: 3,
+      webConcurrency: 4,
+    },
   )
   t.equal(loadConfig({ PORT: '' }).port, 3000, 'empty means default')
 })
@@ -18,6 +66,10 @@ t.test('rejects bad values, listing each', async (t) => {
   t.throws(() => loadConfig({ PORT: '70000' }), ConfigError)
   t.throws(() => loadConfig({ BODY_LIMIT: '1e6' }), /BODY_LIMIT/)
   t.throws(() => loadConfig({ BODY_LIMIT: '0' }), /BODY_LIMIT/)
+  t.throws(() => loadConfig({ BODY_LIMIT: String(16 * 1048576 + 1) }), /BODY_LIMIT/, 'bounded: 16 MiB at most')
+  t.throws(() => loadConfig({ BATCH_BODY_LIMIT: String(64 * 1048576 + 1) }), /BATCH_BODY_LIMIT/, 'bounded: 64 MiB at most')
+  t.throws(() => loadConfig({ WEB_CONCURRENCY: '0' }), /WEB_CONCURRENCY/)
+  t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' }), /REQUEST_TIMEOUT_MS/)
   t.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL/)
   try {
     loadConfig({ PORT: 'x', SHUTDOWN_TIMEOUT_MS: '-1' })

@@ -84,7 +84,8 @@ t.test('unknown routes and methods', async (t) => {
 })
 
 t.test('responses carry security and CORS headers', async (t) => {
-  const app = testApp(t)
+  // CORS is off unless CORS_ORIGINS is set (test/reliability/access.test.ts).
+  const app = testApp(t, { corsOrigins: ['*'] })
   const res = await app.inject({ url: '/v1/calendars', headers: { origin: 'https://treasury.example' } })
   t.equal(res.headers['x-content-type-options'], 'nosniff')
   t.equal(res.headers['access-control-allow-origin'], '*')

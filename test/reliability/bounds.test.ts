@@ -1,0 +1,196 @@
+/**
+ * Bounds everywhere: every request schema is bounded, bodies and batches have limits, a batch
+ * has a time limit and yields to other requests, a batch whose client went away stops, and
+ * the errors Fastify and Node raise before routing are problems too.
+ */
+import t from 'tap'
+import { connect } from 'node:net'
+import { request } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadContract } from '../../src/contract/index.js'
+import { assertProblem, testApp } from '../helpers/http.js'
+import { fixture } from '../helpers/json.js'
+import { unbounded } from './bounds.js'
+
+const theCase = fixture('examples/liquidmetal-2008.request.json')
+/** About 60 ms of computing: monthly interest from 1901 to 2199. */
+const slowItem = {
+  ...theCase,
+  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
+  spa: { closingDate: '1901-01-01' },
+  events: { ...theCase.events, noticeOfDefault: { sentAt: '1901-03-01', methods: ['facsimile'] }, redemptionElection: { date: '2199-01-01' } },
+  asOf: '2199-12-31',
+}
+const json = { 'content-type': 'application/json' }
+
+t.test('every request schema is bounded: strings, arrays, numbers, objects', async (t) => {
+  const contract = loadContract()
+  const problems: string[] = []
+  for (const op of contract.operations.values()) {
+    for (const part of ['body', 'querystring', 'params'] as const) {
+      const schema = (op.schema as Record<string, unknown>)[part]
+      if (schema) problems.push(...unbounded(contract, schema, `${op.operationId} ${part}`))
+    }
+  }
+  // The batch's items are validated one by one as ScenarioRequest (checked above).
+  const batchItems = 'computeScenarioBatch body → ScenarioBatchRequest.json/items/items'
+  t.same(
+    problems.filter((p) => !p.startsWith(batchItems)),
+    [],
+  )
+  const batch = contract.schemas.get('ScenarioBatchRequest.json') as any
+  t.equal(batch.properties.items.maxItems, 10_000, 'a batch has at most 10,000 items')
+})
+
+t.test('uniqueItems with objects as items is a 400, not a crash (fast-deep-equal calls a "valueOf" key)', async (t) => {
+  const app = testApp(t)
+  for (const key of ['valueOf', 'toString', 'constructor']) {
+    const methods = [{ [key]: 1 }, { [key]: 1 }]
+    const res = await app.inject({ method: 'POST', url: '/v1/cure-period', payload: { noticeOfDefault: { sentAt: '2008-09-29', methods } } })
+    assertProblem(t, res, { status: 400, type: 'validation', errors: [{ pointer: '/noticeOfDefault/methods/0' }, { pointer: '/noticeOfDefault/methods/1' }] })
+  }
+  const duplicate = await app.inject({ method: 'POST', url: '/v1/cure-period', payload: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['mail', 'mail'] } } })
+  assertProblem(t, duplicate, { status: 400, errors: [{ pointer: '/noticeOfDefault/methods' }] })
+})
+
+t.test('strings are capped before their pattern is tried', async (t) => {
+  const app = testApp(t)
+  const huge = '2008-09-29'.repeat(50_000)
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: { ...theCase, asOf: huge } })
+  assertProblem(t, res, { status: 400, errors: [{ pointer: '/asOf' }] })
+  t.ok(res.body.length < 2_000, 'the answer does not echo the value')
+})
+
+t.test('BODY_LIMIT: a body over 1 MiB is 413 (the setting is honoured)', async (t) => {
+  const app = testApp(t)
+  const pad = 'x'.repeat(1_048_576)
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: JSON.stringify({ ...theCase, note: { ...theCase.note, id: pad } }), headers: json })
+  assertProblem(t, res, { status: 413, type: 'payload-too-large', errors: [] })
+  const small = testApp(t, { bodyLimit: 1_000 })
+  const over = await small.inject({ method: 'POST', url: '/v1/scenarios', payload: JSON.stringify({ ...theCase, pad: 'x'.repeat(1_000) }), headers: json })
+  assertProblem(t, over, { status: 413, type: 'payload-too-large' })
+  t.match(over.json().detail, /1000 bytes/)
+})
+
+t.test('BATCH_BODY_LIMIT bounds the batch body; 10,000 items are accepted, 10,001 are not', async (t) => {
+  const app = testApp(t, { batchBodyLimit: 100_000 })
+  const big = JSON.stringify({ items: Array.from({ length: 200 }, () => theCase) })
+  assertProblem(t, await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: big, headers: json }), { status: 413, type: 'payload-too-large' })
+
+  const full = testApp(t)
+  const tenThousand = await full.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 10_000 }, () => ({})) } })
+  t.equal(tenThousand.statusCode, 200)
+  t.equal(tenThousand.json().results.length, 10_000)
+  const over = await full.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 10_001 }, () => ({})) } })
+  assertProblem(t, over, { status: 400, errors: [{ pointer: '/items' }] })
+})
+
+t.test('BATCH_TIME_LIMIT_MS: items left when a batch runs out of time are 503 problems, in order', async (t) => {
+  const app = testApp(t, { batchTimeLimitMs: 300 })
+  const started = Date.now()
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 300 }, () => slowItem) } })
+  const took = Date.now() - started
+  t.equal(res.statusCode, 200)
+  const { results } = res.json()
+  t.equal(results.length, 300, 'one result per item')
+  const computed = results.findIndex((r: { ok: boolean }) => !r.ok)
+  t.ok(computed > 0 && computed < 300, `${computed} computed before the limit`)
+  t.ok(results.slice(0, computed).every((r: { ok: boolean }) => r.ok))
+  for (const r of results.slice(computed)) {
+    t.equal(r.problem.status, 503)
+    t.equal(r.problem.type, 'https://convertible-default.example/problems/service-unavailable')
+  }
+  t.match(results[computed].problem.detail, /BATCH_TIME_LIMIT_MS/)
+  t.ok(took < 300 + 2_000, `stopped in time (${took} ms)`)
+})
+
+t.test('a long batch does not starve health checks', async (t) => {
+  const app = testApp(t, { batchTimeLimitMs: 2_000 })
+  await app.ready()
+  let done = false
+  const batch = app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 1_000 }, () => slowItem) } }).finally(() => (done = true))
+  const latencies: number[] = []
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  while (!done) {
+    const started = performance.now()
+    const health = await app.inject({ url: '/health' })
+    latencies.push(performance.now() - started)
+    t.equal(health.statusCode, 200)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  await batch
+  t.ok(latencies.length >= 5, `${latencies.length} health checks during the batch`)
+  t.ok(Math.max(...latencies) < 1_000, `each answered in under a second (worst ${Math.round(Math.max(...latencies))} ms)`)
+})
+
+t.test('a batch whose client goes away stops computing', async (t) => {
+  const app = testApp(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const body = JSON.stringify({ items: Array.from({ length: 2_000 }, () => slowItem) })
+  await new Promise<void>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/v1/scenarios/batch', method: 'POST', headers: { ...json, 'content-length': Buffer.byteLength(body) } })
+    req.on('response', (res) => {
+      res.once('data', () => {
+        req.destroy()
+        resolve()
+      })
+    })
+    req.on('error', () => {})
+    req.end(body)
+    setTimeout(() => reject(new Error('no answer')), 30_000).unref()
+  })
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  const before = process.cpuUsage()
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  const used = process.cpuUsage(before)
+  const ms = (used.user + used.system) / 1_000
+  t.ok(ms < 400, `idle after the client left (${Math.round(ms)} ms of CPU in 1 s; computing would be ~1000)`)
+})
+
+t.test('errors before routing are problems: bad URL, over-long path segment, malformed HTTP', async (t) => {
+  const app = testApp(t)
+  const badUrl = await app.inject({ url: '/v1/calendars/%E0%A4%A/holidays', headers: { 'x-request-id': 'bad-url-1' } })
+  assertProblem(t, badUrl, { status: 400, errors: [] })
+  t.equal(badUrl.headers['x-request-id'], 'bad-url-1')
+  assertProblem(t, await app.inject({ url: `/v1/calendars/${'x'.repeat(500)}/holidays?from=2008-01-01&to=2008-01-02` }), { status: 404, errors: [] })
+
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const raw = (text: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(text))
+      let answer = ''
+      socket.on('data', (chunk) => (answer += chunk))
+      socket.on('close', () => resolve(answer))
+      socket.on('error', reject)
+    })
+  const malformed = await raw('GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')
+  t.match(malformed, /^HTTP\/1\.1 400 /)
+  t.match(malformed, /content-type: application\/problem\+json/i)
+  t.match(JSON.parse(malformed.split('\r\n\r\n')[1]!), { status: 400, title: 'Bad Request', errors: [] })
+  const huge = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'y'.repeat(20_000)}\r\n\r\n`)
+  t.match(huge, /^HTTP\/1\.1 431 /)
+  t.match(JSON.parse(huge.split('\r\n\r\n')[1]!), { status: 431 })
+})
+
+t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 problem (no slow-upload hold)', async (t) => {
+  const app = testApp(t, { requestTimeoutMs: 1_000 })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const started = Date.now()
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      // Headers, then a body that never comes.
+      socket.write('POST /v1/scenarios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"note":')
+    })
+    let text = ''
+    socket.on('data', (chunk) => (text += chunk))
+    socket.on('close', () => resolve(text))
+    socket.on('error', reject)
+  })
+  const took = Date.now() - started
+  t.match(answer, /^HTTP\/1\.1 408 /)
+  t.match(JSON.parse(answer.split('\r\n\r\n')[1]!), { status: 408, errors: [] })
+  t.ok(took < 5_000, `cut off after ${took} ms`)
+})

@@ -1,0 +1,91 @@
+/**
+ * Graceful shutdown of the real server (src/server.ts in a child process): on SIGTERM it
+ * stops accepting, finishes every request in flight (10,000-item batches included) and exits
+ * 0 within SHUTDOWN_TIMEOUT_MS. A batch that would outlast the shutdown stops computing at
+ * 70% of SHUTDOWN_TIMEOUT_MS and answers its remaining items with 503 problems, so it still
+ * completes as valid JSON and the process still exits 0.
+ */
+import t, { type Test } from 'tap'
+import { fixture } from '../helpers/json.js'
+import { send, sleep, startServer, type Answer } from './server.js'
+
+const theCase = fixture('examples/liquidmetal-2008.request.json')
+const slowItem = {
+  ...theCase,
+  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
+  spa: { closingDate: '1901-01-01' },
+  events: { ...theCase.events, noticeOfDefault: { sentAt: '1901-03-01', methods: ['facsimile'] }, redemptionElection: { date: '2199-01-01' } },
+  asOf: '2199-12-31',
+}
+
+function batchResults(t: Test, answer: Answer, name: string): Array<{ ok: boolean; problem?: { status: number; detail: string } }> {
+  t.equal(answer.status, 200, `${name}: 200`)
+  let parsed: { results: Array<{ ok: boolean; problem?: { status: number; detail: string } }> }
+  try {
+    parsed = JSON.parse(answer.body)
+  } catch {
+    t.fail(`${name}: the answer is complete JSON (${answer.body.length} bytes, ends ${JSON.stringify(answer.body.slice(-40))})`)
+    return []
+  }
+  t.equal(parsed.results.length, 10_000, `${name}: one result per item`)
+  return parsed.results
+}
+
+t.test('SIGTERM with 10,000-item batches in flight: all complete, exit 0 within SHUTDOWN_TIMEOUT_MS', async (t) => {
+  const timeout = 30_000
+  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: String(timeout) })
+  const batch = JSON.stringify({ items: Array.from({ length: 10_000 }, (_, i) => (i % 10 === 9 ? { note: {} } : theCase)) })
+  let started!: () => void
+  const streaming = new Promise<void>((resolve) => (started = resolve))
+  const batches = [send(server.base, '/v1/scenarios/batch', { body: batch, onFirstByte: () => started() }), send(server.base, '/v1/scenarios/batch', { body: batch })]
+  const singles = Array.from({ length: 20 }, (_, i) =>
+    i % 2 ? send(server.base, '/v1/scenarios', { body: JSON.stringify(theCase) }) : send(server.base, '/v1/calendars/us-fed/add-business-days?date=2008-09-29&days=10'),
+  )
+  await streaming
+  const signalledAt = Date.now()
+  server.child.kill('SIGTERM')
+  // Once the server has taken the signal (it may be busy computing for a moment first):
+  while (!/"msg":"shutting down"/.test(server.output())) await sleep(20)
+  await sleep(100)
+  const late = await send(server.base, '/health').then(
+    (a) => a.status,
+    (e: NodeJS.ErrnoException) => e.code,
+  )
+  t.ok(late === 'ECONNREFUSED' || late === 'ECONNRESET' || late === 503, `a new connection after SIGTERM is refused (${late})`)
+
+  const answers = await Promise.all([...batches, ...singles])
+  for (const [i, answer] of answers.slice(0, 2).entries()) {
+    const results = batchResults(t, answer, `batch ${i + 1}`)
+    t.equal(results.filter((r) => r.ok).length, 9_000, `batch ${i + 1}: every valid item computed`)
+    t.ok(results.filter((r) => !r.ok).every((r) => r.problem!.status === 400), `batch ${i + 1}: the invalid ones are 400s, none cut off`)
+  }
+  t.same(answers.slice(2).map((a) => a.status), Array(20).fill(200), 'every single request answered 200')
+  const exit = await server.exit
+  t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
+  t.ok(exit.at - signalledAt < timeout, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
+  t.match(server.output(), /"signal":"SIGTERM".*"msg":"shutting down"/)
+})
+
+t.test('a batch that would outlast SHUTDOWN_TIMEOUT_MS: its rest is 503 problems, the answer completes, exit 0', async (t) => {
+  const timeout = 5_000
+  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: String(timeout) })
+  // 10,000 items of ~60 ms each: ten minutes of work.
+  const body = JSON.stringify({ items: Array.from({ length: 10_000 }, () => slowItem) })
+  let started!: () => void
+  const streaming = new Promise<void>((resolve) => (started = resolve))
+  const answer = send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => started() })
+  await streaming
+  const signalledAt = Date.now()
+  server.child.kill('SIGTERM')
+  const results = batchResults(t, await answer, 'the long batch')
+  const computed = results.findIndex((r) => !r.ok)
+  t.ok(computed > 0 && computed < 10_000, `${computed} items computed before the cut-off`)
+  t.ok(results.slice(0, computed).every((r) => r.ok), 'the first ones are results')
+  const rest = results.slice(computed)
+  t.ok(rest.every((r) => r.problem?.status === 503 && /shutting down/.test(r.problem.detail)), `the other ${rest.length} are 503 "resubmit"`)
+  // Exit 0 is the proof: the server's own SHUTDOWN_TIMEOUT_MS timer would have exited 1.
+  // Seen from here, add the time this busy process takes to notice.
+  const exit = await server.exit
+  t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
+  t.ok(exit.at - signalledAt < timeout + 1_000, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
+})
