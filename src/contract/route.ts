@@ -11,6 +11,7 @@ import type {
   RouteHandlerMethod,
 } from 'fastify'
 import type { Contract } from './load.js'
+import { serializerCompilerFor } from './serialization.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,5 +42,14 @@ export function addOperation<RG extends RouteGenericInterface = RouteGenericInte
 ): void {
   const operation = app.contract.operations.get(operationId)
   if (!operation) throw new Error(`openapi.yaml has no operation "${operationId}"`)
-  app.route<RG>({ method: operation.method, url: operation.url, schema: operation.schema, config: { operationId }, handler, ...options })
+  app.route<RG>({
+    method: operation.method,
+    url: operation.url,
+    schema: operation.schema,
+    // response serializers compiled once per contract, not per app and route (see serialization.ts)
+    serializerCompiler: serializerCompilerFor(app.contract),
+    config: { operationId },
+    handler,
+    ...options,
+  })
 }

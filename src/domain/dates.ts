@@ -133,14 +133,49 @@ export interface NewYorkTime {
   dateOnly: boolean
 }
 
+/** `YYYY-MM-DDThh:mm:ss(.fff)(Z|±hh:mm)`, the contract's DateTime. */
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/
+
+/**
+ * New York's UTC offset in minutes by UTC hour (hours since the epoch), each asked of luxon
+ * once. Since 1883 New York's offsets are whole hours and change on the hour, so an offset
+ * holds for a whole UTC hour.
+ */
+const newYorkOffsets = new Map<number, number>()
+
+function newYorkOffset(utcHour: number): number {
+  let offset = newYorkOffsets.get(utcHour)
+  if (offset === undefined) {
+    if (newYorkOffsets.size >= 100_000) newYorkOffsets.clear()
+    offset = DateTime.fromMillis(utcHour * 3_600_000, { zone: NEW_YORK }).offset
+    newYorkOffsets.set(utcHour, offset)
+  }
+  return offset
+}
+
 /** Converts a `YYYY-MM-DD` date or an RFC 3339 timestamp to New York date and time. */
 export function toNewYorkTime(value: string): NewYorkTime {
   if (value.length === 10) return { date: value, minutes: 0, dateOnly: true }
+  // Integer arithmetic plus a cached offset: luxon's parse and zone conversion cost ~13 µs.
+  // Seconds never move the minute (offsets are whole minutes); anything unusual (a leap
+  // second, an impossible date, a year outside 1901..2199) takes luxon's path.
+  const m = TIMESTAMP.exec(value)
+  if (m !== null) {
+    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number]
+    const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]))
+    if (year >= 1901 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && Math.abs(offset) < 24 * 60 && Number(m[9] ?? 0) <= 59) {
+      const utcMinutes = epochDayOf(year, month, day) * 1440 + hour * 60 + minute - offset
+      const local = utcMinutes + newYorkOffset(Math.floor(utcMinutes / 60))
+      const localDay = Math.floor(local / 1440)
+      return { date: fromEpochDay(localDay), minutes: local - localDay * 1440, dateOnly: false }
+    }
+  }
   const t = DateTime.fromISO(value, { setZone: true }).setZone(NEW_YORK)
   return { date: t.toISODate()!, minutes: t.hour * 60 + t.minute, dateOnly: false }
 }
 
 /** Today's date in New York (for a defaulted `asOf`). */
-export function todayInNewYork(): IsoDate {
-  return DateTime.now().setZone(NEW_YORK).toISODate()!
+export function todayInNewYork(now: number = Date.now()): IsoDate {
+  const utcMinutes = Math.floor(now / 60_000)
+  return fromEpochDay(Math.floor((utcMinutes + newYorkOffset(Math.floor(utcMinutes / 60))) / 1440))
 }

@@ -27,6 +27,14 @@ export function roundMoney(amount: Decimal, mode: RoundingMode): Decimal {
 
 /** Money as carried in JSON: always two decimals ("0.00", "1188041.47"). */
 export function formatMoney(amount: Decimal): string {
+  // Amounts are nearly always whole cents already: then toFixed(2), which rounds (a new
+  // Decimal each call, the engine's costliest formatting), is toString() padded to two
+  // decimals. toString() uses no exponent below 10^toExpPos (40).
+  if (amount.decimalPlaces() <= 2 && amount.e < 40) {
+    const text = amount.toString()
+    const dot = text.indexOf('.')
+    return dot < 0 ? `${text}.00` : dot === text.length - 2 ? `${text}0` : text
+  }
   return amount.toFixed(2)
 }
 

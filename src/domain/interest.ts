@@ -148,11 +148,11 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     }
   }
 
-  // The dates where the principal or the rate may change inside a period.
-  const cuts = [window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null)
+  // The dates where the principal or the rate may change inside a period: sorted, each once.
+  const cuts = [...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null))].sort()
 
   const accrue = (start: IsoDate, end: IsoDate, form: InterestForm, status: RowStatus, interestDate: IsoDate | null): Decimal => {
-    const points = [start, ...[...new Set(cuts)].filter((d) => d > start && d < end).sort(), end]
+    const points = cuts.some((d) => d > start && d < end) ? [start, ...cuts.filter((d) => d > start && d < end), end] : [start, end]
     let total = ZERO
     for (let i = 0; i + 1 < points.length; i++) {
       applyPaymentsThrough(points[i]!)

@@ -2,13 +2,27 @@
  * Domain results as the contract carries them: money with two decimals, rates and year
  * fractions as exact decimal strings, dates as ISO strings.
  */
-import { yearFractionDecimal } from './day-counts/index.js'
+import { yearFractionDecimal, type YearFraction } from './day-counts/index.js'
 import { formatFraction, formatMoney, formatRate, sum } from './decimal.js'
 import type { CovenantResult } from './covenant.js'
 import type { CureResult } from './cure.js'
 import type { Ledger, LedgerRow, InterestTerms } from './interest.js'
 import type { NoticeEffect } from './notice.js'
 import type { RedemptionResult } from './redemption.js'
+
+/** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
+const fractionTexts = new Map<string, string>()
+
+function yearFractionText(yf: YearFraction): string {
+  const key = `${yf.numerator}/${yf.denominator}`
+  let text = fractionTexts.get(key)
+  if (text === undefined) {
+    if (fractionTexts.size >= 10_000) fractionTexts.clear()
+    text = formatFraction(yearFractionDecimal(yf))
+    fractionTexts.set(key, text)
+  }
+  return text
+}
 
 export function ledgerRowView(row: LedgerRow) {
   return {
@@ -19,7 +33,7 @@ export function ledgerRowView(row: LedgerRow) {
     rate: formatRate(row.rate),
     rateKind: row.rateKind,
     form: row.form,
-    yearFraction: formatFraction(yearFractionDecimal(row.yearFraction)),
+    yearFraction: yearFractionText(row.yearFraction),
     amount: formatMoney(row.amount),
     status: row.status,
     interestDate: row.interestDate,

@@ -2,19 +2,22 @@
  * POST /v1/scenarios/batch: each item is validated and computed alone, in order.
  *
  * The answer is streamed item by item, so a 10,000-item batch never holds all its results in
- * memory and the event loop stays free for health checks between items.
+ * memory and the event loop stays free for health checks between items (a yield every
+ * SLICE_MS of computing). Items left when the batch runs out of time (src/plugins/limits.ts)
+ * are answered with a 503 problem each.
  */
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { addOperation, problem, ProblemError, validationFor, type Problem } from '../contract/index.js'
+import { addOperation, problem, ProblemError, utf8, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenario } from '../domain/scenario.js'
+import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
 
-/** Items computed between two yields to the event loop. */
-const ITEMS_PER_TICK = 50
+/** Items are sent in chunks of about this many characters, as UTF-8 bytes: one write per item would cost a syscall each. */
+const CHUNK_CHARS = 64 * 1024
 
-export default async function batchRoutes(app: FastifyInstance, options: { bodyLimit: number }): Promise<void> {
+export default async function batchRoutes(app: FastifyInstance, options: { bodyLimit: number } & BatchLimits): Promise<void> {
   const { ajv, fieldErrors } = validationFor(app.contract)
   const validate = ajv.getSchema('ScenarioRequest.json')!
   const resultSchema = { $ref: 'ScenarioResult.json#' }
@@ -42,17 +45,39 @@ export default async function batchRoutes(app: FastifyInstance, options: { bodyL
     }
   }
 
-  async function* stream(items: unknown[], reply: FastifyReply): AsyncGenerator<string> {
+  async function* stream(items: unknown[], reply: FastifyReply): AsyncGenerator<Buffer> {
+    const stop = batchDeadline(app, options)
     const serialize = {
       result: reply.compileSerializationSchema(resultSchema) as (v: unknown) => string,
       problem: reply.compileSerializationSchema(problemSchema) as (v: unknown) => string,
     }
-    yield '{"results":['
+    let chunk = '{"results":['
+    let slice = performance.now()
     for (let i = 0; i < items.length; i++) {
-      yield (i === 0 ? '' : ',') + answer(items[i], serialize)
-      if (i % ITEMS_PER_TICK === ITEMS_PER_TICK - 1) await new Promise((resolve) => setImmediate(resolve))
+      const stopped = stop()
+      if (stopped) {
+        // Out of time (BATCH_TIME_LIMIT_MS, or shutting down): the rest are 503s to resubmit.
+        const rest = `{"ok":false,"problem":${serialize.problem(stopped)}}`
+        for (let j = i; j < items.length; j++) {
+          chunk += (j === 0 ? '' : ',') + rest
+          if (chunk.length >= CHUNK_CHARS) {
+            yield utf8(chunk)
+            chunk = ''
+          }
+        }
+        break
+      }
+      chunk += (i === 0 ? '' : ',') + answer(items[i], serialize)
+      if (chunk.length >= CHUNK_CHARS) {
+        yield utf8(chunk)
+        chunk = ''
+      }
+      if (performance.now() - slice >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        slice = performance.now()
+      }
     }
-    yield ']}'
+    yield utf8(`${chunk}]}`)
   }
 
   addOperation<{ Body: { items: unknown[] } }>(

@@ -1,0 +1,71 @@
+/**
+ * The engine alone, in a process of its own (no HTTP, no validation, no serialization):
+ * started by run.ts, prints one JSON line.
+ *
+ *   node dist/bench/bench/engine.js batch <count> <seed>   notes/s over the varied notes
+ *   node dist/bench/bench/engine.js scaling                  µs per note by length
+ */
+import { readFileSync } from 'node:fs'
+import type { ScenarioRequest } from '../src/domain/inputs.js'
+import { computeScenario } from '../src/domain/scenario.js'
+import { longNote, variedNotes } from './notes.js'
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6
+
+/** Median µs per call of `run` (which computes `per` notes), over `rounds` rounds of at least `ms` each. */
+function measure(run: () => void, per: number, { rounds = 7, ms = 300 } = {}): number {
+  const warmUntil = now() + ms
+  while (now() < warmUntil) run()
+  const samples: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    let n = 0
+    const start = now()
+    let elapsed = 0
+    do {
+      run()
+      n++
+      elapsed = now() - start
+    } while (elapsed < ms)
+    samples.push((elapsed * 1000) / (n * per))
+  }
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(samples.length / 2)]!
+}
+
+function computeAll(notes: readonly ScenarioRequest[]): number {
+  let rows = 0
+  for (const note of notes) rows += computeScenario(note).interestLedger.length
+  return rows
+}
+
+const [mode, ...args] = process.argv.slice(2)
+if (mode === 'batch') {
+  // parsed from JSON, as the service receives them
+  const notes = JSON.parse(JSON.stringify(variedNotes(Number(args[0]), Number(args[1])))) as ScenarioRequest[]
+  const rows = computeAll(notes) // throws if a note is contradictory: the benchmark would be wrong
+  const usPerNote = measure(() => computeAll(notes), notes.length, { rounds: 5, ms: notes.length >= 10_000 ? 1500 : 400 })
+  console.log(JSON.stringify({ notes: notes.length, rowsPerNote: rows / notes.length, usPerNote, notesPerSecond: 1e6 / usPerNote }))
+} else if (mode === 'scaling') {
+  const cases = [
+    { years: 1, frequency: 'monthly' },
+    { years: 10, frequency: 'monthly' },
+    { years: 50, frequency: 'monthly' },
+    // same number of periods as 4 years monthly, 12 times the calendar days
+    { years: 4, frequency: 'monthly' },
+    { years: 48, frequency: 'annual' },
+  ] as const
+  const out = cases.map(({ years, frequency }) => {
+    const note = longNote(years, frequency)
+    const result = computeScenario(note)
+    const periods = result.interest.interestDates.length
+    const days = Math.round((Date.parse(result.interest.through) - Date.parse(result.interest.from)) / 86_400_000)
+    return { years, frequency, periods, rows: result.interestLedger.length, days, usPerNote: measure(() => computeScenario(note), 1) }
+  })
+  console.log(JSON.stringify(out))
+} else if (mode === 'case') {
+  const note = JSON.parse(readFileSync(args[0]!, 'utf8')) as ScenarioRequest
+  console.log(JSON.stringify({ usPerNote: measure(() => computeScenario(note), 1) }))
+} else {
+  console.error('usage: engine.js batch <count> <seed> | scaling | case <request.json>')
+  process.exit(2)
+}

@@ -1,0 +1,93 @@
+/**
+ * Response serialization: fast-json-stringify over the contract's response schemas, each
+ * compiled once per process (every app built from the same contract shares them).
+ *
+ * The schemas are the contract's, with one change of shape that keeps every byte: a nullable
+ * reference, `anyOf: [{ $ref: 'X.json' }, { type: 'null' }]`, is serialized through a copy of X
+ * marked `nullable: true`. fast-json-stringify serializes an `anyOf` by first validating the
+ * value against each branch with Ajv (a whole RedemptionResult, ledger rows and all, per
+ * response); a nullable schema is a null check. A value that is not null is written with X's
+ * serializer either way.
+ */
+import fastJson from 'fast-json-stringify'
+import type { FastifySerializerCompiler } from 'fastify'
+import { isObject, type JsonObject } from './json.js'
+import type { Contract } from './load.js'
+
+const NULLABLE_SUFFIX = '.nullable.json'
+
+/** The file referenced by `anyOf: [{ $ref: 'X.json' }, { type: 'null' }]` (either order), or undefined. */
+function nullableReference(schema: JsonObject, schemas: ReadonlyMap<string, JsonObject>): string | undefined {
+  const branches = schema['anyOf']
+  if (!Array.isArray(branches) || branches.length !== 2 || Object.keys(schema).length !== 1) return undefined
+  const ref = branches.find((b) => isObject(b) && Object.keys(b).length === 1 && typeof b['$ref'] === 'string')?.['$ref'] as string | undefined
+  const isNull = branches.some((b) => isObject(b) && Object.keys(b).length === 1 && b['type'] === 'null')
+  const file = ref?.replace(/#$/, '')
+  return isNull && file !== undefined && schemas.has(file) ? file : undefined
+}
+
+/** A deep copy of `value` with every nullable reference pointing at a nullable copy (noted in `wanted`). */
+function reshape(value: unknown, schemas: ReadonlyMap<string, JsonObject>, wanted: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => reshape(v, schemas, wanted))
+  if (!isObject(value)) return value
+  const file = nullableReference(value, schemas)
+  if (file !== undefined) {
+    wanted.add(file)
+    return { $ref: file.replace(/\.json$/, NULLABLE_SUFFIX) }
+  }
+  const out: JsonObject = {}
+  for (const [k, v] of Object.entries(value)) out[k] = reshape(v, schemas, wanted)
+  return out
+}
+
+/** The external schemas for fast-json-stringify: every contract schema reshaped, plus the nullable copies used. */
+function externalSchemas(contract: Contract, wanted: Set<string>): Record<string, JsonObject> {
+  const external: Record<string, JsonObject> = {}
+  for (const [id, schema] of contract.schemas) external[id] = reshape(schema, contract.schemas, wanted) as JsonObject
+  for (const file of wanted) {
+    const id = file.replace(/\.json$/, NULLABLE_SUFFIX)
+    external[id] = { ...external[file]!, $id: id, nullable: true }
+  }
+  return external
+}
+
+type Serialize = (data: unknown) => string
+
+const compiled = new WeakMap<Contract, Map<string, Serialize>>()
+
+/** The serializer of a response schema from the contract (`{ $ref: 'ScenarioResult.json' }`), compiled once. */
+export function serializerFor(contract: Contract, schema: unknown): Serialize {
+  let cache = compiled.get(contract)
+  if (cache === undefined) {
+    cache = new Map()
+    compiled.set(contract, cache)
+  }
+  const key = JSON.stringify(schema)
+  let serialize = cache.get(key)
+  if (serialize === undefined) {
+    const wanted = new Set<string>()
+    const root = reshape(schema, contract.schemas, wanted) as JsonObject
+    // fast-json-stringify may annotate the schemas it is given: each build gets its own copies.
+    const external = externalSchemas(contract, wanted) as unknown as fastJson.Options['schema']
+    serialize = fastJson(root as fastJson.AnySchema, { schema: external }) as Serialize
+    cache.set(key, serialize)
+  }
+  return serialize
+}
+
+/** A Fastify serializer compiler for the routes of the contract (see addOperation). */
+export function serializerCompilerFor(contract: Contract): FastifySerializerCompiler<unknown> {
+  return ({ schema }) => serializerFor(contract, schema)
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * The UTF-8 bytes of a text, in one pass. A string handed to a socket is measured, then
+ * encoded (two passes of Node 20's character-by-character UTF-8), and its copy is made
+ * in native memory that fragments; a batch answer writes tens of megabytes of it.
+ */
+export function utf8(text: string): Buffer {
+  const bytes = Buffer.allocUnsafe(text.length * 3)
+  return bytes.subarray(0, encoder.encodeInto(text, bytes).written)
+}

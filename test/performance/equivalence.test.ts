@@ -1,0 +1,106 @@
+/**
+ * The fast paths taken for speed (see README "Performance") give exactly what the plain
+ * paths give. No timing is asserted here: bench/ measures, tests only check equality.
+ */
+import t from 'tap'
+import fc from 'fast-check'
+import fastJson from 'fast-json-stringify'
+import { DateTime } from 'luxon'
+import { loadContract, serializerFor } from '../../src/contract/index.js'
+import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
+import { Decimal, formatFraction, formatMoney } from '../../src/domain/decimal.js'
+import { computeScenario } from '../../src/domain/scenario.js'
+import { ledgerRowView } from '../../src/domain/views.js'
+import type { LedgerRow } from '../../src/domain/interest.js'
+import { variedNotes } from '../../bench/notes.js'
+import { fixture } from '../helpers/json.js'
+
+fc.configureGlobal({ seed: 20081015 })
+
+t.test('formatMoney is toFixed(2)', async (t) => {
+  const cents = fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n })
+  const scale = fc.integer({ min: 0, max: 12 })
+  fc.assert(
+    fc.property(cents, scale, (n, k) => {
+      const text = n.toString()
+      const value = new Decimal(k === 0 ? text : `${text}e-${k}`)
+      t.equal(formatMoney(value), value.toFixed(2), `${value.toString()}`)
+    }),
+    { numRuns: 3000 },
+  )
+  for (const v of ['0', '-0', '0.5', '-0.5', '0.05', '-0.001', '1e15', '123456789012345.6', '1e39', '1e45', '-1e45', 'NaN', 'Infinity']) {
+    t.equal(formatMoney(new Decimal(v)), new Decimal(v).toFixed(2), v)
+  }
+})
+
+t.test('toNewYorkTime agrees with luxon', async (t) => {
+  const luxon = (value: string) => {
+    const x = DateTime.fromISO(value, { setZone: true }).setZone(NEW_YORK)
+    return { date: x.toISODate(), minutes: x.hour * 60 + x.minute, dateOnly: false }
+  }
+  const p2 = (n: number): string => String(n).padStart(2, '0')
+  const instant = fc.integer({ min: Date.UTC(1901, 0, 2), max: Date.UTC(2199, 11, 30) })
+  const offset = fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 })
+  fc.assert(
+    fc.property(instant, offset, fc.boolean(), fc.constantFrom('', '.5', '.123456789'), (ms, off, utc, fraction) => {
+      const wall = new Date(ms + (utc ? 0 : off) * 60_000)
+      const zone = utc ? 'Z' : `${off < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`
+      const value = `${wall.getUTCFullYear()}-${p2(wall.getUTCMonth() + 1)}-${p2(wall.getUTCDate())}T${p2(wall.getUTCHours())}:${p2(wall.getUTCMinutes())}:${p2(wall.getUTCSeconds())}${fraction}${zone}`
+      t.same(toNewYorkTime(value), luxon(value), value)
+    }),
+    { numRuns: 2000 },
+  )
+  // Every change of clock in 2008, 1945 (war time ends) and 2100, on either side of the hour.
+  for (const day of ['2008-03-09', '2008-11-02', '1945-09-30', '2100-03-14', '2100-11-07']) {
+    for (let hour = 0; hour < 24; hour++) {
+      for (const minute of ['00', '59']) {
+        const value = `${day}T${p2(hour)}:${minute}:59Z`
+        t.same(toNewYorkTime(value), luxon(value), value)
+      }
+    }
+  }
+  // What the fast path leaves to luxon: a leap second, an impossible date, lowercase separators.
+  for (const value of ['2008-12-31T23:59:60Z', '2008-02-30T12:00:00Z', '2008-09-29t16:30:00z']) {
+    t.same(toNewYorkTime(value), luxon(value), value)
+  }
+})
+
+t.test("today in New York agrees with luxon's", async (t) => {
+  const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2199, 11, 30) })
+  fc.assert(
+    fc.property(instant, (ms) => {
+      t.equal(todayInNewYork(ms), DateTime.fromMillis(ms).setZone(NEW_YORK).toISODate(), new Date(ms).toISOString())
+    }),
+    { numRuns: 2000 },
+  )
+  t.equal(todayInNewYork(), DateTime.now().setZone(NEW_YORK).toISODate(), 'now')
+})
+
+t.test('ledger rows carry the year fraction computed at 40 digits', async (t) => {
+  const row = (numerator: number, denominator: number) => ({ yearFraction: { days: numerator, numerator, denominator } }) as unknown as LedgerRow
+  fc.assert(
+    fc.property(fc.integer({ min: -200_000, max: 200_000 }), fc.constantFrom(360, 365, 366, 365 * 366, 7, 1), (n, d) => {
+      const text = formatFraction(new Decimal(n).div(d))
+      t.equal(ledgerRowView({ ...row(n, d), principal: new Decimal(1), rate: new Decimal(1), amount: new Decimal(1) }).yearFraction, text)
+    }),
+    { numRuns: 2000 },
+  )
+})
+
+t.test('responses serialize to the bytes the schemas give without reshaping', async (t) => {
+  const contract = loadContract()
+  const external = Object.fromEntries([...contract.schemas].map(([id, schema]) => [id, structuredClone(schema)]))
+  const plain = fastJson({ $ref: 'ScenarioResult.json#' }, { schema: external as unknown as fastJson.Options['schema'] })
+  const serialize = serializerFor(contract, { $ref: 'ScenarioResult.json#' })
+  const requests = [fixture('examples/liquidmetal-2008.request.json'), ...variedNotes(300, 7), { note: { principal: '100.00', issueDate: '2001-01-01', maturityDate: '2002-01-01' } }]
+  for (const [i, request] of requests.entries()) {
+    const result = computeScenario(request as Parameters<typeof computeScenario>[0], () => '2001-06-01')
+    const bytes = serialize(result)
+    if (bytes !== plain(result) || bytes !== JSON.stringify(result)) {
+      t.fail(`request ${i} serializes differently`)
+      return
+    }
+  }
+  t.pass(`${requests.length} results, identical bytes`)
+  t.equal(serialize, serializerFor(contract, { $ref: 'ScenarioResult.json#' }), 'compiled once')
+})
