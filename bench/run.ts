@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './free-port.js'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
@@ -27,17 +27,6 @@ const CALENDAR_PATH = '/v1/calendars/us-fed/add-business-days?date=2008-09-29&da
 class BenchError extends Error {}
 
 // ---- processes ----------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 interface Server {
   name: string

@@ -13,7 +13,7 @@
 /// <reference path="./autocannon.d.ts" />
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './free-port.js'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
@@ -67,17 +67,6 @@ const REQUESTS = [
   get('/v1/calendars/us-fed/add-business-days?date=2008-02-30&days=x'), // 400
   get('/nowhere', {}), // 404
 ]
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Resident memory of a process in bytes (Linux /proc; else ps). */
 function rss(pid: number): number {

@@ -9,18 +9,9 @@ import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadContract } from '../../src/contract/index.js'
 import { assertProblem, testApp } from '../helpers/http.js'
-import { fixture } from '../helpers/json.js'
+import { slowItem, theCase } from './items.js'
 import { unbounded } from './bounds.js'
 
-const theCase = fixture('examples/liquidmetal-2008.request.json')
-/** About 60 ms of computing: monthly interest from 1901 to 2199. */
-const slowItem = {
-  ...theCase,
-  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
-  spa: { closingDate: '1901-01-01' },
-  events: { ...theCase.events, noticeOfDefault: { sentAt: '1901-03-01', methods: ['facsimile'] }, redemptionElection: { date: '2199-01-01' } },
-  asOf: '2199-12-31',
-}
 const json = { 'content-type': 'application/json' }
 
 t.test('every request schema is bounded: strings, arrays, numbers, objects', async (t) => {

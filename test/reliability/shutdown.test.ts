@@ -6,17 +6,9 @@
  * completes as valid JSON and the process still exits 0.
  */
 import t, { type Test } from 'tap'
-import { fixture } from '../helpers/json.js'
+import { slowItem, theCase } from './items.js'
 import { send, sleep, startServer, type Answer } from './server.js'
 
-const theCase = fixture('examples/liquidmetal-2008.request.json')
-const slowItem = {
-  ...theCase,
-  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
-  spa: { closingDate: '1901-01-01' },
-  events: { ...theCase.events, noticeOfDefault: { sentAt: '1901-03-01', methods: ['facsimile'] }, redemptionElection: { date: '2199-01-01' } },
-  asOf: '2199-12-31',
-}
 
 function batchResults(t: Test, answer: Answer, name: string): Array<{ ok: boolean; problem?: { status: number; detail: string } }> {
   t.equal(answer.status, 200, `${name}: 200`)
