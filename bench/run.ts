@@ -5,7 +5,8 @@
  * Targets are reported, never enforced: the exit code is 0 unless the benchmark itself fails.
  *
  * Environment: BENCH_DURATION (seconds per measured autocannon run, default 10),
- * BENCH_CONNECTIONS (default 10); LOG_LEVEL and the service's other settings pass through.
+ * BENCH_CONNECTIONS (default 10), BENCH_ONLY (the parts to run, e.g. `1,3`; default all);
+ * LOG_LEVEL and the service's other settings pass through.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? '1,2,3,4,5').split(',').map((p) => p.trim()))
 const SEED = 2008
 const CASE = readFileSync(`${ROOT}test/fixtures/examples/liquidmetal-2008.request.json`, 'utf8')
 const CALENDAR_PATH = '/v1/calendars/us-fed/add-business-days?date=2008-09-29&days=10'
@@ -270,18 +272,22 @@ async function main(): Promise<void> {
   if (check !== answers.scenario) throw new BenchError('the baseline does not answer the same bytes')
 
   // 1. the case
+  if (ONLY.has('1')) {
   const c1 = await compare({ path: '/v1/scenarios', method: 'POST', body: CASE }, service, baseline)
   printComparison(`1. POST /v1/scenarios, the case (${fmt(Buffer.byteLength(answers.scenario))} bytes answered)`, c1, 0.8)
+  }
 
   // 2. a calendar query
+  if (ONLY.has('2')) {
   const c2 = await compare({ path: CALENDAR_PATH, method: 'GET' }, service, baseline)
   printComparison(`2. GET ${CALENDAR_PATH}`, c2, 0.9)
+  }
 
   // 3. batches, 5. memory
   const idleRss = rssMb(service.child.pid)
   let peakRss: number | null = null
-  console.log('\n3. POST /v1/scenarios/batch, varied notes (1 connection), against the engine alone in-process')
-  for (const count of [1_000, 10_000]) {
+  if (ONLY.has('3') || ONLY.has('5')) console.log('\n3. POST /v1/scenarios/batch, varied notes (1 connection), against the engine alone in-process')
+  for (const count of ONLY.has('3') ? [1_000, 10_000] : ONLY.has('5') ? [10_000] : []) {
     const http = await batch(service, count)
     const alone = await engine('batch', String(count), String(SEED))
     const ratio = http.notesPerSecond / alone.notesPerSecond
@@ -296,6 +302,7 @@ async function main(): Promise<void> {
   }
 
   // 4. scaling
+  if (ONLY.has('4')) {
   const scaling: Array<{ years: number; frequency: string; periods: number; rows: number; days: number; usPerNote: number }> = await engine('scaling')
   console.log('\n4. engine time by note length (in-process, monthly interest)')
   for (const s of scaling) {
@@ -311,11 +318,14 @@ async function main(): Promise<void> {
   console.log(`  ${y48annual.periods} annual periods over ${fmt(y48annual.days)} days cost ${perDay.toFixed(2)}x ${y4.periods} monthly periods over ${fmt(y4.days)} days`)
   const linear = slope2 <= slope1 * 1.5 && slope2 >= slope1 / 1.5 && perDay < 1.5
   target('4. scaling', linear, `linear in periods (marginal ${fmt(slope1, 2)} vs ${fmt(slope2, 2)} µs/period), not days (${perDay.toFixed(2)}x for 12x the days)`)
+  }
 
   // 5. memory
+  if (ONLY.has('5')) {
   const mb = (v: number | null): string => (v === null ? 'n/a' : `${fmt(v)} MB`)
   console.log(`\n5. resident memory of the service: ${mb(startRss)} at start, ${mb(idleRss)} before the batches, peak ${mb(peakRss)} during the 10,000-note batches`)
   if (peakRss !== null) target('5. RSS during the 10,000-note batch', peakRss < 200, `peak ${fmt(peakRss)} MB (target < 200 MB)`)
+  }
 
   console.log('\nTargets')
   for (const line of results) console.log(`  ${line}`)

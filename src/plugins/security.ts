@@ -3,12 +3,12 @@
  * shedding, and problem-shaped 503s while overloaded or shutting down.
  */
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import underPressure, { TYPE_EVENT_LOOP_DELAY, type FastifyUnderPressureOptions } from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../contract/index.js'
 import type { Config } from '../config.js'
 import { sendProblem } from './errors.js'
+import { helmetHeaders } from './security-headers.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,14 +28,17 @@ const SAMPLE_INTERVAL_MS = 1_000
 /** Liveness answers even while overloaded: an overloaded process is alive, not dead. */
 const NEVER_SHED: ReadonlySet<string> = new Set(['getHealth'])
 
+/**
+ * helmet's defaults, but plain-HTTP deployments (behind a TLS proxy, or local) must still load
+ * /docs assets; /docs loads only its own scripts and styles ('self'), so the default policy fits it.
+ */
+export const HELMET_OPTIONS = {
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+} as const
+
 /** Call on the root instance (not via register) so the hooks cover every route. */
 export function useSecurity(app: FastifyInstance, settings: SecuritySettings): void {
-  app.register(helmet, {
-    global: true,
-    // Plain-HTTP deployments (behind a TLS proxy, or local) must still load /docs assets;
-    // /docs loads only its own scripts and styles ('self'), so the default policy fits it.
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-  })
+  const securityHeaders = helmetHeaders(HELMET_OPTIONS)
   if (settings.corsOrigins.length > 0) {
     const any = settings.corsOrigins.includes('*')
     app.register(cors, {
@@ -79,12 +82,13 @@ export function useSecurity(app: FastifyInstance, settings: SecuritySettings): v
   app.addHook('preClose', async () => {
     closingSince = Date.now()
   })
-  app.addHook('onRequest', async (_request, reply) => {
-    if (closingSince !== null) {
-      return sendProblem(reply, problem('service-unavailable', 'The service is shutting down; retry later.'), {
-        connection: 'close',
-        'retry-after': '1',
-      })
-    }
+  // Callback style, not async: this runs on every request, and a promise per hook shows in the profile.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders)
+    if (closingSince === null) return done()
+    sendProblem(reply, problem('service-unavailable', 'The service is shutting down; retry later.'), {
+      connection: 'close',
+      'retry-after': '1',
+    })
   })
 }

@@ -7,15 +7,15 @@
  * are answered with a 503 problem each.
  */
 import { Readable } from 'node:stream'
-import type { FastifyInstance, FastifyReply } from 'fastify'
-import { addOperation, problem, ProblemError, utf8, validationFor, type Problem } from '../contract/index.js'
+import type { FastifyInstance } from 'fastify'
+import { addOperation, problem, ProblemError, serializerFor, utf8, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenario } from '../domain/scenario.js'
 import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
 
-/** Items are sent in chunks of about this many characters, as UTF-8 bytes: one write per item would cost a syscall each. */
-const CHUNK_CHARS = 64 * 1024
+/** Items are sent in chunks of about this many bytes: one write per item would cost a syscall each. */
+const CHUNK_BYTES = 64 * 1024
 
 export default async function batchRoutes(app: FastifyInstance, options: { bodyLimit: number } & BatchLimits): Promise<void> {
   const { ajv, fieldErrors } = validationFor(app.contract)
@@ -45,13 +45,29 @@ export default async function batchRoutes(app: FastifyInstance, options: { bodyL
     }
   }
 
-  async function* stream(items: unknown[], reply: FastifyReply): AsyncGenerator<Buffer> {
+  /**
+   * Each item is encoded as soon as it is serialized: fast-json-stringify builds its text by
+   * concatenation, and encoding a 64 KiB concatenation of such texts (one deep rope) cost
+   * 34 µs an item against 12 µs for each text on its own (measured on the benchmark's notes).
+   */
+  async function* stream(items: unknown[]): AsyncGenerator<Buffer> {
     const stop = batchDeadline(app, options)
     const serialize = {
-      result: reply.compileSerializationSchema(resultSchema) as (v: unknown) => string,
-      problem: reply.compileSerializationSchema(problemSchema) as (v: unknown) => string,
+      result: serializerFor(app.contract, resultSchema),
+      problem: serializerFor(app.contract, problemSchema),
     }
-    let chunk = '{"results":['
+    let parts: Buffer[] = [utf8('{"results":[')]
+    let bytes = parts[0]!.length
+    const push = (text: string): Buffer | null => {
+      const part = utf8(text)
+      parts.push(part)
+      bytes += part.length
+      if (bytes < CHUNK_BYTES) return null
+      const chunk = Buffer.concat(parts, bytes)
+      parts = []
+      bytes = 0
+      return chunk
+    }
     let slice = performance.now()
     for (let i = 0; i < items.length; i++) {
       const stopped = stop()
@@ -59,31 +75,26 @@ export default async function batchRoutes(app: FastifyInstance, options: { bodyL
         // Out of time (BATCH_TIME_LIMIT_MS, or shutting down): the rest are 503s to resubmit.
         const rest = `{"ok":false,"problem":${serialize.problem(stopped)}}`
         for (let j = i; j < items.length; j++) {
-          chunk += (j === 0 ? '' : ',') + rest
-          if (chunk.length >= CHUNK_CHARS) {
-            yield utf8(chunk)
-            chunk = ''
-          }
+          const chunk = push((j === 0 ? '' : ',') + rest)
+          if (chunk !== null) yield chunk
         }
         break
       }
-      chunk += (i === 0 ? '' : ',') + answer(items[i], serialize)
-      if (chunk.length >= CHUNK_CHARS) {
-        yield utf8(chunk)
-        chunk = ''
-      }
+      const chunk = push((i === 0 ? '' : ',') + answer(items[i], serialize))
+      if (chunk !== null) yield chunk
       if (performance.now() - slice >= SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve))
         slice = performance.now()
       }
     }
-    yield utf8(`${chunk}]}`)
+    push(']}')
+    yield Buffer.concat(parts, bytes)
   }
 
   addOperation<{ Body: { items: unknown[] } }>(
     app,
     'computeScenarioBatch',
-    async (request, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items, reply))),
+    async (request, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items))),
     { bodyLimit: options.bodyLimit },
   )
 }

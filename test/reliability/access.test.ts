@@ -3,9 +3,13 @@
  * otherwise); health, readiness and the contract stay open. Security headers; CORS only for
  * CORS_ORIGINS; the request id is honoured and echoed on every answer.
  */
+import fastifyHelmet from '@fastify/helmet'
+import Fastify from 'fastify'
 import t from 'tap'
 import { loadConfig } from '../../src/config.js'
 import { isProtected } from '../../src/plugins/auth.js'
+import { HELMET_OPTIONS } from '../../src/plugins/security.js'
+import { helmetHeaders } from '../../src/plugins/security-headers.js'
 import { assertProblem, testApp } from '../helpers/http.js'
 import { fixture } from '../helpers/json.js'
 
@@ -103,6 +107,26 @@ t.test('security headers everywhere; a CSP that lets /docs load its own assets',
   const scripts = [...page.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!)
   t.ok(scripts.length > 0 && scripts.every((s) => !/^https?:/.test(s)), '/docs loads only its own scripts')
   t.notMatch(page.body.replace(/<script[^>]*src="[^"]*"[^>]*>\s*<\/script>/g, ''), /<script/, 'and no inline script')
+})
+
+t.test('the security headers are exactly those @fastify/helmet sets with the same options', async (t) => {
+  const reference = Fastify()
+  t.teardown(() => reference.close())
+  await reference.register(fastifyHelmet, { global: true, ...HELMET_OPTIONS })
+  reference.get('/', async () => 'ok')
+  const expected = (await reference.inject({ url: '/' })).headers
+  const app = testApp(t)
+  for (const url of ['/v1/calendars', '/nope', '/docs/']) {
+    const res = await app.inject({ url })
+    for (const [name, value] of Object.entries(helmetHeaders(HELMET_OPTIONS))) {
+      t.equal(value, expected[name], `${name} as @fastify/helmet sets it`)
+      t.equal(res.headers[name], value, `${url}: ${name}`)
+    }
+  }
+  const names = Object.keys(helmetHeaders(HELMET_OPTIONS))
+  const helmetNames = Object.keys(expected).filter((n) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(n))
+  t.same(names.sort(), helmetNames.sort(), 'the same set of headers')
+  t.throws(() => helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } }), /per request/)
 })
 
 t.test('CORS is off unless CORS_ORIGINS is set', async (t) => {

@@ -41,11 +41,17 @@ t.test('logs: one JSON object per line, the request id on every request line, no
   const of = (id: string) => logs.filter((l) => l.reqId === id)
   for (const id of ['case-0001', 'denied-0002', 'bad-body-0003', generated]) {
     const mine = of(id)
-    t.ok(mine.some((l) => l.msg === 'incoming request') && mine.some((l) => l.msg === 'request completed'), `${id}: logged from start to end`)
+    t.ok(mine.some((l) => l.msg === 'incoming request'), `${id}: logged when it comes in (at debug and trace)`)
+    const completed = mine.filter((l) => l.msg === 'request completed')
+    t.equal(completed.length, 1, `${id}: one access line`)
+    t.equal(completed[0]?.level, 30, 'at info')
+    t.ok(typeof completed[0]?.method === 'string' && typeof completed[0]?.url === 'string' && typeof completed[0]?.statusCode === 'number' && typeof completed[0]?.responseTime === 'number', 'with method, url, status and time')
   }
   t.ok(of('denied-0002').some((l) => l.msg === 'unauthorized' && l.credentials === 'rejected'), 'a refused key is logged as refused, not as itself')
   t.ok(logs.every((l) => typeof l.level === 'number' && typeof l.time === 'number' && typeof l.msg === 'string'), 'pino fields')
-  t.ok(logs.filter((l) => l.req).every((l) => typeof l.reqId === 'string'), 'every request line has its id')
+  t.ok(logs.filter((l) => l.url).every((l) => typeof l.reqId === 'string'), 'every request line has its id')
+  t.same(of('case-0001').find((l) => l.msg === 'request completed')?.statusCode, 200)
+  t.same(of('denied-0002').find((l) => l.msg === 'request completed')?.statusCode, 401)
 })
 
 t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced, SIGTERM drains both', async (t) => {
