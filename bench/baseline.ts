@@ -1,7 +1,9 @@
 /**
  * The baseline: a bare Fastify server (no logger, no plugins) that validates the same
  * request with the contract's own validator (same Ajv, same schemas, same parameter
- * conversion) and answers the response bytes the real service gave, precomputed.
+ * conversion) and answers the response bytes the real service gave, precomputed: the same
+ * body and, unless `bodyOnly`, the same headers (security headers and a request id of the
+ * same length included; Node adds date, connection and content-length to both alike).
  *
  * Started by run.ts with PORT and an IPC channel; run.ts sends the bytes to answer, and the
  * baseline answers "listening" once it listens.
@@ -10,10 +12,17 @@ import Fastify from 'fastify'
 import { fileURLToPath } from 'node:url'
 import { loadContract, validationFor } from '../src/contract/index.js'
 
+export interface Answer {
+  /** the service's response headers but date, connection, keep-alive and content-length */
+  headers: Record<string, string>
+  body: string
+}
+
 export interface BaselineAnswers {
-  contentType: string
-  scenario: string
-  addBusinessDays: string
+  scenario: Answer
+  addBusinessDays: Answer
+  /** answer the body with its content type only, as the bare minimum */
+  bodyOnly: boolean
 }
 
 /** dist/bench/bench/baseline.js → the repository root. */
@@ -25,14 +34,17 @@ function start(answers: BaselineAnswers): void {
   for (const schema of contract.schemas.values()) app.addSchema(schema)
   app.setValidatorCompiler(validationFor(contract).compiler)
 
-  const route = (operationId: string, bytes: Buffer): void => {
+  const route = (operationId: string, answer: Answer): void => {
     const op = contract.operations.get(operationId)!
     // the request parts of the contract's schema; no response schema: the bytes are precomputed
     const { response: _response, ...schema } = op.schema
-    app.route({ method: op.method, url: op.url, schema, handler: (_request, reply) => reply.type(answers.contentType).send(bytes) })
+    const bytes = Buffer.from(answer.body)
+    const contentType = answer.headers['content-type']!
+    const headers = answers.bodyOnly ? { 'content-type': contentType } : answer.headers
+    app.route({ method: op.method, url: op.url, schema, handler: (_request, reply) => reply.headers(headers).send(bytes) })
   }
-  route('computeScenario', Buffer.from(answers.scenario))
-  route('addBusinessDays', Buffer.from(answers.addBusinessDays))
+  route('computeScenario', answers.scenario)
+  route('addBusinessDays', answers.addBusinessDays)
 
   app.listen({ port: Number(process.env['PORT']), host: '127.0.0.1' }).then(
     () => process.send?.('listening'),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the real service (dist/server.js) in one child process, driven with
- * autocannon from this process, against a bare baseline in another child; the engine alone
- * in a third. Prints every figure measured in this run and whether each target holds.
+ * autocannon from this process, against two bare baselines in others (the same response
+ * bytes, headers included, which the targets are judged against; and the body alone, printed
+ * beside it); the engine alone in another. Prints every figure measured in this run and whether each target holds.
  * Targets are reported, never enforced: the exit code is 0 unless the benchmark itself fails.
  *
  * Environment: BENCH_DURATION (seconds per measured autocannon run, default 10),
@@ -14,7 +15,7 @@ import { freePort } from './free-port.js'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
-import type { BaselineAnswers } from './baseline.js'
+import type { Answer, BaselineAnswers } from './baseline.js'
 import { variedNotes } from './notes.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -76,13 +77,14 @@ async function startService(): Promise<Server> {
 
 async function startBaseline(answers: BaselineAnswers): Promise<Server> {
   const port = await freePort()
+  const name = answers.bodyOnly ? 'body-only baseline' : 'baseline'
   const child = spawnNode([`${HERE}baseline.js`], { PORT: String(port) }, true)
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve())
     child.once('exit', (code) => reject(new BenchError(`the baseline exited with ${code}`)))
     child.send(answers)
   })
-  return { name: 'baseline', child, url: `http://127.0.0.1:${port}` }
+  return { name, child, url: `http://127.0.0.1:${port}` }
 }
 
 /** Runs bench/engine.ts in a process of its own and returns the JSON it prints. */
@@ -148,14 +150,14 @@ async function cannon(server: Server, load: Load, seconds: number, connections =
 }
 
 /**
- * Service and baseline alternately (warm-up, then two rounds of DURATION/2 each), so that
- * drift on a shared machine hits both alike. rps over all rounds; p99 the worse round's.
+ * The servers alternately (warm-up, then two rounds of DURATION/2 each), so that drift on a
+ * shared machine hits all alike. rps over all rounds; p99 the worse round's.
  */
-async function compare(load: Load, service: Server, baseline: Server): Promise<{ service: Run; baseline: Run }> {
-  for (const server of [baseline, service]) await cannon(server, load, 3)
+async function compare(load: Load, servers: Server[]): Promise<Map<Server, Run>> {
+  for (const server of servers) await cannon(server, load, 3)
   const totals = new Map<Server, { requests: number; seconds: number; p99: number; cpu: number | null }>()
   for (let round = 0; round < 2; round++) {
-    for (const server of [baseline, service]) {
+    for (const server of servers) {
       const cpu0 = cpuMicros(server.child.pid)
       const r = await cannon(server, load, DURATION / 2)
       const cpu1 = cpuMicros(server.child.pid)
@@ -167,11 +169,11 @@ async function compare(load: Load, service: Server, baseline: Server): Promise<{
       totals.set(server, t)
     }
   }
-  const run = (server: Server): Run => {
-    const t = totals.get(server)!
-    return { rps: t.requests / t.seconds, p99: t.p99, cpuPerRequest: t.cpu === null ? null : t.cpu / t.requests, requests: t.requests }
+  const runs = new Map<Server, Run>()
+  for (const [server, t] of totals) {
+    runs.set(server, { rps: t.requests / t.seconds, p99: t.p99, cpuPerRequest: t.cpu === null ? null : t.cpu / t.requests, requests: t.requests })
   }
-  return { service: run(service), baseline: run(baseline) }
+  return runs
 }
 
 interface BatchRun {
@@ -238,14 +240,26 @@ function target(label: string, met: boolean, detail: string): void {
   results.push(line)
 }
 
-function printComparison(title: string, c: { service: Run; baseline: Run }, goal: number): void {
-  const ratio = c.service.rps / c.baseline.rps
-  const cpu = (r: Run) => (r.cpuPerRequest === null ? '' : `, server CPU ${fmt(r.cpuPerRequest, 1)} µs/request`)
+function printComparison(title: string, runs: Map<Server, Run>, service: Server, baseline: Server, bodyOnly: Server, goal: number): void {
+  const run = (server: Server) => runs.get(server)!
+  const ratio = run(service).rps / run(baseline).rps
+  const line = (label: string, r: Run) =>
+    `  ${label.padEnd(19)} ${fmt(r.rps).padStart(7)} requests/s   p99 ${fmt(r.p99, 1).padStart(5)} ms${r.cpuPerRequest === null ? '' : `, server CPU ${fmt(r.cpuPerRequest, 1)} µs/request`}`
   console.log(`\n${title}`)
-  console.log(`  baseline  ${fmt(c.baseline.rps).padStart(7)} requests/s   p99 ${fmt(c.baseline.p99, 1).padStart(6)} ms${cpu(c.baseline)}`)
-  console.log(`  service   ${fmt(c.service.rps).padStart(7)} requests/s   p99 ${fmt(c.service.p99, 1).padStart(6)} ms${cpu(c.service)}`)
-  console.log(`  ratio     ${ratio.toFixed(2)} (target >= ${goal})`)
+  console.log(line('baseline', run(baseline)))
+  console.log(line('body-only baseline', run(bodyOnly)))
+  console.log(line('service', run(service)))
+  console.log(`  ratio     ${ratio.toFixed(2)} (target >= ${goal}); against the body-only baseline ${(run(service).rps / run(bodyOnly).rps).toFixed(2)}`)
   target(title, ratio >= goal, `ratio ${ratio.toFixed(2)} (target >= ${goal})`)
+}
+
+/** What the service answered, as the baselines answer it: headers Node writes itself left out. */
+async function answerOf(response: Response): Promise<Answer> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of response.headers) {
+    if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) headers[name] = value
+  }
+  return { headers, body: await response.text() }
 }
 
 async function main(): Promise<void> {
@@ -262,25 +276,26 @@ async function main(): Promise<void> {
   const caseResponse = await fetch(`${service.url}/v1/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CASE })
   const calendarResponse = await fetch(service.url + CALENDAR_PATH)
   if (caseResponse.status !== 200 || calendarResponse.status !== 200) throw new BenchError('the service did not answer the case')
-  const answers: BaselineAnswers = {
-    contentType: caseResponse.headers.get('content-type')!,
-    scenario: await caseResponse.text(),
-    addBusinessDays: await calendarResponse.text(),
-  }
+  const answers: BaselineAnswers = { scenario: await answerOf(caseResponse), addBusinessDays: await answerOf(calendarResponse), bodyOnly: false }
   const baseline = await startBaseline(answers)
-  const check = await (await fetch(`${baseline.url}/v1/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CASE })).text()
-  if (check !== answers.scenario) throw new BenchError('the baseline does not answer the same bytes')
+  const bodyOnly = await startBaseline({ ...answers, bodyOnly: true })
+  for (const server of [baseline, bodyOnly]) {
+    const check = await fetch(`${server.url}/v1/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CASE })
+    const same = (await check.text()) === answers.scenario.body
+    const sameHeaders = Object.entries(answers.scenario.headers).every(([k, v]) => check.headers.get(k) === v)
+    if (!same || (server === baseline && !sameHeaders)) throw new BenchError(`the ${server.name} does not answer the same bytes`)
+  }
 
   // 1. the case
   if (ONLY.has('1')) {
-  const c1 = await compare({ path: '/v1/scenarios', method: 'POST', body: CASE }, service, baseline)
-  printComparison(`1. POST /v1/scenarios, the case (${fmt(Buffer.byteLength(answers.scenario))} bytes answered)`, c1, 0.8)
+  const c1 = await compare({ path: '/v1/scenarios', method: 'POST', body: CASE }, [baseline, bodyOnly, service])
+  printComparison(`1. POST /v1/scenarios, the case (${fmt(Buffer.byteLength(answers.scenario.body))} bytes answered)`, c1, service, baseline, bodyOnly, 0.8)
   }
 
   // 2. a calendar query
   if (ONLY.has('2')) {
-  const c2 = await compare({ path: CALENDAR_PATH, method: 'GET' }, service, baseline)
-  printComparison(`2. GET ${CALENDAR_PATH}`, c2, 0.9)
+  const c2 = await compare({ path: CALENDAR_PATH, method: 'GET' }, [baseline, bodyOnly, service])
+  printComparison(`2. GET ${CALENDAR_PATH}`, c2, service, baseline, bodyOnly, 0.9)
   }
 
   // 3. batches, 5. memory
