@@ -15,7 +15,7 @@ export { loadContract, REPO_ROOT, type Contract } from './load.js'
 export type { Operation } from './operations.js'
 export type { JsonObject } from './json.js'
 export { addOperation, type OperationHandler } from './route.js'
-export { serializerFor, utf8 } from './serialization.js'
+export { ChunkEncoder, serializerFor, utf8 } from './serialization.js'
 export { validationFor, type Validation } from './validation.js'
 export {
   ProblemError,

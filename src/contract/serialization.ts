@@ -100,3 +100,43 @@ export function utf8(text: string): Buffer {
   const bytes = Buffer.allocUnsafe(text.length * 3)
   return bytes.subarray(0, encoder.encodeInto(text, bytes).written)
 }
+
+/**
+ * Texts encoded one after another into chunks of `size` bytes, straight into the chunk: no
+ * buffer per text and no copy to join them (a 10,000-note batch encodes about 100 MB).
+ * Encode each text as soon as it is made: fast-json-stringify builds its text by
+ * concatenation, and encoding a concatenation of many such texts (one deep rope) cost about
+ * three times as much as encoding each on its own (measured on the benchmark's notes).
+ */
+export class ChunkEncoder {
+  private chunk: Buffer
+  private used = 0
+
+  constructor(private readonly size: number) {
+    this.chunk = Buffer.allocUnsafe(size)
+  }
+
+  /** Encodes `text`; returns the chunks it filled, to send (usually none). */
+  write(text: string): Buffer[] {
+    const full: Buffer[] = []
+    let rest = text
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, this.chunk.subarray(this.used))
+      this.used += written
+      if (read === rest.length) return full
+      // Full (encodeInto stops before a character that does not fit whole): hand it over.
+      full.push(this.chunk.subarray(0, this.used))
+      this.chunk = Buffer.allocUnsafe(this.size)
+      this.used = 0
+      rest = rest.slice(read)
+    }
+  }
+
+  /** What is encoded and not yet handed over. */
+  end(): Buffer {
+    const last = this.chunk.subarray(0, this.used)
+    this.chunk = Buffer.allocUnsafe(0)
+    this.used = 0
+    return last
+  }
+}

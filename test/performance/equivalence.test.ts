@@ -6,7 +6,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
-import { loadContract, serializerFor } from '../../src/contract/index.js'
+import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
 import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
 import { Decimal, formatFraction, formatMoney } from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
@@ -103,4 +103,25 @@ t.test('responses serialize to the bytes the schemas give without reshaping', as
   }
   t.pass(`${requests.length} results, identical bytes`)
   t.equal(serialize, serializerFor(contract, { $ref: 'ScenarioResult.json#' }), 'compiled once')
+})
+
+t.test('ChunkEncoder and utf8 give the bytes Buffer.from gives, whatever falls on a chunk boundary', async (t) => {
+  const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', '"', 'é', '€', '😀', '\n'), fc.string({ unit: 'grapheme', maxLength: 1 })), maxLength: 200 })
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 30 }), fc.integer({ min: 4, max: 64 }), (texts, size) => {
+      const encoder = new ChunkEncoder(size)
+      const chunks: Buffer[] = []
+      for (const piece of texts) {
+        for (const chunk of encoder.write(piece)) {
+          if (chunk.length > size || chunk.length === 0) return false
+          chunks.push(chunk)
+        }
+      }
+      chunks.push(encoder.end())
+      const expected = Buffer.from(texts.join(''), 'utf8')
+      return Buffer.concat(chunks).equals(expected) && texts.every((piece) => utf8(piece).equals(Buffer.from(piece, 'utf8')))
+    }),
+    { numRuns: 1000 },
+  )
+  t.pass('1,000 cases')
 })
