@@ -79,8 +79,9 @@ export function serializerFor(contract: Contract, schema: unknown): Serialize {
  * A Fastify serializer compiler for the routes of the contract (see addOperation): the
  * answer's UTF-8 bytes, not its text. fast-json-stringify builds the text by concatenation;
  * handed to Fastify as a string it is measured for Content-Length, then encoded again by the
- * socket, each pass walking the whole concatenation (measured on the case's 9.6 KB answer:
- * about 20 µs a request saved). A Buffer is measured by its length and written as it is.
+ * socket, each pass walking the whole concatenation. A Buffer is measured by its length and
+ * written as it is (measured on the case's 9.6 KB answer: 233 against 240 µs of server CPU a
+ * request; Buffer.from, which measures first, 241).
  */
 export function serializerCompilerFor(contract: Contract): FastifySerializerCompiler<unknown> {
   return ({ schema }) => {
@@ -92,9 +93,8 @@ export function serializerCompilerFor(contract: Contract): FastifySerializerComp
 const encoder = new TextEncoder()
 
 /**
- * The UTF-8 bytes of a text, in one pass. A string handed to a socket is measured, then
- * encoded (two passes of Node 20's character-by-character UTF-8), and its copy is made
- * in native memory that fragments; a batch answer writes tens of megabytes of it.
+ * The UTF-8 bytes of a text, in one pass: encoded into room for the worst case (3 bytes a
+ * UTF-16 unit) rather than measured first. The batch uses ChunkEncoder instead.
  */
 export function utf8(text: string): Buffer {
   const bytes = Buffer.allocUnsafe(text.length * 3)
