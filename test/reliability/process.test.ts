@@ -63,7 +63,12 @@ t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced
   t.equal(new Set(listening().map((l) => l.msg)).size, 1, 'on the same address')
 
   for (let i = 0; i < 12; i++) t.equal((await send(server.base, '/health')).status, 200)
-  const served = new Set(server.logs().filter((l) => l.msg === 'request completed').map((l) => l.pid))
+  // Workers write their logs every 20 ms (log-destination.ts), so the access lines come a little
+  // after the answers: wait for all twelve before counting who served them.
+  const completed = () => server.logs().filter((l) => l.msg === 'request completed')
+  await eventually(() => completed().length >= 12, until)
+  t.equal(completed().length, 12, 'one access line per request')
+  const served = new Set(completed().map((l) => l.pid))
   t.equal(served.size, 2, 'both workers serve')
 
   // A worker that dies is replaced.
@@ -71,6 +76,7 @@ t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced
   process.kill(victim, 'SIGKILL')
   while (listening().length < 3 && Date.now() < until) await sleep(100)
   t.equal(listening().length, 3, 'a new worker started')
+  await eventually(() => /worker died; starting another/.test(server.output()), until)
   t.match(server.output(), /worker died; starting another/)
   for (let i = 0; i < 6; i++) t.equal((await send(server.base, '/health')).status, 200, 'still serving')
 
@@ -89,6 +95,11 @@ t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced
   t.equal((await server.exit).code, 0, 'the primary exits 0')
   t.match(server.output(), /"msg":"all workers exited"/)
 })
+
+/** Polls until `ready()` holds or the deadline passes; the assertion after it says which. */
+async function eventually(ready: () => boolean, deadline: number): Promise<void> {
+  while (!ready() && Date.now() < deadline) await sleep(20)
+}
 
 t.test('WEB_CONCURRENCY is validated', async (t) => {
   await t.rejects(startServer(t, { WEB_CONCURRENCY: '0' }), /WEB_CONCURRENCY/)
