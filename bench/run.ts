@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from './free-port.js'
+import { SERVICE_FLAGS } from './start-command.js'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
@@ -69,7 +70,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 async function startService(): Promise<Server> {
   const port = await freePort()
   // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd core.
-  const child = spawnNode([`${ROOT}dist/server.js`], { PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '1' })
+  const child = spawnNode([...SERVICE_FLAGS, `${ROOT}dist/server.js`], { PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '1' })
   const server = { name: 'service', child, url: `http://127.0.0.1:${port}` }
   await waitForHealth(server.url, child)
   return server
@@ -269,7 +270,7 @@ async function main(): Promise<void> {
     `  machine: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
   )
   console.log(`  load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine skews every figure)`)
-  console.log(`  service: dist/server.js, 1 process, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`)
+  console.log(`  service: node ${SERVICE_FLAGS.join(' ')} dist/server.js (as npm start runs it), 1 process, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`)
 
   const service = await startService()
   const startRss = rssMb(service.child.pid)

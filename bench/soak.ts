@@ -14,6 +14,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from './free-port.js'
+import { SERVICE_FLAGS } from './start-command.js'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
@@ -86,7 +87,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function main(): Promise<number> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const server = spawn(process.execPath, [`${ROOT}dist/server.js`], {
+  const server = spawn(process.execPath, [...SERVICE_FLAGS, `${ROOT}dist/server.js`], {
     env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', API_KEYS: KEY, WEB_CONCURRENCY: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -9,6 +9,7 @@
  * still running SHUTDOWN_TIMEOUT_MS + 1 s after the signal). With 1, no cluster at all.
  */
 import cluster, { type Worker } from 'node:cluster'
+import { getHeapStatistics } from 'node:v8'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
@@ -45,6 +46,8 @@ async function runServer(config: Config, isWorker: boolean): Promise<void> {
 
   try {
     await app.listen({ port: config.port, host: config.host })
+    // The heap limit comes from node's --max-old-space-size (npm start sets 512 MB), not from a setting here.
+    app.log.info({ heapLimitBytes: getHeapStatistics().heap_size_limit, maxHeapUsedBytes: config.maxHeapUsedBytes }, 'memory limits')
   } catch (err) {
     app.log.fatal({ err }, 'could not start')
     process.exit(1)

@@ -54,6 +54,23 @@ t.test('logs: one JSON object per line, the request id on every request line, no
   t.same(of('denied-0002').find((l) => l.msg === 'request completed')?.statusCode, 401)
 })
 
+/** What `--max-old-space-size=512` (npm start) means in V8: 512 MiB of old space plus a young generation of a few tens of MiB. */
+const HEAP_LIMIT_RANGE = [512 * 1_048_576, 640 * 1_048_576] as const
+
+t.test('npm start runs the service with a 512 MB old space; load shedding starts at 90% of the heap limit', async (t) => {
+  const server = await startServer(t)
+  const until = Date.now() + 30_000
+  const limits = () => server.logs().filter((l) => l.msg === 'memory limits')
+  await eventually(() => limits().length > 0, until)
+  const [line] = limits()
+  t.ok(line, 'logged at start-up')
+  const heapLimit = Number(line?.heapLimitBytes)
+  t.ok(heapLimit >= HEAP_LIMIT_RANGE[0] && heapLimit <= HEAP_LIMIT_RANGE[1], `heap limit ${heapLimit} bytes: 512 MiB of old space and the young generation`)
+  t.equal(line?.maxHeapUsedBytes, Math.floor(heapLimit * 0.9), 'MAX_HEAP_USED_BYTES defaults to 90% of it')
+  server.child.kill('SIGTERM')
+  t.equal((await server.exit).code, 0)
+})
+
 t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced, SIGTERM drains both', async (t) => {
   const server = await startServer(t, { WEB_CONCURRENCY: '2', SHUTDOWN_TIMEOUT_MS: '30000' })
   const until = Date.now() + 60_000
@@ -61,6 +78,9 @@ t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced
   while (listening().length < 2 && Date.now() < until) await sleep(100)
   t.equal(listening().length, 2, 'two workers listening')
   t.equal(new Set(listening().map((l) => l.msg)).size, 1, 'on the same address')
+  await eventually(() => server.logs().filter((l) => l.msg === 'memory limits').length >= 2, until)
+  const heapLimits = server.logs().filter((l) => l.msg === 'memory limits').map((l) => Number(l.heapLimitBytes))
+  t.ok(heapLimits.length === 2 && heapLimits.every((b) => b >= HEAP_LIMIT_RANGE[0] && b <= HEAP_LIMIT_RANGE[1]), 'the workers get the heap limit of npm start')
 
   for (let i = 0; i < 12; i++) t.equal((await send(server.base, '/health')).status, 200)
   // Workers write their logs every 20 ms (log-destination.ts), so the access lines come a little

@@ -1,11 +1,13 @@
 /**
  * The real server (src/server.ts) in a child process, for the tests that need a process:
- * shutdown, time zones, logs, cluster. Its stdout (pino JSON lines) is collected.
+ * shutdown, time zones, logs, cluster, started with the node flags of `npm start`. Its stdout
+ * (pino JSON lines) is collected.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
+import { SERVICE_FLAGS } from '../../bench/start-command.js'
 
 const SERVER = fileURLToPath(new URL('../../src/server.ts', import.meta.url))
 // Run the TypeScript entry point with the loader tap gives this test.
@@ -23,7 +25,7 @@ export interface Server {
 }
 
 export function startServer(t: Test, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...LOADER, SERVER], {
+  const child = spawn(process.execPath, [...LOADER, ...SERVICE_FLAGS, SERVER], {
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
