@@ -15,6 +15,9 @@ export const NEW_YORK = 'America/New_York'
 export const MIN_DATE: IsoDate = '1901-01-01'
 export const MAX_DATE: IsoDate = '2199-12-31'
 
+/** Whether a date lies in the supported range, MIN_DATE..MAX_DATE (DOMAIN.md). */
+export const isSupportedDate = (date: IsoDate): boolean => date >= MIN_DATE && date <= MAX_DATE
+
 export const enum Weekday {
   Monday = 1,
   Tuesday = 2,

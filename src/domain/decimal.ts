@@ -18,6 +18,8 @@ const MODES: Record<RoundingMode, DecimalJs.Rounding> = {
 }
 
 export const ZERO = new Decimal(0)
+/** The largest amount the contract carries (schemas/Money.json: 15 integer digits and cents). */
+export const MAX_MONEY = new Decimal('999999999999999.99')
 export const ONE = new Decimal(1)
 
 /** Rounds to cents with the note's rounding mode. */

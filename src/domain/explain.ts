@@ -1,3 +1,5 @@
+import { isSupportedDate, MAX_DATE, MIN_DATE, type IsoDate } from './dates.js'
+
 /**
  * Explanations carried by every computed result: the clauses applied, the assumptions made
  * (defaults filled in, conventions chosen) and warnings about the inputs.
@@ -52,6 +54,18 @@ export class Contradictions {
 
   check(condition: boolean, pointer: string, detail: string): void {
     if (!condition) this.add(pointer, detail)
+  }
+
+  /**
+   * A date the computation reached from the inputs (a deadline, a due date) must lie in the
+   * supported range too: past it, the inputs that led there are what is wrong (422, not a date
+   * the calendars were never checked for).
+   */
+  checkComputedDate(date: IsoDate | null, pointer: string, what: string): void {
+    if (date === null || isSupportedDate(date)) return
+    // One error per input: the first date that leaves the range says why (the later ones follow from it).
+    if (this.errors.some((e) => e.pointer === pointer)) return
+    this.add(pointer, `${what} would be ${date}, outside the supported range ${MIN_DATE}..${MAX_DATE}`)
   }
 
   throwIfAny(): void {

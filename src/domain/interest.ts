@@ -8,8 +8,8 @@
  * those rounded amounts, so breakdowns add up to the cent.
  */
 import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
-import { Decimal, ZERO, roundMoney, type RoundingMode } from './decimal.js'
-import { Contradictions } from './explain.js'
+import { Decimal, MAX_MONEY, ZERO, roundMoney, type RoundingMode } from './decimal.js'
+import { ContradictionError, Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 
 export type InterestForm = 'cash' | 'notes'
@@ -170,6 +170,13 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     if (terms.paymentForm === 'notes') {
       principal = principal.plus(interest)
       capitalized = capitalized.plus(interest)
+      // Compounding can outgrow any amount (a high rate over centuries): stop at the contract's
+      // largest, long before 40 significant digits would cost the cents their exactness.
+      if (principal.gt(MAX_MONEY)) {
+        throw new ContradictionError([
+          { pointer: '/note/interest', detail: `the interest notes issued through ${date} take the outstanding principal past ${MAX_MONEY.toFixed(2)}, the largest amount supported` },
+        ])
+      }
     } else {
       cashPaid = cashPaid.plus(interest)
     }

@@ -35,6 +35,9 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   problems.throwIfAny()
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
   const covenant = covenantStatus(readCovenant(req.spa, explanation), calendar, performedOn, asOf)
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(covenant.deadline, '/spa/covenant/period', 'the covenant deadline')
+  beyond.throwIfAny()
   return { asOf, covenant: covenantView(covenant), warnings: explanation.warnings, assumptions: explanation.assumptions }
 }
 
@@ -53,6 +56,7 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const asOf = resolveAsOf(req.asOf, explanation, today)
   const problems = new Contradictions()
   const sent = toNewYorkTime(req.noticeOfDefault.sentAt).date
+  problems.checkComputedDate(sent, '/noticeOfDefault/sentAt', 'its New York date')
   const curedOn = req.curedOn ?? null
   if (curedOn !== null) problems.check(curedOn >= sent, '/curedOn', `precedes the notice of default (${sent})`)
   const effectiveDate = req.noticeOfDefault.effectiveDate ?? null
@@ -65,6 +69,11 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const cureBusinessDays = req.cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
   assumeNoticeAndCure(rules, effect.basis, cureBusinessDays, req.cure?.businessDays !== undefined, explanation)
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(effect.effectiveDate, '/noticeOfDefault', 'the notice\'s effective date')
+  beyond.checkComputedDate(cure.cureDeadline, '/noticeOfDefault', 'the cure deadline')
+  beyond.checkComputedDate(cure.eventOfDefaultDate, '/noticeOfDefault', 'the Event of Default')
+  beyond.throwIfAny()
   return { asOf, notice: noticeView(effect, cure), eventOfDefault: eventOfDefaultView(cure), warnings: explanation.warnings, assumptions: explanation.assumptions }
 }
 
@@ -88,6 +97,8 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   const problems = new Contradictions()
   const eod = req.eventOfDefaultDate ?? null
   const curedOn = req.curedOn ?? null
+  // As for /v1/redemption: a note cannot be in default before it is issued.
+  if (eod !== null) problems.check(eod > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
   if (curedOn !== null) {
     problems.check(eod !== null, '/curedOn', 'a cure needs an eventOfDefaultDate')
     if (eod !== null) problems.check(curedOn > eod, '/curedOn', `must be after the Event of Default (${eod})`)
@@ -139,6 +150,9 @@ export function computeRedemption(req: RedemptionRequest) {
     { election: '/redemptionElection', paymentDate: '/paymentDate' },
     explanation,
   )
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
+  beyond.throwIfAny()
   return { noteId: terms.id, redemption: redemptionView(redemption), warnings: explanation.warnings, assumptions: explanation.assumptions }
 }
 

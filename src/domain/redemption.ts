@@ -4,8 +4,8 @@
  */
 import type { BusinessCalendar } from './calendars/index.js'
 import { yearFraction, perDiemBasis } from './day-counts/index.js'
-import { Decimal, ZERO, ONE, roundMoney, sum } from './decimal.js'
-import { Contradictions, type Explanation } from './explain.js'
+import { Decimal, MAX_MONEY, ZERO, ONE, roundMoney, sum } from './decimal.js'
+import { ContradictionError, Contradictions, type Explanation } from './explain.js'
 import { buildLedger, accruedRows, interestAmount, type DefaultWindow, type InterestTerms, type Ledger, type LedgerRow } from './interest.js'
 import type { IsoDate } from './dates.js'
 
@@ -77,6 +77,9 @@ function effectiveElection(
   const eod = eventOfDefaultDate!
   if (curedOn !== null && election.date >= curedOn) {
     problems.add(`${pointers.election}/date`, `the election is dated on or after the cure of the Event of Default (${curedOn})`)
+  } else if (curedOn !== null && election.date < eod && eod >= curedOn) {
+    // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to redeem under.
+    problems.add(`${pointers.election}/date`, `the premature election would take effect on the Event of Default (${eod}), the day it was cured`)
   }
   if (election.date < eod && policy === 'reject') {
     problems.add(`${pointers.election}/date`, `the election is dated before the Event of Default occurred (${eod}) and the policy is reject`)
@@ -156,6 +159,12 @@ export function redeem(
     else explanation.warn('late-payment-without-late-charge', `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late charge is computed.`)
   }
 
+  const totalDue = redemptionPrice.plus(lateCharge)
+  if (totalDue.gt(MAX_MONEY)) {
+    // A premium, an as-converted value or a late charge can take the price past the largest amount.
+    throw new ContradictionError([{ pointer: pointers.election, detail: `the total due (${totalDue.toFixed(2)}) exceeds ${MAX_MONEY.toFixed(2)}, the largest amount supported` }])
+  }
+
   const accruedDefaultRate = interest.defaultRates[interest.accruedInterestForm]
   return {
     clause: 'Note 4(b)',
@@ -177,7 +186,7 @@ export function redeem(
     lateChargeRate: terms.lateChargeRate,
     lateChargeDays,
     lateCharge,
-    totalDue: redemptionPrice.plus(lateCharge),
+    totalDue,
     perDiem: roundMoney(redeemedPrincipal.times(accruedDefaultRate).div(perDiemBasis(interest.dayCount)), rounding),
     defaultInterestIncrement: sum(rows.map((r) => r.defaultIncrement)),
     ledger,

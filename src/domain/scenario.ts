@@ -49,7 +49,9 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   if (notice !== null) {
     // Compare on the New York date: a timestamp's own date may differ from it.
     const nySent = toNewYorkTime(notice.sentAt).date
-    if (spa !== null) problems.check(nySent >= spa.closingDate, '/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
+    problems.checkComputedDate(nySent, '/events/noticeOfDefault/sentAt', 'its New York date')
+    if (spa !== null && nySent < spa.closingDate) problems.add('/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
+    // Whatever the Closing: there is no note to be in default before it is issued.
     else problems.check(nySent >= issueDate, '/events/noticeOfDefault/sentAt', `precedes the issue date (${issueDate})`)
     if (notice.effectiveDate != null) {
       problems.check(notice.effectiveDate >= nySent, '/events/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${nySent})`)
@@ -175,6 +177,17 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       explanation.warn('redemption-after-maturity', `The redemption date ${redemption.redemptionDate} is after the maturity date ${terms.interest.maturityDate}.`)
     }
   }
+
+  // Dates reached from the inputs, as well as the inputs, stay in the supported range.
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(covenant?.deadline ?? null, '/spa/covenant/period', 'the covenant deadline')
+  if (cure !== null) {
+    beyond.checkComputedDate(effect!.effectiveDate, '/events/noticeOfDefault', 'the notice\'s effective date')
+    beyond.checkComputedDate(cure.cureDeadline, '/events/noticeOfDefault', 'the cure deadline')
+    beyond.checkComputedDate(cure.eventOfDefaultDate, '/events/noticeOfDefault', 'the Event of Default')
+  }
+  if (redemption !== null) beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
+  beyond.throwIfAny()
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
   const through = redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))

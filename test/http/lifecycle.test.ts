@@ -81,12 +81,67 @@ t.test('contradictions: 422 naming the fields', async (t) => {
     ['portion above 1', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: { date: '2008-10-15', portion: '1.01' } }, '/redemptionElection/portion'],
     ['cure before notice', '/v1/cure-period', { noticeOfDefault: theCase.events.noticeOfDefault, curedOn: '2008-09-01' }, '/curedOn'],
     ['performed before closing', '/v1/covenant-deadline', { spa: theCase.spa, covenantPerformedOn: '2006-01-01' }, '/covenantPerformedOn'],
+    // A notice before the note exists: the SPA closed earlier, but there was no note to default on.
+    ['notice before the issue date', '/v1/scenarios', variant(theCase, (c) => { c.spa.closingDate = '2006-01-03'; c.events.noticeOfDefault.sentAt = '2006-03-01'; c.events.redemptionElection.date = '2006-03-01' }), '/events/noticeOfDefault/sentAt'],
+    ['Event of Default before the issue date', '/v1/default-interest', { note: theCase.note, eventOfDefaultDate: '2006-10-15', through: '2008-10-22' }, '/eventOfDefaultDate'],
+    // Cured on 2008-10-15, the day of the Event of Default: the premature election (2008-09-29) would take effect that day.
+    ['premature election, cured the day of the Event of Default', '/v1/scenarios', variant(theCase, (c) => (c.events.curedOn = '2008-10-15')), '/events/redemptionElection/date'],
   ]
   for (const [name, url, payload, pointer] of cases) {
     t.test(name, async (t) => {
       assertProblem(t, await post(app, url, payload), { status: 422, type: 'contradictory-input', errors: [{ pointer }] })
     })
   }
+})
+
+t.test('dates reached from the inputs stay in 1901-01-01..2199-12-31: past it, 422 naming the input', async (t) => {
+  const app = testApp(t)
+  const cases: [string, string, unknown, string][] = [
+    // 2199-12-30 (a Monday) by fax: effective that day; ten business days later is in January 2200.
+    ['cure deadline in 2200', '/v1/cure-period', { noticeOfDefault: { sentAt: '2199-12-30', methods: ['facsimile'] }, asOf: '2199-12-31' }, '/noticeOfDefault'],
+    // 01:00 at +05:00 on 1901-01-01 is 15:00 on 1900-12-31 in New York (EST, -05:00).
+    ['a timestamp whose New York date is 1900-12-31', '/v1/cure-period', { noticeOfDefault: { sentAt: '1901-01-01T01:00:00+05:00', methods: ['email'] }, asOf: '1901-06-01' }, '/noticeOfDefault/sentAt'],
+    // 400 calendar days after 2199-06-01 is 2200-07-06.
+    ['covenant deadline in 2200', '/v1/covenant-deadline', { spa: { closingDate: '2199-06-01', covenant: { period: { count: 400, unit: 'calendar-days' } } }, asOf: '2199-06-02' }, '/spa/covenant/period'],
+    // Elected 2199-12-28, a Saturday: five business days later is in January 2200.
+    ['redemption due in 2200', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2199-12-20', redemptionElection: { date: '2199-12-28' } }, '/redemptionElection'],
+  ]
+  for (const [name, url, payload, pointer] of cases) {
+    t.test(name, async (t) => {
+      const body = assertProblem(t, await post(app, url, payload), { status: 422, type: 'contradictory-input', errors: [{ pointer }] })
+      t.match(body.errors[0].detail, /outside the supported range 1901-01-01\.\.2199-12-31/)
+    })
+  }
+  const lastDay = await post(app, '/v1/cure-period', { noticeOfDefault: { sentAt: '2199-12-01', methods: ['facsimile'] }, asOf: '2199-12-31' })
+  t.equal(lastDay.statusCode, 200, 'a cure period that ends inside the range is computed')
+})
+
+t.test('amounts stay within the largest the contract carries (15 integer digits): past it, 422', async (t) => {
+  const app = testApp(t)
+  // 999,999,999,999,000.00 at 10% in notes: the first quarter capitalizes about 2.5 × 10^13.
+  const huge = { ...theCase.note, principal: '999999999999000.00' }
+  const interest = await post(app, '/v1/default-interest', { note: huge, through: '2008-10-22' })
+  const body = assertProblem(t, interest, { status: 422, type: 'contradictory-input', errors: [{ pointer: '/note/interest' }] })
+  t.match(body.errors[0].detail, /past 999999999999999\.99/)
+  // As converted: about 1.19 million / 0.01 × 999,999,999 ≈ 1.2 × 10^17.
+  const converted = { ...theCase.note, redemption: { ...theCase.note.redemption, conversion: { conversionPrice: '0.01', highestClosingPrice: '999999999.00' } } }
+  const redemption = await post(app, '/v1/redemption', { note: converted, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection })
+  assertProblem(t, redemption, { status: 422, type: 'contradictory-input', errors: [{ pointer: '/redemptionElection' }] })
+  // The same terms at a price that fits: 1,194,509.70 / 0.01 × 5 = 597,254,850.00.
+  const fits = { ...converted, redemption: { ...converted.redemption, conversion: { conversionPrice: '0.01', highestClosingPrice: '5.00' } } }
+  const ok = await post(app, '/v1/redemption', { note: fits, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection })
+  t.equal(ok.statusCode, 200)
+  t.equal(ok.json().redemption.redemptionPrice, '597254850.00')
+})
+
+t.test('the covenant section is a section number, cited as "SPA <section>"', async (t) => {
+  const app = testApp(t)
+  for (const section of ['', 'SPA 4(i)', ' 4(i)', '4(i)\n']) {
+    assertProblem(t, await post(app, '/v1/covenant-deadline', { spa: { ...theCase.spa, covenant: { ...theCase.spa.covenant, section } }, asOf: '2008-10-31' }), { status: 400, type: 'validation', errors: [{ pointer: '/spa/covenant/section' }] })
+  }
+  const res = await post(app, '/v1/covenant-deadline', { spa: { ...theCase.spa, covenant: { ...theCase.spa.covenant, section: '4.1(a)' } }, asOf: '2008-10-31' })
+  t.equal(res.statusCode, 200)
+  t.equal(res.json().covenant.clause, 'SPA 4.1(a)')
 })
 
 t.test('POST /v1/scenarios/batch: each item succeeds or fails alone, in order', async (t) => {

@@ -9,9 +9,9 @@ import { assertProblem, testApp } from '../helpers/http.js'
 import { fixture } from '../helpers/json.js'
 
 const theCase = fixture('examples/liquidmetal-2008.request.json')
-/** Heavy, valid requests: monthly interest from 1901 to 2199 (tens of ms of computing each). */
+/** Heavy, valid requests: monthly interest in cash from 1901 to 2199 (tens of ms of computing each). */
 const heavy = {
-  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
+  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, paymentForm: 'cash', interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
   eventOfDefaultDate: '1902-01-02',
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
