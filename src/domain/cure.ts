@@ -4,6 +4,7 @@
  */
 import type { BusinessCalendar } from './calendars/index.js'
 import { addDays, type IsoDate } from './dates.js'
+import type { Contradictions } from './explain.js'
 
 export type CureStatus = 'notice-not-yet-effective' | 'cure-period-running' | 'cured-in-time' | 'cure-period-expired'
 export type EventOfDefaultStatus = 'none' | 'pending' | 'occurred' | 'cured'
@@ -60,4 +61,11 @@ export function curePeriod(
     eventOfDefaultDate,
     eventOfDefaultStatus,
   }
+}
+
+/** The dates a notice and its cure period reach stay in the supported range: else 422 at `pointer`. */
+export function checkCureDates(problems: Contradictions, noticeEffectiveDate: IsoDate, cure: CureResult, pointer: string): void {
+  problems.checkComputedDate(noticeEffectiveDate, pointer, 'the notice\'s effective date')
+  problems.checkComputedDate(cure.cureDeadline, pointer, 'the cure deadline')
+  problems.checkComputedDate(cure.eventOfDefaultDate, pointer, 'the Event of Default')
 }

@@ -5,7 +5,7 @@
  */
 import type { CalendarId } from './calendars/index.js'
 import { covenantStatus } from './covenant.js'
-import { curePeriod } from './cure.js'
+import { checkCureDates, curePeriod } from './cure.js'
 import { Decimal } from './decimal.js'
 import { Contradictions, Explanation } from './explain.js'
 import { buildLedger } from './interest.js'
@@ -70,9 +70,7 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
   assumeNoticeAndCure(rules, effect.basis, cureBusinessDays, req.cure?.businessDays !== undefined, explanation)
   const beyond = new Contradictions()
-  beyond.checkComputedDate(effect.effectiveDate, '/noticeOfDefault', 'the notice\'s effective date')
-  beyond.checkComputedDate(cure.cureDeadline, '/noticeOfDefault', 'the cure deadline')
-  beyond.checkComputedDate(cure.eventOfDefaultDate, '/noticeOfDefault', 'the Event of Default')
+  checkCureDates(beyond, effect.effectiveDate, cure, '/noticeOfDefault')
   beyond.throwIfAny()
   return { asOf, notice: noticeView(effect, cure), eventOfDefault: eventOfDefaultView(cure), warnings: explanation.warnings, assumptions: explanation.assumptions }
 }

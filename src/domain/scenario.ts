@@ -3,7 +3,7 @@
  * and cure period (Note 4(a)(iv)), default interest (Note 2) and redemption (Note 4(b)).
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
-import { curePeriod, type CureResult } from './cure.js'
+import { checkCureDates, curePeriod, type CureResult } from './cure.js'
 import { Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
@@ -50,8 +50,8 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
     // Compare on the New York date: a timestamp's own date may differ from it.
     const nySent = toNewYorkTime(notice.sentAt).date
     problems.checkComputedDate(nySent, '/events/noticeOfDefault/sentAt', 'its New York date')
+    // Not before the Closing; and whatever the Closing, not before the note exists to be in default.
     if (spa !== null && nySent < spa.closingDate) problems.add('/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
-    // Whatever the Closing: there is no note to be in default before it is issued.
     else problems.check(nySent >= issueDate, '/events/noticeOfDefault/sentAt', `precedes the issue date (${issueDate})`)
     if (notice.effectiveDate != null) {
       problems.check(notice.effectiveDate >= nySent, '/events/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${nySent})`)
@@ -181,11 +181,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   // Dates reached from the inputs, as well as the inputs, stay in the supported range.
   const beyond = new Contradictions()
   beyond.checkComputedDate(covenant?.deadline ?? null, '/spa/covenant/period', 'the covenant deadline')
-  if (cure !== null) {
-    beyond.checkComputedDate(effect!.effectiveDate, '/events/noticeOfDefault', 'the notice\'s effective date')
-    beyond.checkComputedDate(cure.cureDeadline, '/events/noticeOfDefault', 'the cure deadline')
-    beyond.checkComputedDate(cure.eventOfDefaultDate, '/events/noticeOfDefault', 'the Event of Default')
-  }
+  if (effect !== null && cure !== null) checkCureDates(beyond, effect.effectiveDate, cure, '/events/noticeOfDefault')
   if (redemption !== null) beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
   beyond.throwIfAny()
 
