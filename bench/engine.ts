@@ -4,11 +4,21 @@
  *
  *   node dist/bench/bench/engine.js batch <count> <seed>   notes/s over the varied notes
  *   node dist/bench/bench/engine.js scaling                  µs per note by length
+ *   node dist/bench/bench/engine.js case <request.json>      µs for the case
+ *
+ * `batch` and `case` also time, alone, the work any HTTP answer of the same bytes needs
+ * besides the engine (parsing and validating the request, serializing and encoding the
+ * answer with the service's own serializers): the floor under what HTTP can add, which tells
+ * how far a target is reachable at all.
  */
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { loadContract, serializerFor, utf8, validationFor } from '../src/contract/index.js'
 import type { ScenarioRequest } from '../src/domain/inputs.js'
 import { computeScenario } from '../src/domain/scenario.js'
 import { longNote, variedNotes } from './notes.js'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6
 
@@ -38,13 +48,29 @@ function computeAll(notes: readonly ScenarioRequest[]): number {
   return rows
 }
 
+/** µs per note, each part alone: parse the request text, validate it, serialize and encode the answer. */
+function floor(notes: readonly ScenarioRequest[], opts: { rounds: number; ms: number }): { parseUs: number; validateUs: number; serializeUs: number } {
+  const contract = loadContract(ROOT)
+  const validate = validationFor(contract).ajv.getSchema('ScenarioRequest.json')!
+  const serialize = serializerFor(contract, { $ref: 'ScenarioResult.json#' })
+  const texts = notes.map((note) => JSON.stringify(note))
+  const answers = notes.map((note) => computeScenario(note))
+  if (notes.some((note) => !validate(note))) throw new Error('a benchmark note does not match ScenarioRequest')
+  return {
+    parseUs: measure(() => texts.forEach((text) => JSON.parse(text)), notes.length, opts),
+    validateUs: measure(() => notes.forEach((note) => validate(note)), notes.length, opts),
+    serializeUs: measure(() => answers.forEach((answer) => utf8(serialize(answer))), notes.length, opts),
+  }
+}
+
 const [mode, ...args] = process.argv.slice(2)
 if (mode === 'batch') {
   // parsed from JSON, as the service receives them
   const notes = JSON.parse(JSON.stringify(variedNotes(Number(args[0]), Number(args[1])))) as ScenarioRequest[]
   const rows = computeAll(notes) // throws if a note is contradictory: the benchmark would be wrong
   const usPerNote = measure(() => computeAll(notes), notes.length, { rounds: 5, ms: notes.length >= 10_000 ? 1500 : 400 })
-  console.log(JSON.stringify({ notes: notes.length, rowsPerNote: rows / notes.length, usPerNote, notesPerSecond: 1e6 / usPerNote }))
+  const alone = floor(notes, { rounds: 3, ms: notes.length >= 10_000 ? 1000 : 300 })
+  console.log(JSON.stringify({ notes: notes.length, rowsPerNote: rows / notes.length, usPerNote, notesPerSecond: 1e6 / usPerNote, floor: alone }))
 } else if (mode === 'scaling') {
   const cases = [
     { years: 1, frequency: 'monthly' },
@@ -64,7 +90,7 @@ if (mode === 'batch') {
   console.log(JSON.stringify(out))
 } else if (mode === 'case') {
   const note = JSON.parse(readFileSync(args[0]!, 'utf8')) as ScenarioRequest
-  console.log(JSON.stringify({ usPerNote: measure(() => computeScenario(note), 1) }))
+  console.log(JSON.stringify({ usPerNote: measure(() => computeScenario(note), 1), floor: floor([note], { rounds: 5, ms: 300 }) }))
 } else {
   console.error('usage: engine.js batch <count> <seed> | scaling | case <request.json>')
   process.exit(2)
