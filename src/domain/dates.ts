@@ -173,13 +173,14 @@ function newYorkOffset(utcHour: number): number {
 export function toNewYorkTime(value: string): NewYorkTime {
   if (value.length === 10) return { date: value, minutes: 0, dateOnly: true }
   // Integer arithmetic plus a cached offset: luxon's parse and zone conversion cost ~13 µs.
-  // Seconds never move the minute (offsets are whole minutes); anything unusual (a leap
-  // second, an impossible date, a year outside 1901..2199) takes luxon's path.
+  // Seconds never move the minute (offsets are whole minutes), and a leap second (:60, which
+  // RFC 3339 and the contract allow, and luxon rejects) is the last second of its minute.
+  // Anything else unusual (an impossible date, a year outside 1901..2199) takes luxon's path.
   const m = TIMESTAMP.exec(value)
   if (m !== null) {
     const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number]
     const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]))
-    if (year >= 1901 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && Math.abs(offset) < 24 * 60 && Number(m[9] ?? 0) <= 59) {
+    if (year >= 1901 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60 && Math.abs(offset) < 24 * 60 && Number(m[9] ?? 0) <= 59) {
       const utcMinutes = epochDayOf(year, month, day) * 1440 + hour * 60 + minute - offset
       const local = utcMinutes + newYorkOffset(Math.floor(utcMinutes / 60))
       const localDay = Math.floor(local / 1440)
@@ -187,6 +188,7 @@ export function toNewYorkTime(value: string): NewYorkTime {
     }
   }
   const t = DateTime.fromISO(value, { setZone: true }).setZone(NEW_YORK)
+  if (!t.isValid) throw new RangeError(`not an RFC 3339 timestamp: ${JSON.stringify(value.slice(0, 40))}`)
   return { date: t.toISODate()!, minutes: t.hour * 60 + t.minute, dateOnly: false }
 }
 

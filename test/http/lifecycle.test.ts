@@ -116,6 +116,26 @@ t.test('dates reached from the inputs stay in 1901-01-01..2199-12-31: past it, 4
   t.equal(lastDay.statusCode, 200, 'a cure period that ends inside the range is computed')
 })
 
+t.test('a leap second (hh:59:60, which RFC 3339 allows) is the last second of its minute, never a 500', async (t) => {
+  const app = testApp(t)
+  // 2016-12-31T23:59:60Z is Saturday 18:59 EST. Email on a non-business day takes effect the
+  // next business day: Monday 2017-01-02 is New Year's Day observed (Jan 1 is a Sunday), so
+  // Tuesday 2017-01-03. Ten business days on (4, 5, 6, 9, 10, 11, 12, 13, then 17 and 18: the
+  // 16th is Martin Luther King Jr. Day) the cure deadline is 2017-01-18, the Event of Default
+  // the day after.
+  const res = await post(app, '/v1/cure-period', { noticeOfDefault: { sentAt: '2016-12-31T23:59:60Z', methods: ['email'] }, asOf: '2017-02-01' })
+  t.equal(res.statusCode, 200)
+  t.match(res.json(), {
+    notice: { sentDate: '2016-12-31', sentTime: '18:59', effectiveDate: '2017-01-03', cureDeadline: '2017-01-18' },
+    eventOfDefault: { date: '2017-01-19' },
+  })
+  // The case's notice at a leap second: sent 2008-09-29 19:59 EDT, after 17:00, so effective
+  // the next business day, 2008-09-30, instead of the 29th.
+  const scenario = await post(app, '/v1/scenarios', variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = '2008-09-29T23:59:60Z')))
+  t.equal(scenario.statusCode, 200)
+  t.equal(scenario.json().notice.effectiveDate, '2008-09-30')
+})
+
 t.test('amounts stay within the largest the contract carries (15 integer digits): past it, 422', async (t) => {
   const app = testApp(t)
   // 999,999,999,999,000.00 at 10% in notes: the first quarter capitalizes about 2.5 × 10^13.

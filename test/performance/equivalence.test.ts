@@ -59,10 +59,16 @@ t.test('toNewYorkTime agrees with luxon', async (t) => {
       }
     }
   }
-  // What the fast path leaves to luxon: a leap second, an impossible date, lowercase separators.
-  for (const value of ['2008-12-31T23:59:60Z', '2008-02-30T12:00:00Z', '2008-09-29t16:30:00z']) {
+  // Lowercase separators, on either path.
+  for (const value of ['2008-09-29t16:30:00z', '1900-12-31t23:30:00-05:00']) {
     t.same(toNewYorkTime(value), luxon(value), value)
   }
+  // A leap second, which luxon rejects, is the last second of its minute: 2008-12-31T23:59:60Z
+  // is 18:59 in New York (EST, UTC-5), minute 18 * 60 + 59 = 1139; 2016-12-31T23:59:60Z likewise.
+  t.same(toNewYorkTime('2008-12-31T23:59:60Z'), { date: '2008-12-31', minutes: 1139, dateOnly: false })
+  t.same(toNewYorkTime('2016-12-31T18:59:60.5-05:00'), { date: '2016-12-31', minutes: 1139, dateOnly: false })
+  // An impossible date is an error, never a date of null.
+  t.throws(() => toNewYorkTime('2008-02-30T12:00:00Z'), RangeError)
 })
 
 t.test("today in New York agrees with luxon's", async (t) => {
