@@ -151,6 +151,8 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   // The dates where the principal or the rate may change inside a period: sorted, each once.
   const cuts = [...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null))].sort()
 
+  // What the default rates added, in absolute value: bounded below like every other total.
+  let defaultIncrements = ZERO
   const accrue = (start: IsoDate, end: IsoDate, form: InterestForm, status: RowStatus, interestDate: IsoDate | null): Decimal => {
     const points = cuts.some((d) => d > start && d < end) ? [start, ...cuts.filter((d) => d > start && d < end), end] : [start, end]
     let total = ZERO
@@ -159,9 +161,12 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
       const row = accrualRow(terms, window, points[i]!, points[i + 1]!, principal, form, status, interestDate)
       rows.push(row)
       total = total.plus(row.amount)
+      if (row.rateKind === 'default') defaultIncrements = defaultIncrements.plus(row.defaultIncrement.abs())
     }
     return total
   }
+  const tooLarge = (what: string): ContradictionError =>
+    new ContradictionError([{ pointer: '/note/interest', detail: `${what} past ${MAX_MONEY.toFixed(2)}, the largest amount supported` }])
 
   let start = terms.issueDate
   for (const date of terms.interestDates) {
@@ -172,20 +177,20 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
       capitalized = capitalized.plus(interest)
       // Compounding can outgrow any amount (a high rate over centuries): stop at the contract's
       // largest, long before 40 significant digits would cost the cents their exactness.
-      if (principal.gt(MAX_MONEY)) {
-        throw new ContradictionError([
-          { pointer: '/note/interest', detail: `the interest notes issued through ${date} take the outstanding principal past ${MAX_MONEY.toFixed(2)}, the largest amount supported` },
-        ])
-      }
+      if (principal.gt(MAX_MONEY)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
     } else {
       cashPaid = cashPaid.plus(interest)
     }
     start = date
   }
   const lastInterestDate = start
-  if (start < through) accrue(start, through, accruedForm, 'accrued', null)
+  const accrued = start < through ? accrue(start, through, accruedForm, 'accrued', null) : ZERO
   applyPaymentsThrough(through)
   problems.throwIfAny()
+  // Every total of the ledger (normal, default, capitalized, paid, accrued) is part of the
+  // interest through `through`, and every amount a row carries is part of a total.
+  if (capitalized.plus(cashPaid).plus(accrued).gt(MAX_MONEY)) throw tooLarge(`the interest through ${through} adds up`)
+  if (defaultIncrements.gt(MAX_MONEY)) throw tooLarge(`what the default rates add through ${through} adds up`)
 
   return { rows, through, outstandingPrincipal: principal, capitalizedInterest: capitalized, cashInterestPaid: cashPaid, principalPaid, lastInterestDate }
 }

@@ -152,6 +152,28 @@ t.test('amounts stay within the largest the contract carries (15 integer digits)
   const ok = await post(app, '/v1/redemption', { note: fits, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection })
   t.equal(ok.statusCode, 200)
   t.equal(ok.json().redemption.redemptionPrice, '597254850.00')
+
+  // Interest paid in cash counts too. A year at 900% on 30/360 (2000-01-01 to 2001-01-01 is
+  // 360/360) of 999,999,999,999,999.99 is 8,999,999,999,999,999.91: past the largest amount.
+  const year = (principal: string, extra: object = {}) => ({
+    note: { principal, issueDate: '2000-01-01', maturityDate: '2001-01-01', interest: { cashRate: '9', interestDates: ['2001-01-01'] } },
+    ...extra,
+  })
+  const cash = assertProblem(t, await post(app, '/v1/default-interest', year('999999999999999.99')), { status: 422, type: 'contradictory-input', errors: [{ pointer: '/note/interest' }] })
+  t.match(cash.errors[0].detail, /adds up past 999999999999999\.99/)
+  // A tenth of it fits: 99,999,999,999,999.99 × 9 = 899,999,999,999,999.91.
+  const tenth = await post(app, '/v1/default-interest', year('99999999999999.99'))
+  t.equal(tenth.statusCode, 200)
+  t.equal(tenth.json().interest.totals.interest, '899999999999999.91')
+  // What a default rate of 0 takes away is bounded the same way: from 2000-01-02 on, nearly a
+  // year of 900% (about 8.97 × 10^15) becomes 0.
+  const lower = { ...year('999999999999999.99').note, interest: { cashRate: '9', defaultCashRate: '0', interestDates: ['2001-01-01'] } }
+  const increment = assertProblem(t, await post(app, '/v1/default-interest', { note: lower, eventOfDefaultDate: '2000-01-02' }), {
+    status: 422,
+    type: 'contradictory-input',
+    errors: [{ pointer: '/note/interest' }],
+  })
+  t.match(increment.errors[0].detail, /what the default rates add/)
 })
 
 t.test('the covenant section is a section number, cited as "SPA <section>"', async (t) => {
