@@ -150,3 +150,60 @@ t.test('an unexpected error is a 500 problem without internals', async (t) => {
   t.notMatch(res.body, /secret|thing\.ts|\/srv/)
   t.match(body.instance, /^urn:request:/)
 })
+
+t.test('bodies are read strictly: UTF-8 only, no content coding, each member once', async (t) => {
+  const app = appWithEcho(t)
+  const send = (payload: string | Buffer, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/test/echo', payload, headers: { 'content-type': 'application/json', ...headers } })
+  const text = JSON.stringify(valid)
+
+  // JSON.parse would keep the second principal and drop the first without a word.
+  const twice = assertProblem(t, await send('{"note": {"principal": "1000000.00", "issueDate": "2007-01-03", "principal": "5.00"}}'), {
+    status: 400,
+    type: 'malformed-body',
+    errors: [{ pointer: '/note/principal' }],
+  })
+  t.match(twice.errors[0].detail, /more than once/)
+  // "\u0070rincipal" is "principal" spelled with an escape: the same name.
+  assertProblem(t, await send('{"note": {"principal": "1.00", "\\u0070rincipal": "5.00", "issueDate": "2007-01-03"}}'), { status: 400, errors: [{ pointer: '/note/principal' }] })
+  // Inside arrays, at the index; a name needing pointer escapes, escaped.
+  assertProblem(t, await send('{"dates": [{}, {"a/b": 1, "a/b": 2}]}'), { status: 400, errors: [{ pointer: '/dates/1/a~1b' }] })
+  // The same name in two objects, or as a string value, is not a duplicate.
+  const same = await send('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "notice": {"sentAt": "2008-09-29"}, "dates": ["principal"]}')
+  t.equal(same.statusCode, 400, 'rejected by the schema (dates), not as a duplicate')
+  t.same(same.json().errors.map((e: { pointer: string }) => e.pointer), ['/dates/0'])
+
+  // Charsets other than UTF-8 are not read as UTF-8: 415.
+  assertProblem(t, await send(Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03", "caf\xe9": 1}}', 'latin1'), { 'content-type': 'application/json; charset=iso-8859-1' }), {
+    status: 415,
+    type: 'unsupported-media-type',
+  })
+  for (const charset of ['utf-8', 'UTF-8', '"utf-8"', 'utf8']) {
+    t.equal((await send(text, { 'content-type': `application/json; charset=${charset}` })).statusCode, 200, `charset=${charset}`)
+  }
+  // Bytes that are not UTF-8 (0xE9 alone) are a 400, not a U+FFFD in the data.
+  const latin1 = Buffer.concat([Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "x'), Buffer.from([0xe9]), Buffer.from('": 1}')])
+  const invalid = assertProblem(t, await send(latin1), { status: 400, type: 'malformed-body' })
+  t.match(invalid.detail, /UTF-8/)
+  // A byte order mark is not JSON.
+  assertProblem(t, await send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), { status: 400, type: 'malformed-body' })
+
+  // A compressed body is not read as if it were plain.
+  assertProblem(t, await send(text, { 'content-encoding': 'gzip' }), { status: 415, type: 'unsupported-media-type' })
+  t.equal((await send(text, { 'content-encoding': 'identity' })).statusCode, 200)
+})
+
+t.test('a body holds no more values than its byte limit allows memory for', async (t) => {
+  // bodyLimit 3,200 bytes: at most 100 objects and arrays, 400 values (src/contract/json-shape.ts).
+  const app = appWithEcho(t, 3200)
+  const send = (payload: string) => app.inject({ method: 'POST', url: '/test/echo', payload, headers: { 'content-type': 'application/json' } })
+  const objects = (n: number) => `{"dates": [${Array(n).fill('{}').join(',')}]}`
+  // The outer object and the array are 2: 98 more objects make 100, 99 make 101.
+  t.equal((await send(objects(98))).statusCode, 400, 'at the limit: judged by the schema')
+  const many = assertProblem(t, await send(objects(99)), { status: 413, type: 'payload-too-large' })
+  t.match(many.detail, /more than 100 objects and arrays/)
+  // 398 numbers, the object and the array are 400 values; one more number is 401.
+  const numbers = (n: number) => `{"dates": [${Array(n).fill('1').join(',')}]}`
+  t.equal((await send(numbers(398))).statusCode, 400, 'at the limit: judged by the schema')
+  assertProblem(t, await send(numbers(399)), { status: 413, type: 'payload-too-large' })
+})
