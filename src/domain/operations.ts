@@ -99,7 +99,8 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   if (eod !== null) problems.check(eod > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
   if (curedOn !== null) {
     problems.check(eod !== null, '/curedOn', 'a cure needs an eventOfDefaultDate')
-    if (eod !== null) problems.check(curedOn > eod, '/curedOn', `must be after the Event of Default (${eod})`)
+    // Cured the day it occurred: default rates apply on [eod, curedOn), no day at all.
+    if (eod !== null) problems.check(curedOn >= eod, '/curedOn', `must not precede the Event of Default (${eod})`)
   }
   const through = req.through ?? terms.interest.maturityDate
   problems.check(through >= terms.interest.issueDate, '/through', `precedes the issue date (${terms.interest.issueDate})`)

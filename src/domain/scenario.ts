@@ -83,6 +83,10 @@ function timelineOf(
   }
   add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${terms.interest.principal.toFixed(2)}, maturity ${terms.interest.maturityDate}.`)
   add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
+  for (const payment of terms.interest.principalPayments) {
+    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${payment.amount.toFixed(2)}: interest accrues on the reduced principal from this day.`)
+  }
+  add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
   if (covenant !== null) {
     add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
     if (covenant.performedOn !== null) add(covenant.performedOn, 'covenant-performed', covenant.clause, `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`)
@@ -92,11 +96,15 @@ function timelineOf(
     add(effect.sentDate, 'notice-sent', cure.clause, `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`)
     add(effect.effectiveDate, 'notice-effective', cure.clause, `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`)
     add(cure.cureDeadline, 'cure-deadline', cure.clause, `Last day of the ${cure.cureBusinessDays}-Business-Day cure period.`)
-    if (cure.curedOn !== null) add(cure.curedOn, 'cured', cure.clause, cure.curedInTime ? 'Default cured within the cure period: no Event of Default.' : 'Default cured after the cure period: default rates stop.')
+    if (cure.curedOn !== null && cure.curedInTime) add(cure.curedOn, 'cured', cure.clause, 'Default cured within the cure period: no Event of Default.')
     if (cure.eventOfDefaultDate !== null) {
       add(cure.eventOfDefaultDate, 'event-of-default', cure.clause, 'Event of Default: the default was not cured within the cure period.')
       add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
-      if (cure.curedOn !== null && !cure.curedInTime) add(cure.curedOn, 'default-rates-stop', 'Note 2', 'Normal interest rates apply again from this day (the Event of Default was cured).')
+      // A late cure follows the Event of Default it cures, on the same day too.
+      if (cure.curedOn !== null && !cure.curedInTime) {
+        add(cure.curedOn, 'cured', cure.clause, 'Default cured after the cure period: default rates stop.')
+        add(cure.curedOn, 'default-rates-stop', 'Note 2', 'Normal interest rates apply again from this day (the Event of Default was cured).')
+      }
     }
   }
   if (redemption !== null) {

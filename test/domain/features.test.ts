@@ -60,6 +60,37 @@ t.test('a cure after the cure deadline: default interest only between the Event 
   t.equal(r.interest.totals.defaultInterestIncrement, '1111.11')
 })
 
+t.test('cured the day the Event of Default occurs: no day at default rates, and the cure follows the Event of Default', async (t) => {
+  // Event of Default and cure both 2021-03-16: default rates on [03-16, 03-16), no day. The
+  // first quarter is 90/360 × 8% × 1,000,000 = 20,000.00 at the normal rate, as if no default.
+  const r = computeDefaultInterest({ note: cashNote, eventOfDefaultDate: '2021-03-16', curedOn: '2021-03-16', through: '2021-04-15' })
+  t.same(r.interestLedger.map((x) => [x.start, x.end, x.rateKind, x.amount]), [
+    ['2021-01-15', '2021-03-16', 'normal', '13555.56'],
+    ['2021-03-16', '2021-04-15', 'normal', '6444.44'],
+  ])
+  t.equal(r.interest.totals.default, '0.00')
+  t.throws(() => computeDefaultInterest({ note: cashNote, eventOfDefaultDate: '2021-03-16', curedOn: '2021-03-15' }), ContradictionError)
+
+  // The case, no election, cured late on the Event of Default's own day (2008-10-15).
+  const late = computeScenario(variant(theCase, (c) => {
+    c.events.curedOn = '2008-10-15'
+    delete c.events.redemptionElection
+  }))
+  t.same(late.timeline.filter((e) => e.date === '2008-10-15').map((e) => e.event), ['event-of-default', 'default-rates-start', 'cured', 'default-rates-stop'])
+})
+
+t.test('principal payments and the maturity date are on the timeline', async (t) => {
+  const r = computeScenario(variant(theCase, (c) => {
+    c.principalPayments = [{ date: '2008-06-30', amount: '250000.00' }]
+  }))
+  const payment = r.timeline.find((e) => e.event === 'principal-payment')
+  t.match(payment, { date: '2008-06-30', clause: 'Note 2' })
+  t.match(payment?.description, /250000\.00/)
+  t.same(r.timeline.at(-1), { ...r.timeline.at(-1), date: '2010-01-03', event: 'maturity' })
+  const dates = r.timeline.map((e) => e.date)
+  t.same(dates, [...dates].sort(), 'in date order')
+})
+
 t.test('a cure within the cure period: no Event of Default, and an election is a 422', async (t) => {
   const cured = variant(theCase, (c) => {
     c.events.curedOn = '2008-10-14'

@@ -59,6 +59,7 @@ t.test('the timeline is dated, ordered and cites each clause', async (t) => {
     ['2008-10-15', 'default-rates-start', 'Note 2'],
     ['2008-10-15', 'redemption-election-effective', 'Note 4(b)'],
     ['2008-10-22', 'redemption-payment-due', 'Note 4(b)'],
+    ['2010-01-03', 'maturity', 'Note'],
   ])
   t.ok(timeline.every((e) => e.description.length > 0))
 })
