@@ -13,7 +13,7 @@ import type { ElectionInput, NoteInput, NoticeInput, NoticeRulesInput, Principal
 import { noticeEffect } from './notice.js'
 import { redeem } from './redemption.js'
 import { defaultWindow, resolveAsOf } from './scenario.js'
-import { assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote, readNoticeRules } from './terms.js'
+import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote, readNoticeRules } from './terms.js'
 import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
 import type { RoundingMode } from './decimal.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
@@ -35,6 +35,7 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   problems.throwIfAny()
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
   const covenant = covenantStatus(readCovenant(req.spa, explanation), calendar, performedOn, asOf)
+  assumeBreach(covenant, explanation)
   const beyond = new Contradictions()
   beyond.checkComputedDate(covenant.deadline, '/spa/covenant/period', 'the covenant deadline')
   beyond.throwIfAny()
@@ -135,7 +136,7 @@ export function computeRedemption(req: RedemptionRequest) {
   const curedOn = req.curedOn ?? null
   if (curedOn !== null) problems.check(curedOn > req.eventOfDefaultDate, '/curedOn', `must be after the Event of Default (${req.eventOfDefaultDate})`)
   problems.throwIfAny()
-  assumeRedemption(req.note, terms, explanation)
+  assumeRedemption(req.note, terms, req.redemptionElection, explanation)
   const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection
   const redemption = redeem(
     terms.interest,

@@ -9,7 +9,7 @@ import { Contradictions, Explanation, type Assumption, type Warning } from './ex
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
 import { redeem, type RedemptionResult } from './redemption.js'
-import { assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
+import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
 import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
@@ -138,9 +138,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (spa !== null) {
     covenant = covenantStatus(readCovenant(spa, explanation), calendar, events.covenantPerformedOn ?? null, asOf)
     clauses.add(covenant.clause)
-    if (covenant.status === 'breached' || covenant.status === 'performed-late') {
-      explanation.assume('breach-start', 'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf while unperformed.')
-    }
+    assumeBreach(covenant, explanation)
   }
 
   let effect: NoticeEffect | null = null
@@ -166,8 +164,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   let redemption: RedemptionResult | null = null
   const election = events.redemptionElection ?? null
   if (election !== null) {
-    assumeRedemption(req.note, terms, explanation)
-    explanation.assume('premature-election', `An election dated before the Event of Default is ${(election.policy ?? DEFAULTS.prematureElection) === 'defer' ? 'treated as made on the Event of Default date (defer' : 'rejected (reject'}; ${election.policy === undefined ? 'default' : 'as given'}).`)
+    assumeRedemption(req.note, terms, election, explanation)
     redemption = redeem(
       terms.interest,
       window,
@@ -196,7 +193,9 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
   const through = redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
   const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
-  explanation.assume('ledger-horizon', redemption !== null ? 'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.' : 'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.')
+  if (redemption === null) {
+    explanation.assume('ledger-horizon', 'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.')
+  }
 
   return {
     noteId: terms.id,

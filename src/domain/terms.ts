@@ -8,9 +8,9 @@ import { DEFAULT_DAY_COUNT, perDiemBasis, type DayCountId } from './day-counts/i
 import { Decimal, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, type IsoDate } from './dates.js'
-import type { CovenantTerms, PeriodUnit } from './covenant.js'
+import type { CovenantResult, CovenantTerms, PeriodUnit } from './covenant.js'
 import type { InterestForm, InterestTerms, PrincipalPayment } from './interest.js'
-import type { NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
+import type { ElectionInput, NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
 import type { NoticeRules } from './notice.js'
 import type { RedemptionTerms } from './redemption.js'
 import { interestDates, type Frequency } from './schedule.js'
@@ -121,6 +121,12 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
   const paymentsPointer = note.principalPayments !== undefined ? `${pointer}/principalPayments` : '/principalPayments'
   const principalPayments = readPrincipalPayments(paymentsInput ?? [], paymentsPointer, note.issueDate, note.maturityDate, problems)
   const dates = readInterestDates(note, pointer, problems, explanation)
+  if (principalPayments.length > 0) {
+    explanation.assume(
+      'principal-payments',
+      `${principalPayments.length} principal payment(s) given reduce the outstanding principal on their dates; a sub-period that spans one is split there, and a redemption's accrued interest is on the redeemed share of the principal outstanding in each sub-period.`,
+    )
+  }
 
   const i = note.interest ?? {}
   const rate = (value: string | undefined, fallback: string): Decimal => new Decimal(value ?? fallback)
@@ -209,9 +215,22 @@ export function assumeNoticeAndCure(rules: NoticeRules, basis: 'explicit' | 'del
 }
 
 /** Explains the redemption parameters (only when a redemption is computed). */
-export function assumeRedemption(note: NoteInput, terms: NoteTerms, explanation: Explanation): void {
+export function assumeRedemption(note: NoteInput, terms: NoteTerms, election: ElectionInput, explanation: Explanation): void {
   const r = note.redemption ?? {}
+  const policy = election.policy ?? DEFAULTS.prematureElection
+  explanation.assume('portion', `The holder redeems ${election.portion ?? DEFAULTS.portion} of the outstanding principal, interest notes included (${given(election.portion !== undefined)}).`)
+  explanation.assume(
+    'premature-election',
+    `An election dated before the Event of Default is ${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ${given(election.policy !== undefined)}).`,
+  )
+  explanation.assume('ledger-horizon', 'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.')
   explanation.assume('premium', `Redemption price = (principal + accrued interest) × ${terms.redemption.premium} (${given(r.premium !== undefined)}).`)
+  if (terms.redemption.conversion !== null) {
+    explanation.assume(
+      'as-converted',
+      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the greater of it and the premium price.`,
+    )
+  }
   explanation.assume('payment-business-days', `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective election (${given(r.paymentBusinessDays !== undefined)}).`)
   explanation.assume(
     'per-diem-basis',
@@ -224,6 +243,13 @@ export function assumeRedemption(note: NoteInput, terms: NoteTerms, explanation:
       ? 'No late charge rate is set: a late payment adds no late charge (default).'
       : `A late payment adds ${terms.redemption.lateChargeRate} per annum on the redemption price from the due date to the payment date, on the note's day count.`,
   )
+}
+
+/** Explains how a breach is dated and counted (when the covenant was breached or performed late). */
+export function assumeBreach(covenant: CovenantResult, explanation: Explanation): void {
+  if (covenant.status === 'breached' || covenant.status === 'performed-late') {
+    explanation.assume('breach-start', 'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf while unperformed.')
+  }
 }
 
 export function readCovenant(spa: SpaInput, explanation: Explanation): CovenantTerms {

@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { computeScenario } from '../../src/domain/scenario.js'
-import { computeCurePeriod, computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
+import { computeCovenantDeadline, computeCurePeriod, computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { fixture, variant } from '../helpers/json.js'
 import { Decimal } from '../../src/domain/decimal.js'
@@ -362,4 +362,27 @@ t.test('a premium of 1.10', async (t) => {
   // 1,194,509.70 × 0.10 = 119,450.97
   t.equal(premium.premiumAmount, '119450.97')
   t.equal(premium.redemptionPrice, '1313960.67')
+})
+
+t.test('every rule applied is listed in assumptions, on every endpoint that applies it', async (t) => {
+  const codes = (r: { assumptions: { code: string }[] }) => r.assumptions.map((a) => a.code)
+  // A partial redemption with a conversion option and a principal payment.
+  const full = computeScenario(variant(theCase, (c) => {
+    c.note.redemption = { conversion: { conversionPrice: '1.00', highestClosingPrice: '0.50' } }
+    c.principalPayments = [{ date: '2008-06-30', amount: '1000.00' }]
+    c.events.redemptionElection.portion = '0.40'
+  }))
+  for (const code of ['portion', 'premature-election', 'ledger-horizon', 'as-converted', 'principal-payments', 'breach-start']) {
+    t.ok(codes(full).includes(code), `scenario: ${code}`)
+  }
+  t.match(full.assumptions.find((a) => a.code === 'portion')?.description, /0\.40 .*\(as given\)/)
+  // /v1/redemption: the case's premature election is deferred, and says so.
+  const redemption = computeRedemption({ note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: { date: '2008-09-29' } })
+  for (const code of ['portion', 'premature-election', 'ledger-horizon']) t.ok(codes(redemption).includes(code), `redemption: ${code}`)
+  t.match(redemption.assumptions.find((a) => a.code === 'portion')?.description, /1\.00 .*\(default\)/)
+  t.notOk(codes(redemption).includes('as-converted'), 'no conversion, no as-converted rule')
+  // /v1/covenant-deadline: the case's covenant, breached since 2007-01-11.
+  const covenant = computeCovenantDeadline({ spa: theCase.spa, asOf: '2008-10-31' })
+  t.equal(covenant.covenant.status, 'breached')
+  t.ok(codes(covenant).includes('breach-start'), 'covenant-deadline: breach-start')
 })
