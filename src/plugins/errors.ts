@@ -76,7 +76,8 @@ export function useProblemErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
     const allow = ROUTABLE_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null)
-    if (allow.length > 0) {
+    // A route for this very method that found nothing (a file missing under /docs/static/*) is a 404.
+    if (allow.length > 0 && !(allow as readonly string[]).includes(request.method)) {
       const detail = `${request.method} is not allowed on ${shown(path)}; use ${allow.join(', ')}.`
       return sendProblem(reply, problem('method-not-allowed', detail), { allow: allow.join(', ') })
     }

@@ -81,6 +81,10 @@ t.test('unknown routes and methods', async (t) => {
   const del = await app.inject({ method: 'DELETE', url: '/v1/calendars/us-fed/holidays?from=2008-01-01' })
   assertProblem(t, del, { status: 405, errors: [] })
   t.equal(del.headers['allow'], 'GET, HEAD')
+  // A file missing under a route that serves files is not there: 404, not 405 "use GET".
+  const missing = await app.inject({ url: '/docs/static/nonexistent.js' })
+  assertProblem(t, missing, { status: 404, type: 'not-found', errors: [] })
+  t.equal(missing.headers['allow'], undefined)
 })
 
 t.test('responses carry security and CORS headers', async (t) => {

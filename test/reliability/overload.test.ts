@@ -70,6 +70,9 @@ t.test('heap: past MAX_HEAP_USED_BYTES every request but liveness is shed', asyn
   assertProblem(t, res, { status: 503, type: 'service-unavailable' })
   t.equal(res.headers['retry-after'], String(DEFAULT_CONFIG.retryAfterSeconds))
   t.match(res.json().detail, /heapUsedBytes/)
+  // Like every response, a shed one carries the security headers.
+  t.equal(res.headers['x-content-type-options'], 'nosniff')
+  t.match(res.headers['content-security-policy'], /default-src 'self'/)
   t.equal((await app.inject({ url: '/health' })).statusCode, 200)
 })
 
