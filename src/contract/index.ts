@@ -16,7 +16,7 @@ export type { Operation } from './operations.js'
 export type { JsonObject } from './json.js'
 export { addOperation, type OperationHandler } from './route.js'
 export { ChunkEncoder, serializerFor, utf8 } from './serialization.js'
-export { validationFor, type Validation } from './validation.js'
+export { invalidFields, validationFor, type Validation } from './validation.js'
 export {
   ProblemError,
   problem,

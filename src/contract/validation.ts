@@ -23,6 +23,12 @@ export interface Validation {
 /** Enough to fix a request by; a batch of thousands of bad items would otherwise echo them all. */
 const MAX_FIELD_ERRORS = 100
 
+/** "1 invalid field", "3 invalid fields", or, when the list was cut at its maximum, says so. */
+export function invalidFields(listed: number): string {
+  if (listed >= MAX_FIELD_ERRORS) return `${MAX_FIELD_ERRORS} or more invalid fields (the first ${MAX_FIELD_ERRORS} are listed)`
+  return `${listed} invalid field${listed === 1 ? '' : 's'}`
+}
+
 /** Marks a schema's own error message, used instead of Ajv's for its value keywords. */
 export const ERROR_MESSAGE = 'x-error-message'
 

@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
+import { invalidFields, PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 
 const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -18,7 +18,6 @@ export function sendProblem(reply: FastifyReply, body: Problem, headers: Record<
 }
 
 const shown = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}...` : text)
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export function useProblemErrors(app: FastifyInstance): void {
   const { fieldErrors } = validationFor(app.contract)
@@ -31,7 +30,7 @@ export function useProblemErrors(app: FastifyInstance): void {
       const names = errors.map((e) => `${e.pointer.slice(1)} "${shown(String(params[e.pointer.slice(1)] ?? ''))}"`)
       return problem('not-found', `No such ${names.join(', ')}.`, errors)
     }
-    return problem('validation', `The request does not match the contract: ${plural(errors.length, 'invalid field')}.`, errors)
+    return problem('validation', `The request does not match the contract: ${invalidFields(errors.length)}.`, errors)
   }
 
   function toProblem(error: FastifyError, request: FastifyRequest): Problem {

@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
-import { addOperation, ChunkEncoder, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
+import { addOperation, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenario } from '../domain/scenario.js'
@@ -26,7 +26,7 @@ export default async function batchRoutes(app: FastifyInstance, options: { bodyL
   function itemProblem(item: unknown): Problem | null {
     if (!validate(item)) {
       const errors = fieldErrors(validate.errors ?? [], 'body')
-      return problem('validation', `The item does not match ScenarioRequest: ${errors.length} invalid field(s).`, errors)
+      return problem('validation', `The item does not match ScenarioRequest: ${invalidFields(errors.length)}.`, errors)
     }
     return null
   }

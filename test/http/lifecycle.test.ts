@@ -210,3 +210,15 @@ t.test('POST /v1/scenarios/batch: each item succeeds or fails alone, in order', 
   const tooMany = { items: Array.from({ length: 10_001 }, () => ({})) }
   assertProblem(t, await post(app, '/v1/scenarios/batch', tooMany), { status: 400, errors: [{ pointer: '/items' }] })
 })
+
+t.test('a problem counts its invalid fields, and says when the list stops at 100', async (t) => {
+  const app = testApp(t)
+  const notice = theCase.events.noticeOfDefault
+  const many = assertProblem(t, await post(app, '/v1/cure-period', { noticeOfDefault: notice, extraHolidays: Array.from({ length: 150 }, (_, i) => `bad-${i}`) }), { status: 400 })
+  t.equal(many.errors.length, 100)
+  t.match(many.detail, /100 or more invalid fields \(the first 100 are listed\)/)
+  const one = assertProblem(t, await post(app, '/v1/cure-period', { noticeOfDefault: notice, extraHolidays: ['bad'] }), { status: 400 })
+  t.match(one.detail, /: 1 invalid field\.$/)
+  const batch = await post(app, '/v1/scenarios/batch', { items: [{ note: {}, spa: 5, x: 1 }] })
+  t.match(batch.json().results[0].problem.detail, /: \d+ invalid fields\.$/)
+})
