@@ -34,39 +34,12 @@ export function shapeLimitsFor(bodyLimit: number): JsonShapeLimits {
   return { maxContainers: Math.max(1, Math.floor(bodyLimit / 32)), maxValues: Math.max(1, Math.floor(bodyLimit / 8)) }
 }
 
-/** Member names seen in one object: a list while short, a set once long (no quadratic scan). */
-class ObjectFrame {
-  readonly isObject = true
-  private names: string[] | Set<string> = []
-  /** the member being read: its value's pointer segment */
-  current = ''
-
-  /** Adds a member name; false when the object already has it. */
-  add(name: string): boolean {
-    const names = this.names
-    if (Array.isArray(names)) {
-      if (names.includes(name)) return false
-      names.push(name)
-      if (names.length > 16) this.names = new Set(names)
-      return true
-    }
-    if (names.has(name)) return false
-    names.add(name)
-    return true
-  }
-}
-
-class ArrayFrame {
-  readonly isObject = false
-  index = 0
-}
-
-type Frame = ObjectFrame | ArrayFrame
-
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const COLON = 0x3a
 const COMMA = 0x2c
+/** Up to this many members, an object's names are compared in place; past it, or once a name has an escape, kept in a set. */
+const FEW_MEMBERS = 32
 
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 const endsScalar = (c: number): boolean => c === COMMA || c === 0x7d || c === 0x5d || isWhitespace(c)
@@ -84,22 +57,58 @@ function closingQuote(text: string, open: number): number {
   }
 }
 
-function pointerTo(frames: Frame[], name: string): string {
-  let pointer = ''
-  for (let i = 0; i < frames.length - 1; i++) {
-    const frame = frames[i]!
-    pointer += '/' + (frame.isObject ? pointerSegment(frame.current) : String(frame.index))
-  }
-  return `${pointer}/${pointerSegment(name)}`
+/** Whether text[a, a + length) and text[b, b + length) are the same characters. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false
+  return true
 }
 
-/** The first duplicate member or exceeded limit in `text`, or null (also for malformed text). */
+function hasEscape(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return true
+  return false
+}
+
+/** A member name from its raw text between the quotes, or null when an escape is malformed. */
+function nameAt(text: string, start: number, end: number): string | null {
+  const raw = text.slice(start, end)
+  if (!hasEscape(text, start, end)) return raw
+  try {
+    return JSON.parse(`"${raw}"`) as string // "\u0061" and "a" are one name
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The first duplicate member or exceeded limit in `text`, or null (also for malformed text).
+ *
+ * It allocates next to nothing for what it reads (a batch body is read once more, whole):
+ * open containers are a few number stacks, and member names are compared where they stand in
+ * the text; only a large object, or one with an escaped name, keeps its names in a set.
+ */
 export function checkJsonShape(text: string, limits: JsonShapeLimits): JsonShapeIssue | null {
-  const frames: Frame[] = []
   const n = text.length
+  // One entry per open container.
+  const objectAt: boolean[] = []
+  const indexAt: number[] = [] // an array's current item
+  const namesFrom: number[] = [] // where its members start in nameStart/nameEnd
+  const sets: Array<Set<string> | undefined> = []
+  // The members of every open object, innermost last: each name's bounds in the text.
+  const nameStart: number[] = []
+  const nameEnd: number[] = []
   let containers = 0
   let values = 0
   let i = 0
+
+  const pointerTo = (name: string): string => {
+    let pointer = ''
+    for (let d = 0; d < objectAt.length - 1; d++) {
+      const member = namesFrom[d + 1]! - 1 // the last name of depth d: the member being read there
+      pointer += '/' + (objectAt[d] ? pointerSegment(nameAt(text, nameStart[member]!, nameEnd[member]!) ?? '') : String(indexAt[d]))
+    }
+    return `${pointer}/${pointerSegment(name)}`
+  }
+
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
@@ -107,19 +116,31 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits): JsonShape
       if (close < 0) return null
       let next = close + 1
       while (next < n && isWhitespace(text.charCodeAt(next))) next++
-      const frame = frames[frames.length - 1]
-      if (next < n && text.charCodeAt(next) === COLON && frame?.isObject === true) {
-        const raw = text.slice(i + 1, close)
-        let name = raw
-        if (raw.includes('\\')) {
-          try {
-            name = JSON.parse(`"${raw}"`) as string // "\u0061" and "a" are one name
-          } catch {
-            return null
+      const depth = objectAt.length - 1
+      if (next < n && text.charCodeAt(next) === COLON && objectAt[depth] === true) {
+        const start = i + 1
+        const from = namesFrom[depth]!
+        let set = sets[depth]
+        if (set === undefined && (nameStart.length - from >= FEW_MEMBERS || hasEscape(text, start, close))) {
+          set = new Set()
+          for (let k = from; k < nameStart.length; k++) set.add(nameAt(text, nameStart[k]!, nameEnd[k]!)!)
+          sets[depth] = set
+        }
+        if (set !== undefined) {
+          const name = nameAt(text, start, close)
+          if (name === null) return null
+          if (set.has(name)) return { kind: 'duplicate-member', pointer: pointerTo(name) }
+          set.add(name)
+        } else {
+          const length = close - start
+          for (let k = from; k < nameStart.length; k++) {
+            if (nameEnd[k]! - nameStart[k]! === length && sameText(text, nameStart[k]!, start, length)) {
+              return { kind: 'duplicate-member', pointer: pointerTo(text.slice(start, close)) }
+            }
           }
         }
-        if (!frame.add(name)) return { kind: 'duplicate-member', pointer: pointerTo(frames, name) }
-        frame.current = name
+        nameStart.push(start)
+        nameEnd.push(close)
         i = next + 1
         continue
       }
@@ -128,14 +149,22 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits): JsonShape
     } else if (c === 0x7b || c === 0x5b) {
       if (++containers > limits.maxContainers) return { kind: 'too-many-containers', limit: limits.maxContainers }
       values++
-      frames.push(c === 0x7b ? new ObjectFrame() : new ArrayFrame())
+      objectAt.push(c === 0x7b)
+      indexAt.push(0)
+      namesFrom.push(nameStart.length)
+      sets.push(undefined)
       i++
     } else if (c === 0x7d || c === 0x5d) {
-      frames.pop()
+      if (objectAt.length > 0) {
+        nameStart.length = nameEnd.length = namesFrom.pop()!
+        objectAt.pop()
+        indexAt.pop()
+        sets.pop()
+      }
       i++
     } else if (c === COMMA) {
-      const frame = frames[frames.length - 1]
-      if (frame !== undefined && !frame.isObject) frame.index++
+      const depth = objectAt.length - 1
+      if (depth >= 0 && !objectAt[depth]) indexAt[depth]!++
       i++
     } else if (isWhitespace(c)) {
       i++

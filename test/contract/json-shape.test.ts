@@ -63,9 +63,14 @@ t.test('a name given twice in one object is found, with its pointer', async (t) 
   t.same(checkJsonShape('{"a": 1, "\\u0061": 2}', roomy), { kind: 'duplicate-member', pointer: '/a' })
   t.same(checkJsonShape('{"a\\"": "}{][", "a\\\\": 1, "a": {"b": "\\\\"}, "c": [1, {"b": 2}]}', roomy), null)
   t.same(checkJsonShape('{"a\\\\": 1, "a\\u005c": 2}', roomy), { kind: 'duplicate-member', pointer: '/a\\' })
-  // Seventeen names and more are kept in a set: the eighteenth still finds the second.
-  const names = Array.from({ length: 20 }, (_, i) => `"n${i}": ${i}`).join(', ')
+  // Past 32 names an object's names are kept in a set: it still finds the second, and so does
+  // an object whose escaped name made it switch early.
+  const names = Array.from({ length: 40 }, (_, i) => `"n${i}": ${i}`).join(', ')
   t.same(checkJsonShape(`{${names}, "n1": 0}`, roomy), { kind: 'duplicate-member', pointer: '/n1' })
+  t.same(checkJsonShape(`{"x": {${names}}, "y": [{"a": 1, "\\u0062": 2, "b": 3}]}`, roomy), { kind: 'duplicate-member', pointer: '/y/0/b' })
+  // 100,000 distinct names in one object: linear, not quadratic (it would take minutes).
+  const wide = `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":0`).join(',')}}`
+  t.equal(checkJsonShape(wide, roomy), null)
 })
 
 t.test('malformed text is left to JSON.parse, and never throws', async (t) => {
