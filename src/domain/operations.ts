@@ -134,7 +134,8 @@ export function computeRedemption(req: RedemptionRequest) {
   problems.check(portion.gt(0) && portion.lte(1), '/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
   problems.check(req.eventOfDefaultDate > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
   const curedOn = req.curedOn ?? null
-  if (curedOn !== null) problems.check(curedOn > req.eventOfDefaultDate, '/curedOn', `must be after the Event of Default (${req.eventOfDefaultDate})`)
+  // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
+  if (curedOn !== null) problems.check(curedOn >= req.eventOfDefaultDate, '/curedOn', `must not precede the Event of Default (${req.eventOfDefaultDate})`)
   problems.throwIfAny()
   assumeRedemption(req.note, terms, req.redemptionElection, explanation)
   const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection

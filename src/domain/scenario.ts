@@ -86,7 +86,6 @@ function timelineOf(
   for (const payment of terms.interest.principalPayments) {
     add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${payment.amount.toFixed(2)}: interest accrues on the reduced principal from this day.`)
   }
-  add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
   if (covenant !== null) {
     add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
     if (covenant.performedOn !== null) add(covenant.performedOn, 'covenant-performed', covenant.clause, `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`)
@@ -117,7 +116,8 @@ function timelineOf(
       add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${redemption.lateCharge.toFixed(2)}` : ''}.`)
     }
   }
-  // Stable sort: same-day events keep their causal order.
+  add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
+  // Stable sort: same-day events keep their causal order (the maturity after the day's events).
   return t.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 

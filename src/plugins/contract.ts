@@ -4,29 +4,47 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify'
-import { validationFor, ProblemError, type Contract } from '../contract/index.js'
+import { validationFor, PROBLEMS, ProblemError, type Contract, type FieldError, type ProblemKind } from '../contract/index.js'
 import { checkJsonShape, shapeLimitsFor, type JsonShapeIssue } from '../contract/json-shape.js'
 
+/** Set on the errors of a body read whole: the connection stays usable (src/plugins/errors.ts). */
+export const BODY_READ_WHOLE = 'BODY_READ_WHOLE'
 
-/** The charset parameter of a Content-Type, lowercased, or undefined when there is none. */
-function charsetOf(contentType: string | undefined): string | undefined {
-  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '')
-  return m === null ? undefined : (m[1] ?? m[2] ?? '').toLowerCase()
+function bodyProblem(kind: ProblemKind, detail: string, errors: FieldError[] = []): ProblemError {
+  const { status, title } = PROBLEMS[kind]
+  return Object.assign(new ProblemError({ status, title, type: kind, detail, errors }), { code: BODY_READ_WHOLE })
 }
+
+/**
+ * The parameters of a Content-Type (RFC 9110 5.6.6): `;`-separated `name=value`, the value a
+ * token or a quoted string, names lowercased. Parsed, not searched: `profile="x;charset=a"`
+ * names no charset.
+ */
+export function mediaTypeParameters(contentType: string): Map<string, string> {
+  const parameters = new Map<string, string>()
+  const pattern = /;[ \t]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)=("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*/gy
+  pattern.lastIndex = contentType.indexOf(';')
+  if (pattern.lastIndex < 0) return parameters
+  for (let m = pattern.exec(contentType); m !== null; m = pattern.exec(contentType)) {
+    const value = m[2]!.startsWith('"') ? m[2]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[2]!
+    parameters.set(m[1]!.toLowerCase(), value)
+  }
+  return parameters
+}
+
+/** UTF-8 and its subset ASCII; RFC 8259 defines no charset parameter, so these change nothing. */
+const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii'])
 
 function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
   switch (issue.kind) {
     case 'duplicate-member':
-      return new ProblemError({
-        status: 400,
-        type: 'malformed-body',
-        detail: 'The request body names a member twice in one object; send each once.',
-        errors: [{ pointer: issue.pointer, detail: 'appears more than once in its object' }],
-      })
+      return bodyProblem('malformed-body', 'The request body names a member twice in one object; send each once.', [
+        { pointer: issue.pointer, detail: 'appears more than once in its object' },
+      ])
     case 'too-many-containers':
-      return new ProblemError({ status: 413, detail: `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} bytes may hold.` })
+      return bodyProblem('payload-too-large', `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} bytes may hold.`)
     case 'too-many-values':
-      return new ProblemError({ status: 413, detail: `The request body holds more than ${issue.limit} values, the most a body of up to ${bodyLimit} bytes may hold.` })
+      return bodyProblem('payload-too-large', `The request body holds more than ${issue.limit} values, the most a body of up to ${bodyLimit} bytes may hold.`)
   }
 }
 
@@ -34,21 +52,25 @@ function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
  * application/json, strictly: UTF-8 only (another charset is 415, bytes that are not UTF-8 a
  * 400, where Fastify's own parser would read any charset as UTF-8 and replace what does not
  * decode with U+FFFD), no content coding, each member named once, and no more values than the
- * route's body limit allows memory for (src/contract/json-shape.ts).
+ * route's body limit allows memory for (src/contract/json-shape.ts). A leading byte order mark
+ * is ignored, as RFC 8259 (8.1) allows and Fastify's own parser does.
  */
 function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
-  const charset = charsetOf(request.headers['content-type'])
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']))
-  const coding = request.headers['content-encoding']
-  if (coding !== undefined && coding.toLowerCase() !== 'identity') {
-    return done(new ProblemError({ status: 415, detail: `Content-Encoding "${coding.slice(0, 40)}" is not supported; send the body uncompressed.` }))
+  const contentType = request.headers['content-type'] ?? ''
+  const charset = mediaTypeParameters(contentType).get('charset')
+  if (charset !== undefined && !UTF8_CHARSETS.has(charset.toLowerCase())) {
+    return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(contentType))
+  }
+  const codings = (request.headers['content-encoding'] ?? '').split(',').map((c) => c.trim().toLowerCase())
+  if (codings.some((c) => c !== '' && c !== 'identity')) {
+    return done(bodyProblem('unsupported-media-type', `Content-Encoding "${String(request.headers['content-encoding']).slice(0, 40)}" is not supported; send the body uncompressed.`))
   }
   if (body.length === 0) return done(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY())
   // Checked without decoding, then decoded as Buffer does (a one-byte string when the text is
-  // ASCII; TextDecoder's fatal mode makes a two-byte one, twice the memory for a batch). A BOM
-  // stays, and JSON.parse rejects it.
-  if (!isUtf8(body)) return done(new ProblemError({ status: 400, type: 'malformed-body', detail: 'The request body is not valid UTF-8.' }))
-  const text = body.toString('utf8')
+  // ASCII; TextDecoder's fatal mode makes a two-byte one, twice the memory for a batch).
+  if (!isUtf8(body)) return done(bodyProblem('malformed-body', 'The request body is not valid UTF-8.'))
+  const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
+  const text = body.toString('utf8', bom)
   const bodyLimit = request.routeOptions.bodyLimit ?? body.length
   const issue = checkJsonShape(text, shapeLimitsFor(bodyLimit))
   if (issue !== null) return done(shapeProblem(issue, bodyLimit))

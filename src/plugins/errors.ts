@@ -10,6 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorObject } from 'ajv'
 import { invalidFields, PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
+import { BODY_READ_WHOLE } from './contract.js'
 
 const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
@@ -67,7 +68,7 @@ export function useProblemErrors(app: FastifyInstance): void {
     // Fastify closes the connection after any body error, in case more data follows; a body
     // that was read whole and is just not JSON leaves the connection usable, so keep it (a
     // client sending bad JSON in a loop would otherwise reconnect for every request).
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') reply.removeHeader('connection')
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === BODY_READ_WHOLE) reply.removeHeader('connection')
     if (body.status >= 500) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, body, error instanceof ProblemError ? error.headers : {})
   })

@@ -63,11 +63,16 @@ t.test('a name given twice in one object is found, with its pointer', async (t) 
   t.same(checkJsonShape('{"a": 1, "\\u0061": 2}', roomy), { kind: 'duplicate-member', pointer: '/a' })
   t.same(checkJsonShape('{"a\\"": "}{][", "a\\\\": 1, "a": {"b": "\\\\"}, "c": [1, {"b": 2}]}', roomy), null)
   t.same(checkJsonShape('{"a\\\\": 1, "a\\u005c": 2}', roomy), { kind: 'duplicate-member', pointer: '/a\\' })
-  // Past 32 names an object's names are kept in a set: it still finds the second, and so does
+  // Past 8 names an object's names are kept in a set: it still finds the second, and so does
   // an object whose escaped name made it switch early.
   const names = Array.from({ length: 40 }, (_, i) => `"n${i}": ${i}`).join(', ')
   t.same(checkJsonShape(`{${names}, "n1": 0}`, roomy), { kind: 'duplicate-member', pointer: '/n1' })
   t.same(checkJsonShape(`{"x": {${names}}, "y": [{"a": 1, "\\u0062": 2, "b": 3}]}`, roomy), { kind: 'duplicate-member', pointer: '/y/0/b' })
+  // Names of one length that differ only in their last character, or share a hash-free prefix:
+  // told apart, not taken for duplicates.
+  const alike = Array.from({ length: 8 }, (_, i) => `"${'x'.repeat(40)}${i}": 0`).join(', ')
+  t.equal(checkJsonShape(`[{${alike}}, {${alike}}]`, roomy), null)
+  t.same(checkJsonShape(`[{${alike}, "${'x'.repeat(40)}3": 1}]`, roomy), { kind: 'duplicate-member', pointer: `/0/${'x'.repeat(40)}3` })
   // 100,000 distinct names in one object: linear, not quadratic (it would take minutes).
   const wide = `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":0`).join(',')}}`
   t.equal(checkJsonShape(wide, roomy), null)

@@ -86,6 +86,9 @@ t.test('contradictions: 422 naming the fields', async (t) => {
     ['Event of Default before the issue date', '/v1/default-interest', { note: theCase.note, eventOfDefaultDate: '2006-10-15', through: '2008-10-22' }, '/eventOfDefaultDate'],
     // Cured on 2008-10-15, the day of the Event of Default: the premature election (2008-09-29) would take effect that day.
     ['premature election, cured the day of the Event of Default', '/v1/scenarios', variant(theCase, (c) => (c.events.curedOn = '2008-10-15')), '/events/redemptionElection/date'],
+    // The same on /v1/redemption, at the same field.
+    ['premature election, cured the day of the Event of Default (/v1/redemption)', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-15', redemptionElection: { date: '2008-09-29' } }, '/redemptionElection/date'],
+    ['cured before the Event of Default (/v1/redemption)', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-14', redemptionElection: { date: '2008-09-29' } }, '/curedOn'],
   ]
   for (const [name, url, payload, pointer] of cases) {
     t.test(name, async (t) => {
