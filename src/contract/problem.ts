@@ -87,9 +87,15 @@ export class ProblemError extends Error {
     this.headers = init.headers ?? {}
   }
 
+  /** The problem of a stable kind, with that kind's status and title (a status alone cannot tell malformed-body from validation). */
+  static of(kind: ProblemKind, detail: string, errors: FieldError[] = []): ProblemError {
+    const { status, title } = PROBLEMS[kind]
+    return new ProblemError({ status, title, type: kind, detail, errors })
+  }
+
   /** 422: well-formed input that contradicts itself. */
   static contradiction(detail: string, errors: FieldError[] = []): ProblemError {
-    return new ProblemError({ status: 422, type: 'contradictory-input', detail, errors })
+    return ProblemError.of('contradictory-input', detail, errors)
   }
 
   toProblem(): Problem {

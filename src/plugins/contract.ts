@@ -4,15 +4,14 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify'
-import { validationFor, PROBLEMS, ProblemError, type Contract, type FieldError, type ProblemKind } from '../contract/index.js'
+import { validationFor, ProblemError, type Contract, type FieldError, type ProblemKind } from '../contract/index.js'
 import { checkJsonShape, shapeLimitsFor, type JsonShapeIssue } from '../contract/json-shape.js'
 
 /** Set on the errors of a body read whole: the connection stays usable (src/plugins/errors.ts). */
 export const BODY_READ_WHOLE = 'BODY_READ_WHOLE'
 
 function bodyProblem(kind: ProblemKind, detail: string, errors: FieldError[] = []): ProblemError {
-  const { status, title } = PROBLEMS[kind]
-  return Object.assign(new ProblemError({ status, title, type: kind, detail, errors }), { code: BODY_READ_WHOLE })
+  return Object.assign(ProblemError.of(kind, detail, errors), { code: BODY_READ_WHOLE })
 }
 
 /**
@@ -71,7 +70,7 @@ function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Erro
   if (!isUtf8(body)) return done(bodyProblem('malformed-body', 'The request body is not valid UTF-8.'))
   const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
   const text = body.toString('utf8', bom)
-  const bodyLimit = request.routeOptions.bodyLimit ?? body.length
+  const bodyLimit = request.routeOptions.bodyLimit! // Fastify sets it on every route: the route's limit, else the server's
   const issue = checkJsonShape(text, shapeLimitsFor(bodyLimit))
   if (issue !== null) return done(shapeProblem(issue, bodyLimit))
   let parsed: unknown
