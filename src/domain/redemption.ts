@@ -7,7 +7,7 @@ import { yearFraction, perDiemBasis } from './day-counts/index.js'
 import { Decimal, MAX_MONEY, ZERO, ONE, roundMoney, sum } from './decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from './explain.js'
 import { buildLedger, accruedRows, interestAmount, type DefaultWindow, type InterestTerms, type Ledger, type LedgerRow } from './interest.js'
-import type { IsoDate } from './dates.js'
+import { daysBetween, type IsoDate } from './dates.js'
 
 export type PrematureElectionPolicy = 'defer' | 'reject'
 
@@ -138,8 +138,10 @@ export function redeem(
   const accruedTotal = base.plus(defaultPart)
   const principalAndInterest = redeemedPrincipal.plus(accruedTotal)
 
-  const premiumAmountAtPremium = roundMoney(principalAndInterest.times(terms.premium.minus(1)), rounding)
-  const premiumPrice = principalAndInterest.plus(premiumAmountAtPremium)
+  // The price is the product, rounded once (DOMAIN.md); the premium amount is what it adds.
+  // Rounding the premium's share alone differs under half-even: 1,000,000.05 × 1.10 =
+  // 1,100,000.055 is 1,100,000.06, while 100,000.005 alone would round to 100,000.00.
+  const premiumPrice = roundMoney(principalAndInterest.times(terms.premium), rounding)
   let asConvertedValue: Decimal | null = null
   if (terms.conversion !== null) {
     // (principal + accrued) / conversion price shares at the highest closing price; multiplied
@@ -156,7 +158,14 @@ export function redeem(
     const yf = yearFraction(interest.dayCount, paymentDueDate, paymentDate!, interest.maturityDate)
     lateChargeDays = yf.days
     if (terms.lateChargeRate !== null) lateCharge = interestAmount(redemptionPrice, terms.lateChargeRate, yf, rounding)
-    else explanation.warn('late-payment-without-late-charge', `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late charge is computed.`)
+    else {
+      // Say both counts: lateChargeDays is in the note's day count (11 in 30/360 for 12 calendar days).
+      const calendarDays = daysBetween(paymentDueDate, paymentDate!)
+      explanation.warn(
+        'late-payment-without-late-charge',
+        `Paid ${calendarDays} calendar days after the due date ${paymentDueDate} (${lateChargeDays} days in the ${interest.dayCount} day count); no lateChargeRate is set, so no late charge is computed.`,
+      )
+    }
   }
 
   const totalDue = redemptionPrice.plus(lateCharge)

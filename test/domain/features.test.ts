@@ -123,6 +123,19 @@ t.test('a late payment with a late charge', async (t) => {
   t.equal(r.totalDue, '1198690.48')
 })
 
+t.test('a late payment without a late charge is warned of in calendar days and day-count days', async (t) => {
+  const late = variant(theCase, (c) => {
+    c.events.paymentDate = '2008-11-03'
+  })
+  const r = computeScenario(late)
+  // 2008-10-22 → 2008-11-03: 9 days left in October + 3 = 12 calendar days; 30/360 US:
+  // (11 − 10) × 30 + (3 − 22) = 11 days
+  t.equal(r.redemption!.lateChargeDays, 11)
+  t.equal(r.redemption!.lateCharge, '0.00')
+  const warning = r.warnings.find((w) => w.code === 'late-payment-without-late-charge')
+  t.match(warning?.message, /^Paid 12 calendar days after the due date 2008-10-22 \(11 days in the 30-360-us day count\)/)
+})
+
 t.test('an early payment ends the accrual on the payment date', async (t) => {
   const early = variant(theCase, (c) => {
     c.events.paymentDate = '2008-10-20'
@@ -307,6 +320,31 @@ t.test('half-even rounding on request', async (t) => {
   t.equal(computeDefaultInterest({ note }).interestLedger[0]?.amount, '5.01')
   t.equal(computeDefaultInterest({ note: { ...note, rounding: 'half-even' } }).interestLedger[0]?.amount, '5.00')
   t.equal(computeDefaultInterest({ note, rounding: 'half-even' }).interestLedger[0]?.amount, '5.00', 'top-level rounding')
+})
+
+t.test('a premium price is the product rounded once, also under half-even', async (t) => {
+  // found by an independent model. Election and Event of Default on 2008-09-24; the due date
+  // 2008-10-01 (5 Business Days) is an Interest Date, so nothing is accrued:
+  // 1,000,000.05 × 1.10 = 1,100,000.055, half-even → 1,100,000.06 (6 is even), premium 100,000.01;
+  // 7.55 × 1.10 = 8.305, half-even → 8.30 (0 is even), premium 0.75.
+  const note = (principal: string) => ({
+    principal,
+    issueDate: '2007-01-03',
+    maturityDate: '2010-01-03',
+    rounding: 'half-even' as const,
+    interest: { paymentForm: 'cash' as const, interestDates: { frequency: 'quarterly' as const, firstDate: '2007-04-01' } },
+    redemption: { premium: '1.10' },
+  })
+  const redeem = (principal: string) =>
+    computeRedemption({ note: note(principal), eventOfDefaultDate: '2008-09-24', redemptionElection: { date: '2008-09-24' } }).redemption
+  const large = redeem('1000000.05')
+  t.equal(large.paymentDueDate, '2008-10-01')
+  t.equal(large.accruedInterest.total, '0.00')
+  t.equal(large.redemptionPrice, '1100000.06')
+  t.equal(large.premiumAmount, '100000.01')
+  const small = redeem('7.55')
+  t.equal(small.redemptionPrice, '8.30')
+  t.equal(small.premiumAmount, '0.75')
 })
 
 t.test('the as-converted alternative wins when the stock trades above the conversion price', async (t) => {
