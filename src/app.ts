@@ -25,6 +25,9 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
     logger: loggerOptions(config),
     ...requestIdOptions,
     requestTimeout: settings.requestTimeoutMs,
+    // No byte moving for this long while a request is in progress closes the connection: a
+    // client that stops reading a batch answer would otherwise hold its memory for ever.
+    connectionTimeout: settings.socketTimeoutMs,
     // Node applies requestTimeout only when given at construction, and checks it every 30 s
     // by default; once a second keeps the limit tight.
     http: { requestTimeout: settings.requestTimeoutMs, connectionsCheckingInterval: 1_000 },
@@ -49,6 +52,12 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   app.register(calendarRoutes)
   app.register(dayCountRoutes)
   app.register(lifecycleRoutes)
-  app.register(batchRoutes, { bodyLimit: settings.batchBodyLimit, batchTimeLimitMs: settings.batchTimeLimitMs, shutdownTimeoutMs: settings.shutdownTimeoutMs })
+  app.register(batchRoutes, {
+    bodyLimit: settings.batchBodyLimit,
+    batchTimeLimitMs: settings.batchTimeLimitMs,
+    shutdownTimeoutMs: settings.shutdownTimeoutMs,
+    batchConcurrency: settings.batchConcurrency,
+    retryAfterSeconds: settings.retryAfterSeconds,
+  })
   return app
 }

@@ -21,6 +21,10 @@ export interface Config {
   shutdownTimeoutMs: number
   /** how long a client may take to send a whole request (slow uploads are cut off with 408) */
   requestTimeoutMs: number
+  /** a connection on which no byte moves for this long during a request is closed (a client that stops reading) */
+  socketTimeoutMs: number
+  /** batches a process reads and computes at once; more get a 503 before their body is read */
+  batchConcurrency: number
   /** bearer keys accepted on /v1 routes; empty: no authentication */
   apiKeys: readonly string[]
   /** origins allowed by CORS (`*` for any); empty: no CORS headers at all */
@@ -51,6 +55,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   batchTimeLimitMs: 60_000,
   shutdownTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
+  socketTimeoutMs: 30_000,
+  batchConcurrency: 2,
   apiKeys: Object.freeze([]),
   corsOrigins: Object.freeze([]),
   maxEventLoopDelayMs: 1_000,
@@ -128,6 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     batchTimeLimitMs: integer(env, 'BATCH_TIME_LIMIT_MS', DEFAULT_CONFIG.batchTimeLimitMs, 1, 3_600_000, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_CONFIG.shutdownTimeoutMs, 1, 3_600_000, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 1_000, 3_600_000, problems),
+    socketTimeoutMs: integer(env, 'SOCKET_TIMEOUT_MS', DEFAULT_CONFIG.socketTimeoutMs, 1_000, 3_600_000, problems),
+    batchConcurrency: integer(env, 'BATCH_CONCURRENCY', DEFAULT_CONFIG.batchConcurrency, 1, 64, problems),
     apiKeys: apiKeys(env, problems),
     corsOrigins: corsOrigins(env, problems),
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', DEFAULT_CONFIG.maxEventLoopDelayMs, 0, 3_600_000, problems),

@@ -9,6 +9,7 @@ import type {
   RawServerDefault,
   RouteGenericInterface,
   RouteHandlerMethod,
+  onRequestHookHandler,
 } from 'fastify'
 import type { Contract } from './load.js'
 import { serializerCompilerFor } from './serialization.js'
@@ -38,7 +39,7 @@ export function addOperation<RG extends RouteGenericInterface = RouteGenericInte
   app: FastifyInstance,
   operationId: string,
   handler: OperationHandler<RG>,
-  options: { bodyLimit?: number } = {},
+  options: { bodyLimit?: number; onRequest?: onRequestHookHandler } = {},
 ): void {
   const operation = app.contract.operations.get(operationId)
   if (!operation) throw new Error(`openapi.yaml has no operation "${operationId}"`)

@@ -7,17 +7,25 @@
  * are answered with a 503 problem each.
  */
 import { Readable } from 'node:stream'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, onRequestHookHandler } from 'fastify'
 import { addOperation, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenario } from '../domain/scenario.js'
 import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
+import { sendProblem } from '../plugins/errors.js'
 
 /** Items are sent in chunks of about this many bytes: one write per item would cost a syscall each. */
 const CHUNK_BYTES = 64 * 1024
 
-export default async function batchRoutes(app: FastifyInstance, options: { bodyLimit: number } & BatchLimits): Promise<void> {
+export interface BatchOptions extends BatchLimits {
+  bodyLimit: number
+  /** batches read and computed at once (BATCH_CONCURRENCY) */
+  batchConcurrency: number
+  retryAfterSeconds: number
+}
+
+export default async function batchRoutes(app: FastifyInstance, options: BatchOptions): Promise<void> {
   const { ajv, fieldErrors } = validationFor(app.contract)
   const validate = ajv.getSchema('ScenarioRequest.json')!
   const resultSchema = { $ref: 'ScenarioResult.json#' }
@@ -72,10 +80,31 @@ export default async function batchRoutes(app: FastifyInstance, options: { bodyL
     yield out.end()
   }
 
+  // A batch holds its body, parsed, until its answer is sent: a 32 MiB body of small objects
+  // is a few hundred MB of heap. Past BATCH_CONCURRENCY at once, a batch is turned away before
+  // its body is read, so that no number of simultaneous batches can exhaust the heap.
+  let inFlight = 0
+  const admit: onRequestHookHandler = (_request, reply, done) => {
+    if (inFlight >= options.batchConcurrency) {
+      const busy = problem(
+        'service-unavailable',
+        `${options.batchConcurrency} batches are being computed (BATCH_CONCURRENCY); retry after ${options.retryAfterSeconds} s.`,
+      )
+      // The body is not parsed: Node reads it past and discards it once this answer is sent (not
+      // closing the connection, which would reset a client still uploading before it reads this).
+      sendProblem(reply, busy, { 'retry-after': String(options.retryAfterSeconds) })
+      return
+    }
+    inFlight++
+    // 'close' comes once the answer is sent or the connection is lost, whatever happened between.
+    reply.raw.once('close', () => inFlight--)
+    done()
+  }
+
   addOperation<{ Body: { items: unknown[] } }>(
     app,
     'computeScenarioBatch',
     async (request, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items))),
-    { bodyLimit: options.bodyLimit },
+    { bodyLimit: options.bodyLimit, onRequest: admit },
   )
 }

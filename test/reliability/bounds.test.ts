@@ -185,3 +185,53 @@ t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 proble
   t.match(JSON.parse(answer.split('\r\n\r\n')[1]!), { status: 408, errors: [] })
   t.ok(took < 5_000, `cut off after ${took} ms`)
 })
+
+t.test('BATCH_CONCURRENCY: a batch past the limit gets a 503 before its body is read; the slot frees when the first ends', async (t) => {
+  const app = testApp(t, { batchConcurrency: 1, retryAfterSeconds: 7 })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  // The first batch: headers and part of a body, so it is in flight until its socket closes.
+  const first = connect(port, '127.0.0.1')
+  first.on('error', () => {})
+  await new Promise<void>((resolve) => first.once('connect', () => resolve()))
+  first.write('POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"items":[')
+  await new Promise((resolve) => setTimeout(resolve, 200))
+
+  const turnedAway = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
+  const body = assertProblem(t, turnedAway, { status: 503, type: 'service-unavailable', errors: [] })
+  t.match(body.detail, /BATCH_CONCURRENCY/)
+  t.equal(turnedAway.headers['retry-after'], '7')
+  // Other routes are not limited.
+  t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios', payload: theCase })).statusCode, 200)
+
+  first.destroy()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const admitted = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
+  t.equal(admitted.statusCode, 200, 'the slot is free once the first batch is gone')
+  // A batch that ends normally frees its slot too.
+  t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })).statusCode, 200)
+})
+
+t.test('SOCKET_TIMEOUT_MS: a client that stops reading a batch answer is disconnected, freeing its slot', async (t) => {
+  const app = testApp(t, { batchConcurrency: 1, socketTimeoutMs: 1_000 })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  // About 9.5 KB of answer an item: 1,000 items are far more than the socket buffers hold.
+  const body = JSON.stringify({ items: Array.from({ length: 1_000 }, () => theCase) })
+  const stalled = connect(port, '127.0.0.1')
+  stalled.on('error', () => {})
+  stalled.pause() // never reads
+  await new Promise<void>((resolve) => stalled.once('connect', () => resolve()))
+  stalled.write(`POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const small = { method: 'POST' as const, url: '/v1/scenarios/batch', payload: { items: [theCase] } }
+  t.equal((await app.inject(small)).statusCode, 503, 'the stalled batch holds the only slot')
+  const started = Date.now()
+  let status = 503
+  while (status === 503 && Date.now() - started < 15_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    status = (await app.inject(small)).statusCode
+  }
+  t.equal(status, 200, `the slot freed ${Date.now() - started} ms later`)
+  stalled.destroy()
+})
