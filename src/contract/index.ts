@@ -18,6 +18,7 @@ export { addOperation, type OperationHandler } from './route.js'
 export { ChunkEncoder, serializerFor, utf8 } from './serialization.js'
 export { invalidFields, validationFor, type Validation } from './validation.js'
 export {
+  anchorToRequest,
   ProblemError,
   problem,
   PROBLEMS,

@@ -32,6 +32,29 @@ export interface FieldError {
   in?: 'query' | 'path' | 'header'
 }
 
+/**
+ * Contradictions can concern a default the caller never sent (`/note/interest/interestDates/firstDate`
+ * when no interest terms were given). A pointer must name something in the request, so such
+ * an error points at the deepest part that was sent, and its detail says which default it is about.
+ */
+export function anchorToRequest(errors: readonly FieldError[], body: unknown): FieldError[] {
+  return errors.map((error) => {
+    if (error.in !== undefined || !error.pointer.startsWith('/')) return error
+    const tokens = error.pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    let node: unknown = body
+    let found = 0
+    for (const token of tokens) {
+      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) break
+      node = (node as Record<string, unknown>)[token]
+      found++
+    }
+    if (found === tokens.length) return error
+    const given = error.pointer.split('/').slice(0, found + 1).join('/')
+    const missing = error.pointer.split('/').slice(found + 1).join('/')
+    return { pointer: given, detail: `${missing} (not given, so its default): ${error.detail}` }
+  })
+}
+
 export interface Problem {
   type: string
   title: string

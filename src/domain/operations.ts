@@ -107,6 +107,9 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   problems.check(through >= terms.interest.issueDate, '/through', `precedes the issue date (${terms.interest.issueDate})`)
   problems.throwIfAny()
   explanation.assume('ledger-horizon', `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`)
+  if (through > terms.interest.maturityDate) {
+    explanation.warn('ledger-after-maturity', `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`)
+  }
   const ledger = buildLedger(terms.interest, defaultWindow(eod, curedOn), through)
   return {
     noteId: terms.id,

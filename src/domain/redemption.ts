@@ -115,6 +115,9 @@ export function redeem(
   const paidLate = paymentDate !== null && paymentDate > paymentDueDate
   const redemptionDate = paymentDate !== null && !paidLate ? paymentDate : paymentDueDate
 
+  if (redemptionDate > interest.maturityDate) {
+    explanation.warn('redemption-after-maturity', `The redemption date ${redemptionDate} is after the maturity date ${interest.maturityDate}.`)
+  }
   const ledger = buildLedger(interest, window, redemptionDate, interest.accruedInterestForm)
   const { rounding } = interest
   const outstanding = ledger.outstandingPrincipal

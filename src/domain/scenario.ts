@@ -45,6 +45,9 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   const issueDate = terms.interest.issueDate
   if (spa !== null && events.covenantPerformedOn != null) {
     problems.check(events.covenantPerformedOn >= spa.closingDate, '/events/covenantPerformedOn', `precedes the Closing (${spa.closingDate})`)
+  } else if (events.covenantPerformedOn != null) {
+    // Not dropped in silence: without the SPA there is no covenant to have performed.
+    problems.add('/events/covenantPerformedOn', 'a covenant performance needs the SPA (spa) whose Section 4(i) covenant it performs')
   }
   if (notice !== null) {
     // Compare on the New York date: a timestamp's own date may differ from it.
@@ -178,9 +181,6 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       explanation,
     )
     clauses.add(redemption.clause)
-    if (redemption.redemptionDate > terms.interest.maturityDate) {
-      explanation.warn('redemption-after-maturity', `The redemption date ${redemption.redemptionDate} is after the maturity date ${terms.interest.maturityDate}.`)
-    }
   }
 
   // Dates reached from the inputs, as well as the inputs, stay in the supported range.

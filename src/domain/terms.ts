@@ -7,7 +7,7 @@ import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type BusinessDayC
 import { DEFAULT_DAY_COUNT, perDiemBasis, type DayCountId } from './day-counts/index.js'
 import { Decimal, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
-import { addMonths, type IsoDate } from './dates.js'
+import { addMonths, minDate, type IsoDate } from './dates.js'
 import type { CovenantResult, CovenantTerms, PeriodUnit } from './covenant.js'
 import type { InterestForm, InterestTerms, PrincipalPayment } from './interest.js'
 import type { ElectionInput, NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
@@ -100,11 +100,15 @@ function readInterestDates(note: NoteInput, pointer: string, problems: Contradic
     return interestDates({ dates: rule }, note.maturityDate)
   }
   const frequency = rule?.frequency ?? DEFAULTS.frequency
-  const firstDate = rule?.firstDate ?? addMonths(note.issueDate, frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : frequency === 'semiannual' ? 6 : 12)
+  const onePeriod = addMonths(note.issueDate, frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : frequency === 'semiannual' ? 6 : 12)
+  // A note shorter than one period, with no first date given, pays its interest at maturity.
+  const firstDate = rule?.firstDate ?? minDate(onePeriod, note.maturityDate)
   problems.check(firstDate > note.issueDate && firstDate <= note.maturityDate, `${at}/firstDate`, 'must fall after the issue date and on or before the maturity date')
+  const firstDateSource =
+    rule?.firstDate !== undefined ? given(true) : firstDate === onePeriod ? given(false) : `default: the maturity date, one ${frequency} period after the issue date (${onePeriod}) being later`
   explanation.assume(
     'interest-dates',
-    `Interest Dates are ${frequency} (${given(rule?.frequency !== undefined)}) from ${firstDate} (${given(rule?.firstDate !== undefined)}), clamped to month ends, plus the maturity date; periods accrue on these unadjusted dates.`,
+    `Interest Dates are ${frequency} (${given(rule?.frequency !== undefined)}) from ${firstDate} (${firstDateSource}), clamped to month ends, plus the maturity date; periods accrue on these unadjusted dates.`,
   )
   return interestDates({ frequency, firstDate }, note.maturityDate)
 }

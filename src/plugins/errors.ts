@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { invalidFields, PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
+import { anchorToRequest, invalidFields, PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import { BODY_READ_WHOLE } from './contract.js'
 
@@ -36,7 +36,9 @@ export function useProblemErrors(app: FastifyInstance): void {
 
   function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     if (error instanceof ProblemError) return error.toProblem()
-    if (error instanceof ContradictionError) return ProblemError.contradiction('The request is well-formed but contradicts itself.', error.errors).toProblem()
+    if (error instanceof ContradictionError) {
+      return ProblemError.contradiction('The request is well-formed but contradicts itself.', anchorToRequest(error.errors, request.body)).toProblem()
+    }
     if (Array.isArray(error.validation)) return validationProblem(error, request)
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream'
 import type { FastifyInstance, onRequestHookHandler } from 'fastify'
-import { addOperation, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
+import { addOperation, anchorToRequest, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenario } from '../domain/scenario.js'
@@ -46,7 +46,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
       return `{"ok":true,"result":${serialize.result(computeScenario(item as ScenarioRequest))}}`
     } catch (error) {
       if (error instanceof ContradictionError) {
-        return `{"ok":false,"problem":${serialize.problem(ProblemError.contradiction('The item is contradictory.', error.errors).toProblem())}}`
+        return `{"ok":false,"problem":${serialize.problem(ProblemError.contradiction('The item is contradictory.', anchorToRequest(error.errors, item)).toProblem())}}`
       }
       app.log.error({ err: error }, 'batch item failed')
       return `{"ok":false,"problem":${serialize.problem(problem('internal-error', 'An unexpected error occurred computing this item.'))}}`

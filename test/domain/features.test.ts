@@ -136,6 +136,41 @@ t.test('a late payment without a late charge is warned of in calendar days and d
   t.match(warning?.message, /^Paid 12 calendar days after the due date 2008-10-22 \(11 days in the 30-360-us day count\)/)
 })
 
+t.test('a note shorter than one period, with no Interest Dates given, pays its interest at maturity', async (t) => {
+  // issue 2008-01-01, maturity 2008-03-01: one quarter (the default) would end 2008-04-01, after
+  // maturity. 30/360 US: 60 days; 1,000.00 × 8% (default cash rate) × 60/360 = 13.333… → 13.33
+  const r = computeScenario({ note: { principal: '1000.00', issueDate: '2008-01-01', maturityDate: '2008-03-01' }, asOf: '2008-12-01' })
+  t.same(r.interest.interestDates, ['2008-03-01'])
+  t.equal(r.interestLedger.length, 1)
+  t.match(r.interestLedger[0], { start: '2008-01-01', end: '2008-03-01', days: 60, amount: '13.33', status: 'paid' })
+  const assumption = r.assumptions.find((a) => a.code === 'interest-dates')
+  t.match(assumption?.description, /from 2008-03-01 \(default: the maturity date, one quarterly period after the issue date \(2008-04-01\) being later\)/)
+  // A first date given after maturity is still the caller's contradiction.
+  t.throws(
+    () => computeScenario({ note: { principal: '1000.00', issueDate: '2008-01-01', maturityDate: '2008-03-01', interest: { interestDates: { firstDate: '2008-04-01' } } } }),
+    ContradictionError,
+  )
+})
+
+t.test('a covenant performance without the SPA is a contradiction, not dropped', async (t) => {
+  const err = t.throws(() =>
+    computeScenario({ note: { principal: '1000.00', issueDate: '2008-01-01', maturityDate: '2009-03-01' }, events: { covenantPerformedOn: '2008-05-01' }, asOf: '2008-12-01' }),
+  ) as ContradictionError
+  t.same(err.errors.map((e) => e.pointer), ['/events/covenantPerformedOn'])
+})
+
+t.test('every endpoint warns of a redemption or a ledger past maturity', async (t) => {
+  const note = { principal: '1000.00', issueDate: '2008-01-01', maturityDate: '2009-01-01' }
+  const redemption = computeRedemption({ note, eventOfDefaultDate: '2008-06-02', redemptionElection: { date: '2009-03-02' } })
+  t.same(redemption.warnings.map((w) => w.code), ['redemption-after-maturity'])
+  const inTime = computeRedemption({ note, eventOfDefaultDate: '2008-06-02', redemptionElection: { date: '2008-06-02' } })
+  t.same(inTime.warnings, [])
+  const ledger = computeDefaultInterest({ note, through: '2010-01-01' })
+  t.same(ledger.warnings.map((w) => w.code), ['ledger-after-maturity'])
+  t.same(computeDefaultInterest({ note }).warnings, [])
+  t.same(computeDefaultInterest({ note, through: '2009-01-01' }).warnings, [], 'to maturity itself is not past it')
+})
+
 t.test('an early payment ends the accrual on the payment date', async (t) => {
   const early = variant(theCase, (c) => {
     c.events.paymentDate = '2008-10-20'
