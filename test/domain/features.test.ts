@@ -171,6 +171,20 @@ t.test('every endpoint warns of a redemption or a ledger past maturity', async (
   t.same(computeDefaultInterest({ note, through: '2009-01-01' }).warnings, [], 'to maturity itself is not past it')
 })
 
+t.test('extraHolidays on the note and at the top level are both closings', async (t) => {
+  // The case's cure deadline is 2008-10-14 (10 us-fed Business Days from 2008-09-29, Columbus
+  // Day 10-13 skipped). Closing 10-01 (on the note) and 10-02 (top level) pushes it two
+  // Business Days: 10-15, then 10-16; the Event of Default follows on 10-17.
+  const both = variant(theCase, (c) => {
+    c.note.extraHolidays = ['2008-10-01']
+    c.extraHolidays = ['2008-10-02']
+  })
+  const r = computeScenario(both)
+  t.equal(r.notice!.cureDeadline, '2008-10-16')
+  t.equal(r.eventOfDefault!.date, '2008-10-17')
+  t.match(r.assumptions.find((a) => a.code === 'calendar')?.description, /plus 2 extra closing\(s\)/)
+})
+
 t.test('an early payment ends the accrual on the payment date', async (t) => {
   const early = variant(theCase, (c) => {
     c.events.paymentDate = '2008-10-20'
