@@ -16,17 +16,24 @@ function bodyProblem(kind: ProblemKind, detail: string, errors: FieldError[] = [
 
 /**
  * The parameters of a Content-Type (RFC 9110 5.6.6): `;`-separated `name=value`, the value a
- * token or a quoted string, names lowercased. Parsed, not searched: `profile="x;charset=a"`
- * names no charset.
+ * token or a quoted string, names lowercased, empty parameters (`;;`) allowed. Parsed, not
+ * searched: `profile="x;charset=a"` names no charset. Null when the parameters do not parse
+ * (`charset = latin1`, `charset=utf-8, charset=latin1`): a charset could hide in what is not
+ * understood, so such a body is not read.
  */
-export function mediaTypeParameters(contentType: string): Map<string, string> {
+export function mediaTypeParameters(contentType: string): Map<string, string> | null {
   const parameters = new Map<string, string>()
-  const pattern = /;[ \t]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)=("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*/gy
-  pattern.lastIndex = contentType.indexOf(';')
-  if (pattern.lastIndex < 0) return parameters
-  for (let m = pattern.exec(contentType); m !== null; m = pattern.exec(contentType)) {
+  const start = contentType.indexOf(';')
+  if (start < 0) return parameters
+  const pattern = /[ \t]*;[ \t]*(?:([!#$%&'*+.^_`|~0-9A-Za-z-]+)=("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+))?/y
+  pattern.lastIndex = start
+  while (pattern.lastIndex < contentType.length) {
+    const at = pattern.lastIndex // a failed exec resets lastIndex to 0
+    const m = pattern.exec(contentType)
+    if (m === null) return contentType.slice(at).trim() === '' ? parameters : null
+    if (m[1] === undefined) continue
     const value = m[2]!.startsWith('"') ? m[2]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[2]!
-    parameters.set(m[1]!.toLowerCase(), value)
+    parameters.set(m[1].toLowerCase(), value)
   }
   return parameters
 }
@@ -56,8 +63,9 @@ function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
  */
 function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
   const contentType = request.headers['content-type'] ?? ''
-  const charset = mediaTypeParameters(contentType).get('charset')
-  if (charset !== undefined && !UTF8_CHARSETS.has(charset.toLowerCase())) {
+  const parameters = mediaTypeParameters(contentType)
+  const charset = parameters?.get('charset')
+  if (parameters === null || (charset !== undefined && !UTF8_CHARSETS.has(charset.toLowerCase()))) {
     return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(contentType))
   }
   const codings = (request.headers['content-encoding'] ?? '').split(',').map((c) => c.trim().toLowerCase())

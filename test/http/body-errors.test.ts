@@ -181,8 +181,13 @@ t.test('bodies are read strictly: UTF-8 only, no content coding, each member onc
     type: 'unsupported-media-type',
   })
   // UTF-8 and its subset ASCII are read; a charset inside another parameter's quoted value is not one.
-  for (const type of ['charset=utf-8', 'charset=UTF-8', 'charset="utf-8"', 'charset=utf8', 'charset=us-ascii', 'charset=utf-8; v=1', 'profile="x;charset=latin1"']) {
+  for (const type of ['charset=utf-8', 'charset=UTF-8', 'charset="utf-8"', 'charset=utf8', 'charset=us-ascii', 'charset=utf-8; v=1', 'profile="x;charset=latin1"', ';;charset=utf-8', 'v=1 ;  ; charset=utf-8 ', '']) {
     t.equal((await send(text, { 'content-type': `application/json; ${type}` })).statusCode, 200, type)
+  }
+  // Empty parameters are allowed (RFC 9110 5.6.6), so a charset after them is read; parameters
+  // that do not parse may hide one, and are not guessed at.
+  for (const type of [';;;charset="utf-16"', 'charset = latin1', 'charset=utf-8, charset=latin1', 'charset', 'charset=utf-8 x']) {
+    assertProblem(t, await send(text, { 'content-type': `application/json; ${type}` }), { status: 415, type: 'unsupported-media-type' })
   }
   // Bytes that are not UTF-8 (0xE9 alone) are a 400, not a U+FFFD in the data.
   const latin1 = Buffer.concat([Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "x'), Buffer.from([0xe9]), Buffer.from('": 1}')])
