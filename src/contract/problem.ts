@@ -40,18 +40,17 @@ export interface FieldError {
 export function anchorToRequest(errors: readonly FieldError[], body: unknown): FieldError[] {
   return errors.map((error) => {
     if (error.in !== undefined || !error.pointer.startsWith('/')) return error
-    const tokens = error.pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    const escaped = error.pointer.slice(1).split('/') // reference tokens as written
     let node: unknown = body
     let found = 0
-    for (const token of tokens) {
+    for (const token of escaped.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
       if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) break
       node = (node as Record<string, unknown>)[token]
       found++
     }
-    if (found === tokens.length) return error
-    const given = error.pointer.split('/').slice(0, found + 1).join('/')
-    const missing = error.pointer.split('/').slice(found + 1).join('/')
-    return { pointer: given, detail: `${missing} (not given, so its default): ${error.detail}` }
+    if (found === escaped.length) return error
+    const given = escaped.slice(0, found).map((t) => `/${t}`).join('')
+    return { pointer: given, detail: `${escaped.slice(found).join('/')} (not given, so its default): ${error.detail}` }
   })
 }
 

@@ -13,7 +13,7 @@ import type { InterestForm, InterestTerms, PrincipalPayment } from './interest.j
 import type { ElectionInput, NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
 import type { NoticeRules } from './notice.js'
 import type { RedemptionTerms } from './redemption.js'
-import { interestDates, type Frequency } from './schedule.js'
+import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './schedule.js'
 
 /** The defaults of DOMAIN.md, taken from the Liquidmetal 8% notes of 2007. */
 export const DEFAULTS = {
@@ -100,7 +100,7 @@ function readInterestDates(note: NoteInput, pointer: string, problems: Contradic
     return interestDates({ dates: rule }, note.maturityDate)
   }
   const frequency = rule?.frequency ?? DEFAULTS.frequency
-  const onePeriod = addMonths(note.issueDate, frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : frequency === 'semiannual' ? 6 : 12)
+  const onePeriod = addMonths(note.issueDate, MONTHS_PER_PERIOD[frequency])
   // A note shorter than one period, with no first date given, pays its interest at maturity.
   const firstDate = rule?.firstDate ?? minDate(onePeriod, note.maturityDate)
   problems.check(firstDate > note.issueDate && firstDate <= note.maturityDate, `${at}/firstDate`, 'must fall after the issue date and on or before the maturity date')
