@@ -1,21 +1,20 @@
 /**
- * The docs page in a real browser: /docs loads in headless Chromium (Debian's `chromium`,
- * driven by playwright-core, no browser download), under the service's own security headers,
+ * The docs page in a real browser: /docs loads in headless Chromium (the one @sparticuz/chromium
+ * ships through npm, or CHROMIUM_PATH; driven by playwright-core), under the service's own security headers,
  * with no request leaving the service; it lists every operation of openapi.yaml, and "Try it
  * out" on POST /v1/scenarios with the documented example shows a 200 and the case's answer.
  *
  * On failure the page is saved to test-results/ (gitignored) as a screenshot and its HTML.
- * CHROMIUM_PATH overrides /usr/bin/chromium; .ci/run installs chromium with apt-get.
  */
 import t from 'tap'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { buildApp } from '../../src/app.js'
 import { loadContract } from '../../src/contract/index.js'
+import { launchChromium } from '../helpers/browser.js'
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium'
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url))
 const TIMEOUT = 30_000
 
@@ -28,21 +27,12 @@ async function saveEvidence(page: Page, name: string): Promise<string> {
 }
 
 t.test('/docs in headless Chromium: every operation listed, and Try it out answers the case', { timeout: 120_000 }, async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.fail(`no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as .ci/run does), or set CHROMIUM_PATH`)
-    return
-  }
   const app = buildApp()
   t.teardown(() => app.close())
   await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    timeout: TIMEOUT,
-  })
+  const browser: Browser = await launchChromium(TIMEOUT)
   t.teardown(() => browser.close())
   const page = await browser.newPage()
   page.setDefaultTimeout(TIMEOUT)
