@@ -372,7 +372,7 @@ t.test('half-even rounding on request', async (t) => {
 })
 
 t.test('a premium price is the product rounded once, also under half-even', async (t) => {
-  // found by an independent model. Election and Event of Default on 2008-09-24; the due date
+  // A half-cent tie. Election and Event of Default on 2008-09-24; the due date
   // 2008-10-01 (5 Business Days) is an Interest Date, so nothing is accrued:
   // 1,000,000.05 × 1.10 = 1,100,000.055, half-even → 1,100,000.06 (6 is even), premium 100,000.01;
   // 7.55 × 1.10 = 8.305, half-even → 8.30 (0 is even), premium 0.75.
@@ -409,7 +409,7 @@ t.test('the as-converted alternative wins when the stock trades above the conver
 })
 
 t.test('an as-converted value on an exact half cent rounds half-up (multiply before dividing)', async (t) => {
-  // found by an independent model: principal 1,000,000.71 gives principal + accrued =
+  // A half-cent tie: principal 1,000,000.71 gives principal + accrued =
   // 1,194,510.55; × 1.17 / 0.90 = 1,552,863.715 exactly → 1,552,863.72
   const tie = variant(theCase, (c) => {
     c.note.principal = '1000000.71'

@@ -1,5 +1,5 @@
 /**
- * The fast paths taken for speed (see README "Performance") give exactly what the plain
+ * The fast paths taken for speed (see docs/performance.md) give exactly what the plain
  * paths give. No timing is asserted here: bench/ measures, tests only check equality.
  */
 import t from 'tap'
