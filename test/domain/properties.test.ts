@@ -146,7 +146,9 @@ t.test('with default rates equal to the normal rates the increment is zero and n
       t.equal(r.interest.totals.defaultInterestIncrement, '0.00')
       if (r.redemption) t.equal(r.redemption.defaultInterestIncrement, '0.00')
       const noDefault = run({ ...req, events: { ...req.events, noticeOfDefault: null, curedOn: null, redemptionElection: null, paymentDate: null } })
-      if (noDefault && r.redemption === null) t.equal(r.interest.totals.interest, noDefault.interest.totals.interest)
+      // Without a redemption (a void election) and without an Event of Default (cured in time) the
+      // ledger is the one of no default at all; an Event of Default splits rows, and so the cents.
+      if (noDefault && r.redemption === null && r.eventOfDefault.date === null) t.equal(r.interest.totals.interest, noDefault.interest.totals.interest)
     }),
     { numRuns: 200 },
   )
