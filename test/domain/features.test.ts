@@ -467,3 +467,9 @@ t.test('every rule applied is listed in assumptions, on every endpoint that appl
   t.equal(covenant.covenant.status, 'breached')
   t.ok(codes(covenant).includes('breach-start'), 'covenant-deadline: breach-start')
 })
+
+t.test('a notice while the covenant was performed cites the covenant once: "The SPA 4(i) covenant"', async (t) => {
+  // Performed 2007-01-09, on time (deadline 2007-01-10): no breach when the notice was sent.
+  const r = computeScenario(variant(theCase, (c) => (c.events.covenantPerformedOn = '2007-01-09')))
+  t.equal(r.warnings.find((w) => w.code === 'notice-without-breach')?.message, 'The SPA 4(i) covenant was not in breach when the notice was sent (2008-09-29).')
+})
