@@ -98,6 +98,31 @@ t.test('contradictions: 422 naming the fields', async (t) => {
   }
 })
 
+t.test('a cure in time plus an election: the scenario answers 200 with the election void; /v1/redemption answers 422', async (t) => {
+  const app = testApp(t)
+  // Cured 2008-10-10, before the cure deadline 2008-10-14: no Event of Default to redeem under.
+  const res = await post(app, '/v1/scenarios', variant(theCase, (c) => {
+    c.events.curedOn = '2008-10-10'
+    c.events.redemptionElection.date = '2008-10-20'
+  }))
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  t.equal(body.notice.status, 'cured-in-time')
+  t.equal(body.eventOfDefault.date, null)
+  t.match(body.redemptionElection, { status: 'void', voidReason: 'cured-in-time', effectiveDate: null })
+  t.equal(body.redemption, null)
+  t.ok(body.warnings.some((w: { code: string }) => w.code === 'election-void'))
+  // The single clause keeps refusing an election on or after a cure.
+  assertProblem(t, await post(app, '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-17', redemptionElection: { date: '2008-10-20' } }), {
+    status: 422,
+    type: 'contradictory-input',
+    errors: [{ pointer: '/redemptionElection/date' }],
+  })
+  // In a batch, the void election is an item that succeeds.
+  const batch = await post(app, '/v1/scenarios/batch', { items: [variant(theCase, (c) => (c.events.curedOn = '2008-10-10'))] })
+  t.match(batch.json().results[0], { ok: true, result: { redemptionElection: { status: 'void' }, redemption: null } })
+})
+
 t.test('dates reached from the inputs stay in 1901-01-01..2199-12-31: past it, 422 naming the input', async (t) => {
   const app = testApp(t)
   const cases: [string, string, unknown, string][] = [
