@@ -4,7 +4,7 @@
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
 import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { rateAsWritten } from './decimal.js'
+import { rateAsWritten, type Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
@@ -99,7 +99,7 @@ function timelineOf(
   effect: NoticeEffect | null,
   cure: CureResult | null,
   redemption: RedemptionResult | null,
-  voidElection: { date: IsoDate; portionPercent: string; detail: string } | null,
+  voidElection: { date: IsoDate; portion: Decimal; detail: string } | null,
 ): TimelineEntry[] {
   const t: TimelineEntry[] = []
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
@@ -141,7 +141,7 @@ function timelineOf(
     }
   }
   if (voidElection !== null) {
-    add(voidElection.date, 'redemption-election', 'Note 4(b)', `Holder elects to redeem ${voidElection.portionPercent}% of the Note; the election is void: ${voidElection.detail}.`)
+    add(voidElection.date, 'redemption-election', 'Note 4(b)', `Holder elects to redeem ${voidElection.portion.times(100).toString()}% of the Note; the election is void: ${voidElection.detail}.`)
   }
   add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
   // Stable sort: same-day events keep their causal order (the maturity after the day's events).
@@ -192,6 +192,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   let redemption: RedemptionResult | null = null
   let standing: ElectionStanding | null = null
   const election = events.redemptionElection ?? null
+  const portion = rateAsWritten(election?.portion ?? DEFAULTS.portion)
   const paymentDate = events.paymentDate ?? null
   if (election !== null) {
     warnIfAfterAsOf(explanation, election.date, asOf, 'redemption-election-after-as-of', 'redemption election', 'it is computed as if made on that date.')
@@ -220,7 +221,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       eventOfDefaultDate,
       curedOn,
       { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
-      { date: election.date, portion: rateAsWritten(election.portion ?? DEFAULTS.portion) },
+      { date: election.date, portion },
       paymentDate,
       calendar,
       { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
@@ -261,9 +262,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       effect,
       cure,
       redemption,
-      election !== null && standing?.status === 'void'
-        ? { date: election.date, portionPercent: rateAsWritten(election.portion ?? DEFAULTS.portion).times(100).toString(), detail: standing.detail }
-        : null,
+      election !== null && standing?.status === 'void' ? { date: election.date, portion, detail: standing.detail } : null,
     ),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],
