@@ -112,6 +112,19 @@ const withoutMustBe = (s: string): string => s.replace(/^must be /, '')
 /** Keywords about the shape of a collection, where a schema's own message would mislead. */
 const STRUCTURAL = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'minProperties', 'maxProperties'])
 
+/**
+ * A decimal string refused only for its minus sign ("-5.00" where "5.00" passes): the message
+ * says so rather than describe the whole format, which would hide what is wrong.
+ */
+function isNegativeOnly(e: ErrorObject): boolean {
+  if (typeof e.data !== 'string' || !e.data.startsWith('-') || typeof e.schema !== 'string') return false
+  try {
+    return new RegExp(e.schema, 'u').test(e.data.slice(1))
+  } catch {
+    return false
+  }
+}
+
 function messageOf(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
@@ -122,6 +135,7 @@ function messageOf(e: ErrorObject): string {
     case 'dependentRequired':
       return `is required when ${String(e.params['property'])} is present`
   }
+  if (e.keyword === 'pattern' && isNegativeOnly(e)) return 'must not be negative: give the amount or rate without a sign'
   const own = isObject(e.parentSchema) ? e.parentSchema[ERROR_MESSAGE] : undefined
   if (typeof own === 'string' && !STRUCTURAL.has(e.keyword)) return own
   switch (e.keyword) {

@@ -40,9 +40,26 @@ export function formatMoney(amount: Decimal): string {
   return amount.toFixed(2)
 }
 
-/** A rate or fraction as carried in JSON, without trailing zeros ("0.12"). */
+/** Where a rate read from a request keeps its text (decimal.js keeps the value, not the zeros). */
+const WRITTEN: unique symbol = Symbol('rate as written')
+type Written = Decimal & { readonly [WRITTEN]?: string }
+
+/**
+ * A rate or fraction read from a request (or a default), exact, remembering how it was written:
+ * responses echo it as given, so "0.10" stays "0.10". Arithmetic on it yields plain values.
+ */
+export function rateAsWritten(text: string): Decimal {
+  const rate = new Decimal(text)
+  Object.defineProperty(rate, WRITTEN, { value: text, enumerable: false })
+  return rate
+}
+
+/**
+ * A rate or fraction as carried in JSON: as written when it came from the request or a default
+ * ("0.10"), else in lowest terms, without trailing zeros ("0.1").
+ */
 export function formatRate(rate: Decimal): string {
-  return rate.toString()
+  return (rate as Written)[WRITTEN] ?? rate.toString()
 }
 
 /** A year fraction as carried in JSON: at most 20 decimals, trailing zeros dropped. */

@@ -6,13 +6,13 @@
 import type { CalendarId } from './calendars/index.js'
 import { covenantStatus } from './covenant.js'
 import { checkCureDates, curePeriod } from './cure.js'
-import { Decimal } from './decimal.js'
+import { rateAsWritten } from './decimal.js'
 import { Contradictions, Explanation } from './explain.js'
 import { buildLedger } from './interest.js'
 import type { ElectionInput, NoteInput, NoticeInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
 import { noticeEffect } from './notice.js'
 import { redeem } from './redemption.js'
-import { defaultWindow, resolveAsOf } from './scenario.js'
+import { defaultWindow, resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
 import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote, readNoticeRules } from './terms.js'
 import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
 import type { RoundingMode } from './decimal.js'
@@ -36,6 +36,7 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
   const covenant = covenantStatus(readCovenant(req.spa, explanation), calendar, performedOn, asOf)
   assumeBreach(covenant, explanation)
+  warnEventsAfterAsOf(explanation, asOf, { covenantPerformedOn: performedOn })
   const beyond = new Contradictions()
   beyond.checkComputedDate(covenant.deadline, '/spa/covenant/period', 'the covenant deadline')
   beyond.throwIfAny()
@@ -70,6 +71,7 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const cureBusinessDays = req.cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
   assumeNoticeAndCure(rules, effect.basis, cureBusinessDays, req.cure?.businessDays !== undefined, explanation)
+  warnEventsAfterAsOf(explanation, asOf, { noticeSent: effect.sentDate, curedOn })
   const beyond = new Contradictions()
   checkCureDates(beyond, effect.effectiveDate, cure, '/noticeOfDefault')
   beyond.throwIfAny()
@@ -133,9 +135,10 @@ export function computeRedemption(req: RedemptionRequest) {
   const explanation = new Explanation()
   const terms = readNote(req.note, req, explanation)
   const problems = new Contradictions()
-  const portion = new Decimal(req.redemptionElection.portion ?? DEFAULTS.portion)
+  const portion = rateAsWritten(req.redemptionElection.portion ?? DEFAULTS.portion)
   problems.check(portion.gt(0) && portion.lte(1), '/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
   problems.check(req.eventOfDefaultDate > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
+  problems.check(req.redemptionElection.date >= terms.interest.issueDate, '/redemptionElection/date', `precedes the issue date (${terms.interest.issueDate}): there is no note to redeem yet`)
   const curedOn = req.curedOn ?? null
   // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
   if (curedOn !== null) problems.check(curedOn >= req.eventOfDefaultDate, '/curedOn', `must not precede the Event of Default (${req.eventOfDefaultDate})`)

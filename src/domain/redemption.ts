@@ -3,7 +3,7 @@
  * the Note, with accrued Interest (including Interest at the default-adjusted rates).
  */
 import type { BusinessCalendar } from './calendars/index.js'
-import { yearFraction, perDiemBasis } from './day-counts/index.js'
+import { perDiemBasis } from './day-counts/index.js'
 import { Decimal, MAX_MONEY, ZERO, ONE, roundMoney, sum } from './decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from './explain.js'
 import { buildLedger, accruedRows, interestAmount, type DefaultWindow, type InterestTerms, type Ledger, type LedgerRow } from './interest.js'
@@ -60,7 +60,40 @@ export interface RedemptionResult {
   ledger: Ledger
 }
 
-/** The date the election takes effect: a premature one waits for the Event of Default. */
+/**
+ * Why an election finds no Event of Default to redeem under: none occurred (no notice of
+ * default), the default was cured in time, or the Event of Default was cured (late) on or before
+ * the day the election would take effect.
+ */
+export type VoidReason = 'no-notice-of-default' | 'cured-in-time' | 'cured-late'
+
+export type ElectionStanding =
+  | { status: 'effective' | 'deferred'; effectiveDate: IsoDate }
+  | { status: 'void'; reason: VoidReason; detail: string }
+
+/**
+ * Where an election stands against the Event of Default: effective on its date, deferred to
+ * the Event of Default when premature, or void when there is no Event of Default to redeem under.
+ * `hadNotice` tells apart "no notice" from "cured in time" when there is no Event of Default.
+ */
+export function electionStanding(electionDate: IsoDate, eventOfDefaultDate: IsoDate | null, curedOn: IsoDate | null, hadNotice = true): ElectionStanding {
+  if (eventOfDefaultDate === null) {
+    return hadNotice
+      ? { status: 'void', reason: 'cured-in-time', detail: 'no Event of Default exists to redeem under (the default was cured within the cure period)' }
+      : { status: 'void', reason: 'no-notice-of-default', detail: 'no Event of Default exists to redeem under (no notice of default was given)' }
+  }
+  if (curedOn !== null && electionDate >= curedOn) {
+    return { status: 'void', reason: 'cured-late', detail: `the election is dated on or after the cure of the Event of Default (${curedOn})` }
+  }
+  if (curedOn !== null && electionDate < eventOfDefaultDate && eventOfDefaultDate >= curedOn) {
+    // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to redeem under.
+    return { status: 'void', reason: 'cured-late', detail: `the premature election would take effect on the Event of Default (${eventOfDefaultDate}), the day it was cured` }
+  }
+  if (electionDate >= eventOfDefaultDate) return { status: 'effective', effectiveDate: electionDate }
+  return { status: 'deferred', effectiveDate: eventOfDefaultDate }
+}
+
+/** The date the election takes effect: a premature one waits for the Event of Default; a void one is a contradiction. */
 function effectiveElection(
   election: RedemptionElection,
   eventOfDefaultDate: IsoDate | null,
@@ -70,27 +103,21 @@ function effectiveElection(
   explanation: Explanation,
 ): IsoDate {
   const problems = new Contradictions()
-  if (eventOfDefaultDate === null) {
-    problems.add(pointers.election, 'no Event of Default exists to redeem under (none occurred, or it was cured within the cure period)')
+  const standing = electionStanding(election.date, eventOfDefaultDate, curedOn)
+  if (standing.status === 'void') {
+    problems.add(eventOfDefaultDate === null ? pointers.election : `${pointers.election}/date`, standing.detail)
     problems.throwIfAny()
   }
-  const eod = eventOfDefaultDate!
-  if (curedOn !== null && election.date >= curedOn) {
-    problems.add(`${pointers.election}/date`, `the election is dated on or after the cure of the Event of Default (${curedOn})`)
-  } else if (curedOn !== null && election.date < eod && eod >= curedOn) {
-    // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to redeem under.
-    problems.add(`${pointers.election}/date`, `the premature election would take effect on the Event of Default (${eod}), the day it was cured`)
+  if (standing.status === 'deferred' && policy === 'reject') {
+    problems.add(`${pointers.election}/date`, `the election is dated before the Event of Default occurred (${eventOfDefaultDate}) and the policy is reject`)
+    problems.throwIfAny()
   }
-  if (election.date < eod && policy === 'reject') {
-    problems.add(`${pointers.election}/date`, `the election is dated before the Event of Default occurred (${eod}) and the policy is reject`)
-  }
-  problems.throwIfAny()
-  if (election.date >= eod) return election.date
+  if (standing.status !== 'deferred') return election.date
   explanation.warn(
     'election-before-event-of-default',
-    `The redemption election dated ${election.date} precedes the Event of Default (${eod}); it is treated as made on ${eod}.`,
+    `The redemption election dated ${election.date} precedes the Event of Default (${eventOfDefaultDate}); it is treated as made on ${eventOfDefaultDate}.`,
   )
-  return eod
+  return standing.effectiveDate
 }
 
 export function redeem(
@@ -155,18 +182,19 @@ export function redeem(
   const priceBasis = asConvertedValue !== null && asConvertedValue.gt(premiumPrice) ? 'as-converted' : 'premium'
   const redemptionPrice = priceBasis === 'as-converted' ? asConvertedValue! : premiumPrice
 
+  // The late charge runs for each actual day late (12 days are 12 days, whatever the note's day
+  // count), on the per diem's basis: / 360 for the 30/360 family and act/360, / 365 otherwise.
   let lateCharge = ZERO
   let lateChargeDays = 0
   if (paidLate) {
-    const yf = yearFraction(interest.dayCount, paymentDueDate, paymentDate!, interest.maturityDate)
-    lateChargeDays = yf.days
-    if (terms.lateChargeRate !== null) lateCharge = interestAmount(redemptionPrice, terms.lateChargeRate, yf, rounding)
-    else {
-      // Say both counts: lateChargeDays is in the note's day count (11 in 30/360 for 12 calendar days).
-      const calendarDays = daysBetween(paymentDueDate, paymentDate!)
+    lateChargeDays = daysBetween(paymentDueDate, paymentDate!)
+    const basis = perDiemBasis(interest.dayCount)
+    if (terms.lateChargeRate !== null) {
+      lateCharge = interestAmount(redemptionPrice, terms.lateChargeRate, { days: lateChargeDays, numerator: lateChargeDays, denominator: basis }, rounding)
+    } else {
       explanation.warn(
         'late-payment-without-late-charge',
-        `Paid ${calendarDays} calendar days after the due date ${paymentDueDate} (${lateChargeDays} days in the ${interest.dayCount} day count); no lateChargeRate is set, so no late charge is computed.`,
+        `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late charge is computed.`,
       )
     }
   }

@@ -4,15 +4,15 @@
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
 import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { Decimal } from './decimal.js'
+import { rateAsWritten, type Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
-import { redeem, type RedemptionResult } from './redemption.js'
+import { electionStanding, redeem, type ElectionStanding, type RedemptionResult } from './redemption.js'
 import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
 import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
-import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
+import { covenantView, electionView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
 
 export interface TimelineEntry {
   date: IsoDate
@@ -30,6 +30,25 @@ export function resolveAsOf(asOf: string | undefined, explanation: Explanation, 
   const date = today()
   explanation.assume('as-of', `Statuses are as of today in New York, ${date} (default: no asOf given).`)
   return date
+}
+
+/**
+ * An event dated after `asOf` has not happened as of `asOf`: it is computed as given, and says so,
+ * each kind under its own code.
+ */
+export function warnIfAfterAsOf(explanation: Explanation, date: IsoDate | null, asOf: IsoDate, code: string, what: string, consequence: string): void {
+  if (date !== null && date > asOf) explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
+}
+
+/** Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on `asOf`). */
+export function warnEventsAfterAsOf(
+  explanation: Explanation,
+  asOf: IsoDate,
+  dates: { covenantPerformedOn?: IsoDate | null; noticeSent?: IsoDate | null; curedOn?: IsoDate | null },
+): void {
+  warnIfAfterAsOf(explanation, dates.covenantPerformedOn ?? null, asOf, 'covenant-performance-after-as-of', 'covenant performance', 'the covenant status is as of asOf, before it.')
+  warnIfAfterAsOf(explanation, dates.noticeSent ?? null, asOf, 'notice-after-as-of', 'notice of default', 'the notice, its cure period and the Event of Default are computed as if it had been sent.')
+  warnIfAfterAsOf(explanation, dates.curedOn ?? null, asOf, 'cure-after-as-of', 'cure', 'the cure is applied to the interest, but the statuses are as of asOf, before it.')
 }
 
 /** The default-rate window implied by an Event of Default and a (late) cure. */
@@ -65,8 +84,9 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   }
   const election = events.redemptionElection ?? null
   if (election !== null) {
-    const portion = new Decimal(election.portion ?? DEFAULTS.portion)
+    const portion = rateAsWritten(election.portion ?? DEFAULTS.portion)
     problems.check(portion.gt(0) && portion.lte(1), '/events/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
+    problems.check(election.date >= issueDate, '/events/redemptionElection/date', `precedes the issue date (${issueDate}): there is no note to redeem yet`)
   } else if (events.paymentDate != null) {
     problems.add('/events/paymentDate', 'a redemption payment needs a redemption election (events.redemptionElection)')
   }
@@ -79,6 +99,7 @@ function timelineOf(
   effect: NoticeEffect | null,
   cure: CureResult | null,
   redemption: RedemptionResult | null,
+  voidElection: { date: IsoDate; portion: Decimal; detail: string } | null,
 ): TimelineEntry[] {
   const t: TimelineEntry[] = []
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
@@ -119,6 +140,9 @@ function timelineOf(
       add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${redemption.lateCharge.toFixed(2)}` : ''}.`)
     }
   }
+  if (voidElection !== null) {
+    add(voidElection.date, 'redemption-election', 'Note 4(b)', `Holder elects to redeem ${voidElection.portion.times(100).toString()}% of the Note; the election is void: ${voidElection.detail}.`)
+  }
   add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
   // Stable sort: same-day events keep their causal order (the maturity after the day's events).
   return t.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
@@ -153,20 +177,43 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     clauses.add(cure.clause)
     assumeNoticeAndCure(terms.noticeRules, effect.basis, terms.cureBusinessDays, req.note.cure?.businessDays !== undefined, explanation)
     if (covenant !== null && !(effect.sentDate > covenant.deadline && (covenant.performedOn === null || covenant.performedOn > effect.sentDate))) {
-      explanation.warn('notice-without-breach', `The SPA ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`)
+      explanation.warn('notice-without-breach', `The ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`)
     }
     if (cure.eventOfDefaultStatus === 'pending') {
       explanation.warn('event-of-default-after-as-of', `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`)
     }
   }
+  warnEventsAfterAsOf(explanation, asOf, { covenantPerformedOn: spa !== null ? (events.covenantPerformedOn ?? null) : null, noticeSent: effect?.sentDate ?? null, curedOn: events.curedOn ?? null })
 
   const eventOfDefaultDate = cure?.eventOfDefaultDate ?? null
   const curedOn = events.curedOn ?? null
   const window = defaultWindow(eventOfDefaultDate, curedOn)
 
   let redemption: RedemptionResult | null = null
+  let standing: ElectionStanding | null = null
   const election = events.redemptionElection ?? null
+  const portion = rateAsWritten(election?.portion ?? DEFAULTS.portion)
+  const paymentDate = events.paymentDate ?? null
   if (election !== null) {
+    warnIfAfterAsOf(explanation, election.date, asOf, 'redemption-election-after-as-of', 'redemption election', 'it is computed as if made on that date.')
+    warnIfAfterAsOf(explanation, paymentDate, asOf, 'redemption-payment-after-as-of', 'redemption payment', 'it is computed as if paid on that date.')
+    if (effect !== null && election.date < effect.sentDate) {
+      explanation.warn(
+        'election-before-notice',
+        `The redemption election dated ${election.date} precedes the notice of default (sent ${effect.sentDate}): it is premature, made before the default was even notified.`,
+      )
+    }
+    standing = electionStanding(election.date, eventOfDefaultDate, curedOn, notice !== null)
+  }
+  if (election !== null && standing?.status === 'void') {
+    // A scenario reports facts that lead nowhere rather than refusing them (API.md, Conventions).
+    explanation.warn(
+      'election-void',
+      `The redemption election dated ${election.date} is void: ${standing.detail}. No redemption is computed` +
+        (paymentDate !== null ? `, and the payment dated ${paymentDate} pays no redemption.` : '.'),
+    )
+    clauses.add('Note 4(b)')
+  } else if (election !== null) {
     assumeRedemption(req.note, terms, election, explanation)
     redemption = redeem(
       terms.interest,
@@ -174,8 +221,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       eventOfDefaultDate,
       curedOn,
       { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
-      { date: election.date, portion: new Decimal(election.portion ?? DEFAULTS.portion) },
-      events.paymentDate ?? null,
+      { date: election.date, portion },
+      paymentDate,
       calendar,
       { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
       explanation,
@@ -206,8 +253,17 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     eventOfDefault: eventOfDefaultView(cure),
     interest: interestView(terms.interest, ledger),
     interestLedger: ledger.rows.map(ledgerRowView),
+    redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
-    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption),
+    timeline: timelineOf(
+      terms,
+      spa?.closingDate ?? null,
+      covenant,
+      effect,
+      cure,
+      redemption,
+      election !== null && standing?.status === 'void' ? { date: election.date, portion, detail: standing.detail } : null,
+    ),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],
   }

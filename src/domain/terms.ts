@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type BusinessDayConvention, type CalendarId } from './calendars/index.js'
 import { DEFAULT_DAY_COUNT, perDiemBasis, type DayCountId } from './day-counts/index.js'
-import { Decimal, type RoundingMode } from './decimal.js'
+import { Decimal, formatRate, rateAsWritten, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, minDate, type IsoDate } from './dates.js'
 import type { CovenantResult, CovenantTerms, PeriodUnit } from './covenant.js'
@@ -117,6 +117,8 @@ function readInterestDates(note: NoteInput, pointer: string, problems: Contradic
 export function readNote(note: NoteInput, shared: SharedParameters, explanation: Explanation, pointer = '/note'): NoteTerms {
   const problems = new Contradictions()
   problems.check(note.maturityDate > note.issueDate, `${pointer}/maturityDate`, `must be after the issue date ${note.issueDate}`)
+  // The schema admits zero as money; a note's principal must be more (a zero note owes nothing).
+  problems.check(new Decimal(note.principal).gt(0), `${pointer}/principal`, 'must be greater than zero: a note has a positive principal')
   problems.throwIfAny()
 
   const extraHolidays = [...new Set([...(note.extraHolidays ?? []), ...(shared.extraHolidays ?? [])])]
@@ -133,11 +135,11 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
   }
 
   const i = note.interest ?? {}
-  const rate = (value: string | undefined, fallback: string): Decimal => new Decimal(value ?? fallback)
+  const rate = (value: string | undefined, fallback: string): Decimal => rateAsWritten(value ?? fallback)
   const normalRates = { cash: rate(i.cashRate, DEFAULTS.cashRate), notes: rate(i.noteRate, DEFAULTS.noteRate) }
   const defaultRates = { cash: rate(i.defaultCashRate, DEFAULTS.defaultCashRate), notes: rate(i.defaultNoteRate, DEFAULTS.defaultNoteRate) }
   const r = note.redemption ?? {}
-  const premium = new Decimal(r.premium ?? DEFAULTS.premium)
+  const premium = rateAsWritten(r.premium ?? DEFAULTS.premium)
   problems.check(premium.gte(1), `${pointer}/redemption/premium`, 'must be at least 1.00 (par)')
   const conversion = r.conversion ?? null
   if (conversion !== null) {
@@ -156,7 +158,7 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
   explanation.assume('rounding', `Each sub-period's interest is rounded to cents ${rounding ?? DEFAULTS.rounding} (${given(rounding !== undefined)}); totals are sums of rounded amounts.`)
   explanation.assume(
     'rates',
-    `Normal rates ${normalRates.cash} cash / ${normalRates.notes} in notes; default rates ${defaultRates.cash} cash / ${defaultRates.notes} in notes (Note 2; ${given(i.cashRate !== undefined || i.noteRate !== undefined || i.defaultCashRate !== undefined || i.defaultNoteRate !== undefined)}).`,
+    `Normal rates ${formatRate(normalRates.cash)} cash / ${formatRate(normalRates.notes)} in notes; default rates ${formatRate(defaultRates.cash)} cash / ${formatRate(defaultRates.notes)} in notes (Note 2; ${given(i.cashRate !== undefined || i.noteRate !== undefined || i.defaultCashRate !== undefined || i.defaultNoteRate !== undefined)}).`,
   )
   explanation.assume('payment-form', `Interest is paid on each Interest Date in ${paymentForm === 'notes' ? 'interest notes that join the principal' : 'cash'} (${given(i.paymentForm !== undefined)}).`)
   explanation.assume('accrued-interest-form', `Interest accrued since the last Interest Date is valued at the ${accruedInterestForm} rates (${given(i.accruedInterestForm !== undefined)}).`)
@@ -186,7 +188,7 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
     redemption: {
       premium,
       paymentBusinessDays: r.paymentBusinessDays ?? DEFAULTS.paymentBusinessDays,
-      lateChargeRate: r.lateChargeRate === undefined || r.lateChargeRate === null ? null : new Decimal(r.lateChargeRate),
+      lateChargeRate: r.lateChargeRate === undefined || r.lateChargeRate === null ? null : rateAsWritten(r.lateChargeRate),
       conversion:
         conversion === null ? null : { conversionPrice: new Decimal(conversion.conversionPrice), highestClosingPrice: new Decimal(conversion.highestClosingPrice) },
     },
@@ -228,7 +230,7 @@ export function assumeRedemption(note: NoteInput, terms: NoteTerms, election: El
     `An election dated before the Event of Default is ${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ${given(election.policy !== undefined)}).`,
   )
   explanation.assume('ledger-horizon', 'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.')
-  explanation.assume('premium', `Redemption price = (principal + accrued interest) × ${terms.redemption.premium} (${given(r.premium !== undefined)}).`)
+  explanation.assume('premium', `Redemption price = (principal + accrued interest) × ${formatRate(terms.redemption.premium)} (${given(r.premium !== undefined)}).`)
   if (terms.redemption.conversion !== null) {
     explanation.assume(
       'as-converted',
@@ -245,7 +247,7 @@ export function assumeRedemption(note: NoteInput, terms: NoteTerms, election: El
     'late-charge',
     terms.redemption.lateChargeRate === null
       ? 'No late charge rate is set: a late payment adds no late charge (default).'
-      : `A late payment adds ${terms.redemption.lateChargeRate} per annum on the redemption price from the due date to the payment date, on the note's day count.`,
+      : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(terms.interest.dayCount)} (the per diem's basis for ${terms.interest.dayCount}).`,
   )
 }
 

@@ -8,7 +8,9 @@ import type { CovenantResult } from './covenant.js'
 import type { CureResult } from './cure.js'
 import type { Ledger, LedgerRow, InterestTerms } from './interest.js'
 import type { NoticeEffect } from './notice.js'
-import type { RedemptionResult } from './redemption.js'
+import type { ElectionStanding, RedemptionResult } from './redemption.js'
+import type { ElectionInput } from './inputs.js'
+import { DEFAULTS } from './terms.js'
 
 /** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
 const fractionTexts = new Map<string, string>()
@@ -136,5 +138,17 @@ export function redemptionView(r: RedemptionResult) {
     totalDue: formatMoney(r.totalDue),
     perDiem: formatMoney(r.perDiem),
     defaultInterestIncrement: formatMoney(r.defaultInterestIncrement),
+  }
+}
+
+/** Where the scenario's redemption election stands: effective, deferred to the Event of Default, or void. */
+export function electionView(election: ElectionInput, standing: ElectionStanding) {
+  return {
+    clause: 'Note 4(b)',
+    date: election.date,
+    portion: election.portion ?? DEFAULTS.portion,
+    status: standing.status,
+    effectiveDate: standing.status === 'void' ? null : standing.effectiveDate,
+    voidReason: standing.status === 'void' ? standing.reason : null,
   }
 }

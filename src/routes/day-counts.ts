@@ -1,9 +1,9 @@
-/** Day count queries: a thin adapter from HTTP to src/domain/day-counts. */
+/** Day count list and queries: a thin adapter from HTTP to src/domain/day-counts. */
 import type { FastifyInstance } from 'fastify'
 import { addOperation, ProblemError } from '../contract/index.js'
 import type { IsoDate } from '../domain/dates.js'
 import { Decimal, formatFraction } from '../domain/decimal.js'
-import { yearFraction, type DayCountId } from '../domain/day-counts/index.js'
+import { listDayCounts, yearFraction, type DayCountId } from '../domain/day-counts/index.js'
 
 interface YearFractionQuery {
   from: IsoDate
@@ -12,6 +12,8 @@ interface YearFractionQuery {
 }
 
 export default async function dayCountRoutes(app: FastifyInstance): Promise<void> {
+  addOperation(app, 'listDayCounts', async () => ({ dayCounts: listDayCounts() }))
+
   addOperation<{ Params: { convention: DayCountId }; Querystring: YearFractionQuery }>(app, 'getYearFraction', async (request) => {
     const { from, to, maturityDate } = request.query
     if (to < from) {

@@ -32,7 +32,8 @@ t.test('the ledger behind the case: seven interest-note issues at 10%, then the 
       ['2008-07-01', '2008-10-01', '1159064.85', '28976.62'],
     ],
   )
-  t.ok(capitalized.every((r) => r.rate === '0.1' && r.rateKind === 'normal' && r.form === 'notes'))
+  // The request writes the Note Interest Rate "0.10": echoed as written.
+  t.ok(capitalized.every((r) => r.rate === '0.10' && r.rateKind === 'normal' && r.form === 'notes'))
   const accrued = result.interestLedger.filter((r) => r.status === 'accrued')
   t.same(
     accrued.map((r) => [r.start, r.end, r.days, r.rate, r.rateKind, r.amount]),

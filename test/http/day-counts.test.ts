@@ -44,3 +44,17 @@ t.test('bad input', async (t) => {
     errors: [{ pointer: '/to', in: 'query' }],
   })
 })
+
+t.test('GET /v1/day-counts lists every convention, with its name and rule', async (t) => {
+  const app = testApp(t)
+  const { status, body } = await getJson(app, '/v1/day-counts')
+  t.equal(status, 200)
+  // The seven conventions of DOMAIN.md, in its order, the notes' default first.
+  t.same(body.dayCounts.map((d: { id: string }) => d.id), ['30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360', 'act-365-fixed', 'act-act-isda'])
+  for (const d of body.dayCounts) {
+    t.ok(d.name.length > 0 && d.description.length > 0, `${d.id} has a name and a description`)
+    t.equal((await getJson(app, yf(d.id, '2008-10-15', '2008-10-22'))).status, 200, `${d.id} is a convention year-fraction computes`)
+  }
+  t.match(body.dayCounts[0], { name: '30/360 US', description: /twelve 30-day months/ })
+  t.match(body.dayCounts.find((d: { id: string }) => d.id === 'act-act-isda'), { description: /366/ })
+})

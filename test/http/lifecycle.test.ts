@@ -77,16 +77,17 @@ t.test('contradictions: 422 naming the fields', async (t) => {
   const cases: [string, string, unknown, string][] = [
     ['maturity before issue', '/v1/scenarios', variant(theCase, (c) => (c.note.maturityDate = '2006-12-31')), '/note/maturityDate'],
     ['notice before closing', '/v1/scenarios', variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = '2006-06-01')), '/events/noticeOfDefault/sentAt'],
-    ['election after an in-time cure', '/v1/scenarios', variant(theCase, (c) => (c.events.curedOn = '2008-10-01')), '/events/redemptionElection'],
     ['portion above 1', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: { date: '2008-10-15', portion: '1.01' } }, '/redemptionElection/portion'],
     ['cure before notice', '/v1/cure-period', { noticeOfDefault: theCase.events.noticeOfDefault, curedOn: '2008-09-01' }, '/curedOn'],
     ['performed before closing', '/v1/covenant-deadline', { spa: theCase.spa, covenantPerformedOn: '2006-01-01' }, '/covenantPerformedOn'],
     // A notice before the note exists: the SPA closed earlier, but there was no note to default on.
-    ['notice before the issue date', '/v1/scenarios', variant(theCase, (c) => { c.spa.closingDate = '2006-01-03'; c.events.noticeOfDefault.sentAt = '2006-03-01'; c.events.redemptionElection.date = '2006-03-01' }), '/events/noticeOfDefault/sentAt'],
+    ['notice before the issue date', '/v1/scenarios', variant(theCase, (c) => { c.spa.closingDate = '2006-01-03'; c.events.noticeOfDefault.sentAt = '2006-03-01' }), '/events/noticeOfDefault/sentAt'],
+    // An election before the note exists is impossible, not premature.
+    ['election before the issue date', '/v1/scenarios', variant(theCase, (c) => (c.events.redemptionElection.date = '2006-01-01')), '/events/redemptionElection/date'],
+    ['election before the issue date (/v1/redemption)', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: { date: '2006-01-01' } }, '/redemptionElection/date'],
     ['Event of Default before the issue date', '/v1/default-interest', { note: theCase.note, eventOfDefaultDate: '2006-10-15', through: '2008-10-22' }, '/eventOfDefaultDate'],
-    // Cured on 2008-10-15, the day of the Event of Default: the premature election (2008-09-29) would take effect that day.
-    ['premature election, cured the day of the Event of Default', '/v1/scenarios', variant(theCase, (c) => (c.events.curedOn = '2008-10-15')), '/events/redemptionElection/date'],
-    // The same on /v1/redemption, at the same field.
+    // Cured on 2008-10-15, the day of the Event of Default: the premature election (2008-09-29)
+    // would take effect that day. A scenario answers it void (below); the single clause refuses it.
     ['premature election, cured the day of the Event of Default (/v1/redemption)', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-15', redemptionElection: { date: '2008-09-29' } }, '/redemptionElection/date'],
     ['cured before the Event of Default (/v1/redemption)', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-14', redemptionElection: { date: '2008-09-29' } }, '/curedOn'],
   ]
@@ -95,6 +96,31 @@ t.test('contradictions: 422 naming the fields', async (t) => {
       assertProblem(t, await post(app, url, payload), { status: 422, type: 'contradictory-input', errors: [{ pointer }] })
     })
   }
+})
+
+t.test('a cure in time plus an election: the scenario answers 200 with the election void; /v1/redemption answers 422', async (t) => {
+  const app = testApp(t)
+  // Cured 2008-10-10, before the cure deadline 2008-10-14: no Event of Default to redeem under.
+  const res = await post(app, '/v1/scenarios', variant(theCase, (c) => {
+    c.events.curedOn = '2008-10-10'
+    c.events.redemptionElection.date = '2008-10-20'
+  }))
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  t.equal(body.notice.status, 'cured-in-time')
+  t.equal(body.eventOfDefault.date, null)
+  t.match(body.redemptionElection, { status: 'void', voidReason: 'cured-in-time', effectiveDate: null })
+  t.equal(body.redemption, null)
+  t.ok(body.warnings.some((w: { code: string }) => w.code === 'election-void'))
+  // The single clause keeps refusing an election on or after a cure.
+  assertProblem(t, await post(app, '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', curedOn: '2008-10-17', redemptionElection: { date: '2008-10-20' } }), {
+    status: 422,
+    type: 'contradictory-input',
+    errors: [{ pointer: '/redemptionElection/date' }],
+  })
+  // In a batch, the void election is an item that succeeds.
+  const batch = await post(app, '/v1/scenarios/batch', { items: [variant(theCase, (c) => (c.events.curedOn = '2008-10-10'))] })
+  t.match(batch.json().results[0], { ok: true, result: { redemptionElection: { status: 'void' }, redemption: null } })
 })
 
 t.test('dates reached from the inputs stay in 1901-01-01..2199-12-31: past it, 422 naming the input', async (t) => {

@@ -419,6 +419,7 @@ export const fuzzUrl: fc.Arbitrary<FuzzUrl> = fc
       '/v1/calendars/{}/business-days-between',
       '/v1/day-counts/{}/year-fraction',
       '/v1/calendars',
+      '/v1/day-counts',
       '/v1/{}',
       '/{}',
       '/health',
