@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApp } from '../src/app.js'
-import { loadContract, REPO_ROOT } from '../src/contract/index.js'
+import { buildApp } from '../../src/app.js'
+import { loadContract, REPO_ROOT } from '../../src/contract/index.js'
 
 type Json = { [key: string]: any }
 
