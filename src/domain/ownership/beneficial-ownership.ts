@@ -176,6 +176,12 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
       problems.add(`/holders/${i}/ownershipLimitAggregatesWith`, 'applies to an ownership limit: give ownershipLimit too')
     }
   })
+  const commonHeld = req.holders.reduce((s, h) => s + h.commonShares, 0)
+  problems.check(
+    commonHeld <= req.sharesOutstanding,
+    '/sharesOutstanding',
+    `is less than the ${n(commonHeld)} shares of common stock the holders hold (${n(req.sharesOutstanding)} outstanding)`,
+  )
   problems.throwIfAny()
 
   const reach = reachedHolders(holderIds, nodes)

@@ -8,6 +8,7 @@
  */
 import { getCalendar } from '../calendars/index.js'
 import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../dates.js'
+import { Contradictions } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'
 
@@ -99,6 +100,9 @@ export interface FilingDeadlineRequest {
 /** POST /v1/beneficial-ownership/filing-deadline. */
 export function computeFilingDeadline(req: FilingDeadlineRequest) {
   const result = filingDeadline(req.event.date, req.event.kind, req.extraHolidays ?? [])
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(result.deadline, '/event/date', 'the filing deadline')
+  beyond.throwIfAny()
   const warnings: { code: string; message: string }[] = []
   if (result.deadline === null) {
     warnings.push({ code: 'deadline-promptly', message: `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.` })
