@@ -176,6 +176,9 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
       problems.add(`/holders/${i}/ownershipLimitAggregatesWith`, 'applies to an ownership limit: give ownershipLimit too')
     }
   })
+  if (req.noteSeries?.holders !== undefined) {
+    problems.add('/noteSeries/holders', "give each holder's part of the series on its convertible (noteSeriesPrincipal) instead")
+  }
   const commonHeld = req.holders.reduce((s, h) => s + h.commonShares, 0)
   problems.check(
     commonHeld <= req.sharesOutstanding,
@@ -232,6 +235,9 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   for (const h of req.holders) report(h.id, h.name, 'holder', [{ holder: h.id, voting: 'sole', dispositive: 'sole' }])
   for (const p of persons) report(p.id, p.name, 'person', reach.get(p.id) ?? [])
 
+  if (req.noteSeries !== undefined && !req.holders.some((h) => (h.convertibles ?? []).some((c) => c.noteSeriesPrincipal !== undefined))) {
+    explanation.warn('note-series-unused', 'noteSeries is given but no convertible is a part of it (noteSeriesPrincipal): it changes nothing.')
+  }
   explanation.assume('as-of', `Figures are as of ${req.asOf}.`)
   explanation.assume(
     'right-to-acquire',
