@@ -65,6 +65,9 @@ t.test('a part of the note series: its contradictions point into the request', a
   assertProblem(t, await post(withoutSeries), { status: 422, errors: [{ pointer: '/holders/0/convertibles/0/noteSeriesPrincipal' }] })
   assertProblem(t, await post(request('2006-12-31')), { status: 422, errors: [{ pointer: '/asOf' }] })
   assertProblem(t, await post(request('2008-10-01', { ...CASE, holders: [{ id: 'a', principal: '1000000.00' }] })), { status: 422, errors: [{ pointer: '/noteSeries/holders' }] })
+  const many = { ...request('2008-10-01'), holders: Array.from({ length: 6 }, (_, i) => ({ id: `h${i}`, name: 'H', commonShares: 0, convertibles: Array.from({ length: 20 }, () => ({ noteSeriesPrincipal: '1000.00', conversionPrice: '1.00' })) })) }
+  // The 101st part of the series (holder 5, convertible 0) is one too many.
+  assertProblem(t, await post(many), { status: 422, errors: [{ pointer: '/holders/5/convertibles/0/noteSeriesPrincipal' }] })
   const unused = (await post(request('2008-10-01', CASE, { sharesIssuable: 5 }))).json()
   t.same(unused.warnings.map((w: any) => w.code), ['note-series-unused'])
   assertProblem(t, await post(request('2008-10-01', { ...CASE, note: { ...CASE.note, maturityDate: '2006-01-01' } })), { status: 422, errors: [{ pointer: '/noteSeries/note/maturityDate' }] })

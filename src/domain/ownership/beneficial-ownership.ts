@@ -63,6 +63,8 @@ export interface ReportingPerson extends CoverPage {
 
 /** More shares than this in one figure are refused (a trillion: beyond any listed class). */
 export const MAX_SHARES = 1_000_000_000_000
+/** Each part of the note series runs the series' ledger once (about a millisecond): bounded per request. */
+export const MAX_NOTE_SERIES_PARTS = 100
 
 const n = (x: number): string => x.toLocaleString('en-US')
 
@@ -79,6 +81,7 @@ function countHolder(
   rounding: ConversionShareRounding,
   problems: Contradictions,
   explanation: Explanation,
+  positionOf: typeof seriesPosition,
 ): HolderCount {
   const asOf = req.asOf
   let conversion = 0
@@ -116,7 +119,7 @@ function countHolder(
           problems.add(`${at}/noteSeriesPrincipal`, 'a part of the note series needs the series itself (noteSeries)')
           return
         }
-        const position = seriesPosition(req.noteSeries, c.noteSeriesPrincipal, asOf)
+        const position = positionOf(req.noteSeries, c.noteSeriesPrincipal, asOf)
         if (asOf < position.issueDate) {
           problems.add('/asOf', `precedes the note series' issue date (${position.issueDate})`)
           return
@@ -188,7 +191,19 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   problems.throwIfAny()
 
   const reach = reachedHolders(holderIds, nodes)
-  const counts = req.holders.map((h, i) => countHolder(h, i, req, rounding, problems, explanation))
+  const parts = req.holders.flatMap((h, i) => (h.convertibles ?? []).flatMap((c, j) => (c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [])))
+  if (parts.length > MAX_NOTE_SERIES_PARTS) {
+    problems.add(`${parts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`, `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`)
+    problems.throwIfAny()
+  }
+  // One ledger per distinct principal: holders of equal parts share it.
+  const positions = new Map<string, ReturnType<typeof seriesPosition>>()
+  const positionOf: typeof seriesPosition = (series, principal, asOf) => {
+    let p = positions.get(principal)
+    if (p === undefined) positions.set(principal, (p = seriesPosition(series, principal, asOf)))
+    return p
+  }
+  const counts = req.holders.map((h, i) => countHolder(h, i, req, rounding, problems, explanation, positionOf))
   problems.throwIfAny()
 
   // The blocker of each holder, on the counted rights.
