@@ -75,3 +75,12 @@ t.test('without the reported figures there is nothing to check, and no warning',
   t.ok(body.persons.every((p: any) => p.discrepancies.length === 0))
   t.same(body.warnings, [])
 })
+
+t.test('the documented answers are what the service answers', async (t) => {
+  const app = testApp(t)
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')).value
+  for (const [name, url] of [['beneficial-ownership', '/v1/beneficial-ownership'], ['filing-deadline', '/v1/beneficial-ownership/filing-deadline']] as const) {
+    const res = await app.inject({ method: 'POST', url, payload: read(`liquidmetal-2008.${name}.request.json`) })
+    t.same(res.json(), read(`liquidmetal-2008.${name}.response.json`), name)
+  }
+})

@@ -95,3 +95,12 @@ t.test('batch items may carry holders; each item alone', async (t) => {
   t.equal(body.results[2].result.holders, undefined, 'no holders, no /holders')
   t.equal(body.results[2].result.redemption.outstandingPrincipal, '1188041.47')
 })
+
+t.test('the documented example with holders is what the service answers', async (t) => {
+  const app = testApp(t)
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')).value
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: read('liquidmetal-2008.scenario-holders.request.json') })
+  t.same(res.json(), read('liquidmetal-2008.scenario-holders.response.json'))
+  // and its figures are the ones worked by hand above
+  t.equal(res.json().redemption.outstandingPrincipal, '1188041.48')
+})
