@@ -89,4 +89,12 @@ export interface ScenarioRequest {
   extraHolidays?: string[]
   rounding?: RoundingMode
   principalPayments?: PrincipalPaymentInput[]
+  /** the note series split by holder; the principals add up to note.principal */
+  holders?: HolderInput[]
+}
+
+export interface HolderInput {
+  id: string
+  name?: string
+  principal: string
 }

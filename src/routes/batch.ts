@@ -11,7 +11,7 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify'
 import { addOperation, anchorToRequest, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
-import { computeScenario } from '../domain/scenario.js'
+import { computeScenarioWithHolders } from '../domain/holders.js'
 import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
 import { sendProblem } from '../plugins/errors.js'
 
@@ -43,7 +43,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     const invalid = itemProblem(item)
     if (invalid) return `{"ok":false,"problem":${serialize.problem(invalid)}}`
     try {
-      return `{"ok":true,"result":${serialize.result(computeScenario(item as ScenarioRequest))}}`
+      return `{"ok":true,"result":${serialize.result(computeScenarioWithHolders(item as ScenarioRequest))}}`
     } catch (error) {
       if (error instanceof ContradictionError) {
         return `{"ok":false,"problem":${serialize.problem(ProblemError.contradiction('The item is contradictory.', anchorToRequest(error.errors, item)).toProblem())}}`

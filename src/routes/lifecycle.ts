@@ -15,12 +15,12 @@ import {
   type DefaultInterestRequest,
   type RedemptionRequest,
 } from '../domain/operations.js'
-import { computeScenario } from '../domain/scenario.js'
+import { computeScenarioWithHolders } from '../domain/holders.js'
 
 export default async function lifecycleRoutes(app: FastifyInstance): Promise<void> {
   addOperation<{ Body: CovenantDeadlineRequest }>(app, 'computeCovenantDeadline', async (request) => computeCovenantDeadline(request.body))
   addOperation<{ Body: CurePeriodRequest }>(app, 'computeCurePeriod', async (request) => computeCurePeriod(request.body))
   addOperation<{ Body: DefaultInterestRequest }>(app, 'computeDefaultInterest', async (request) => computeDefaultInterest(request.body))
   addOperation<{ Body: RedemptionRequest }>(app, 'computeRedemption', async (request) => computeRedemption(request.body))
-  addOperation<{ Body: ScenarioRequest }>(app, 'computeScenario', async (request) => computeScenario(request.body))
+  addOperation<{ Body: ScenarioRequest }>(app, 'computeScenario', async (request) => computeScenarioWithHolders(request.body))
 }

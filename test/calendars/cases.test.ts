@@ -89,6 +89,36 @@ t.test('hand-checked dates', async (t) => {
   t.equal(weekends.holidays('1901-01-01', '2199-12-31').length, 0)
 })
 
+t.test('us-sec: the federal holidays of OPM\'s published tables, and EDGAR closings', async (t) => {
+  const sec = getCalendar('us-sec')
+  // Typed from OPM's "Federal Holidays" tables for each year (the observed dates federal offices
+  // close), not from the code. 2021: Juneteenth (Saturday) on Friday 06-18, Independence Day
+  // (Sunday) on Monday 07-05, Christmas (Saturday) on Friday 12-24, New Year's Day 2022 (Saturday)
+  // on Friday 2021-12-31. Inauguration Day (2021-01-20) is a Washington-area holiday under
+  // 6103(c), not 6103(a): not listed.
+  const opm: Record<string, string[]> = {
+    '2021': ['2021-01-01', '2021-01-18', '2021-02-15', '2021-05-31', '2021-06-18', '2021-07-05', '2021-09-06', '2021-10-11', '2021-11-11', '2021-11-25', '2021-12-24', '2021-12-31'],
+    '2022': ['2022-01-17', '2022-02-21', '2022-05-30', '2022-06-20', '2022-07-04', '2022-09-05', '2022-10-10', '2022-11-11', '2022-11-24', '2022-12-26'],
+    '2023': ['2023-01-02', '2023-01-16', '2023-02-20', '2023-05-29', '2023-06-19', '2023-07-04', '2023-09-04', '2023-10-09', '2023-11-10', '2023-11-23', '2023-12-25'],
+    '2026': ['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25'],
+    '2027': ['2027-01-01', '2027-01-18', '2027-02-15', '2027-05-31', '2027-06-18', '2027-07-05', '2027-09-06', '2027-10-11', '2027-11-11', '2027-11-25', '2027-12-24', '2027-12-31'],
+  }
+  for (const [year, dates] of Object.entries(opm)) {
+    t.same(sec.holidays(`${year}-01-01`, `${year}-12-31`).map((h) => h.date), dates, `us-sec ${year} = OPM's table`)
+  }
+  // EDGAR closed by executive order (OWNERSHIP.md): 2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09.
+  for (const d of ['2018-12-05', '2018-12-24', '2019-12-24', '2020-12-24', '2025-01-09']) t.notOk(sec.isBusinessDay(d), `${d}: EDGAR closed`)
+  // Every Saturday holiday moves to Friday on us-sec and not on us-fed.
+  check(t, '2026-07-03', { 'us-sec': false, 'us-fed': true }, 'Independence Day 2026 is a Saturday')
+  check(t, '2023-11-10', { 'us-sec': false, 'us-fed': true }, 'Veterans Day 2023 is a Saturday')
+  // MLK Day: a federal holiday from 1986 (QuantLib's calendars start in 1983).
+  check(t, '1985-01-21', { 'us-sec': true, 'us-fed': false }, 'no federal MLK Day in 1985')
+  check(t, '1986-01-20', { 'us-sec': false, 'us-fed': false }, 'first federal MLK Day')
+  // Juneteenth 2021: federal offices closed Friday 2021-06-18; QuantLib's calendars start in 2022.
+  check(t, '2021-06-18', { 'us-sec': false, 'us-fed': true, 'us-settlement': true }, 'Juneteenth 2021 observed')
+  t.equal(sec.holidayName('2021-12-31'), "New Year's Day (observed)")
+})
+
 t.test('holidays(from, to)', async (t) => {
   t.same(fed.holidays('2021-01-01', '2021-12-31'), [
     { date: '2021-01-01', name: "New Year's Day" },

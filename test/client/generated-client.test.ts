@@ -48,41 +48,40 @@ const baseUrl = process.argv[2]
 if (!baseUrl) throw new Error('usage: node client.js <baseUrl>')
 const client = createClient<paths>({ baseUrl })
 
-const scenario = await client.POST('/v1/scenarios', {
-  body: {
-    note: {
-      id: 'illustrative-wynnefield-note',
-      principal: '1000000.00',
-      issueDate: '2007-01-03',
-      maturityDate: '2010-01-03',
-      calendar: 'us-fed',
-      interest: {
-        cashRate: '0.08',
-        noteRate: '0.10',
-        defaultCashRate: '0.12',
-        defaultNoteRate: '0.15',
-        dayCount: '30-360-us',
-        interestDates: { frequency: 'quarterly', firstDate: '2007-04-01' },
-        paymentForm: 'notes',
-        accruedInterestForm: 'cash',
-      },
-      cure: { businessDays: 10 },
-      redemption: { premium: '1.00', paymentBusinessDays: 5 },
+const scenarioBody = {
+  note: {
+    id: 'illustrative-wynnefield-note',
+    principal: '1000000.00',
+    issueDate: '2007-01-03',
+    maturityDate: '2010-01-03',
+    calendar: 'us-fed',
+    interest: {
+      cashRate: '0.08',
+      noteRate: '0.10',
+      defaultCashRate: '0.12',
+      defaultNoteRate: '0.15',
+      dayCount: '30-360-us',
+      interestDates: { frequency: 'quarterly', firstDate: '2007-04-01' },
+      paymentForm: 'notes',
+      accruedInterestForm: 'cash',
     },
-    spa: {
-      closingDate: '2007-01-03',
-      covenant: { section: '4(i)', period: { count: 5, unit: 'business-days' } },
-    },
-    events: {
-      covenantPerformedOn: null,
-      noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile', 'overnight-courier'] },
-      curedOn: null,
-      redemptionElection: { date: '2008-09-29', portion: '1.00' },
-      paymentDate: null,
-    },
-    asOf: '2008-10-31',
+    cure: { businessDays: 10 },
+    redemption: { premium: '1.00', paymentBusinessDays: 5 },
   },
-})
+  spa: {
+    closingDate: '2007-01-03',
+    covenant: { section: '4(i)', period: { count: 5, unit: 'business-days' } },
+  },
+  events: {
+    covenantPerformedOn: null,
+    noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile', 'overnight-courier'] },
+    curedOn: null,
+    redemptionElection: { date: '2008-09-29', portion: '1.00' },
+    paymentDate: null,
+  },
+  asOf: '2008-10-31',
+} satisfies paths['/v1/scenarios']['post']['requestBody']['content']['application/json']
+const scenario = await client.POST('/v1/scenarios', { body: scenarioBody })
 if (scenario.error) throw new Error('scenario: ' + JSON.stringify(scenario.error))
 const result = scenario.data
 const redemption = result.redemption
@@ -102,6 +101,31 @@ const contradiction = await client.POST('/v1/redemption', {
 })
 const problem = contradiction.error
 if (problem === undefined) throw new Error('a portion above 1 was accepted')
+
+const ownership = await client.POST('/v1/beneficial-ownership', {
+  body: {
+    asOf: '2008-09-30',
+    sharesOutstanding: 44726295,
+    holders: [
+      { id: 'wpscv-lp', name: 'Wynnefield Partners Small Cap Value LP', commonShares: 275355, convertibles: [{ sharesIssuable: 433266 }], warrants: [{ shares: 310910 }] },
+      { id: 'wpscv-lp-i', name: 'Wynnefield Partners Small Cap Value LP I', commonShares: 395779, convertibles: [{ amount: '618435.48', conversionPrice: '1.09' }], warrants: [{ shares: 407143 }] },
+    ],
+    persons: [{ id: 'wcm', name: 'Wynnefield Capital Management, LLC', controls: [{ id: 'wpscv-lp' }, { id: 'wpscv-lp-i', voting: 'sole', dispositive: 'sole' }] }],
+    reported: { wcm: { aggregate: 2389825, percent: '5.34' } },
+  },
+})
+if (ownership.error) throw new Error('beneficial-ownership: ' + JSON.stringify(ownership.error))
+const wcm = ownership.data.persons.find((p) => p.id === 'wcm')
+if (wcm === undefined) throw new Error('no wcm')
+
+const filing = await client.POST('/v1/beneficial-ownership/filing-deadline', { body: { event: { date: '2026-07-01', kind: 'material-change' } } })
+if (filing.error) throw new Error('filing-deadline: ' + JSON.stringify(filing.error))
+
+const split = await client.POST('/v1/scenarios', {
+  body: { ...scenarioBody, holders: [{ id: 'a', principal: '400000.00' }, { id: 'b', name: 'B', principal: '600000.00' }] },
+})
+if (split.error) throw new Error('scenario with holders: ' + JSON.stringify(split.error))
+const holders = split.data.holders ?? []
 const pointers: string[] = problem.errors.map((e) => e.pointer)
 
 console.log(JSON.stringify({
@@ -110,6 +134,9 @@ console.log(JSON.stringify({
   eventOfDefaultDate: result.eventOfDefault.date,
   cureDeadline: cure.data.result,
   problem: { status: contradiction.response.status, type: problem.type, pointers },
+  wcm: { aggregate: wcm.aggregate, percent: wcm.percent, discrepancies: wcm.discrepancies.map((d) => d.field) },
+  filingDeadline: filing.data.deadline,
+  holders: holders.map((h) => h.redemption?.totalDue ?? null),
 }))
 `
 
@@ -135,6 +162,9 @@ export async function mistakes(): Promise<void> {
   await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { date: '2008-09-29', days: '10' } } }) // mistake: days is an integer
   await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { days: 10 } } }) // mistake: date is required
   await client.GET('/v1/day-counts/{convention}/year-fraction', { params: { path: { convention: 'act/360' }, query: { from: '2008-10-01', to: '2008-10-15' } } }) // mistake: not a convention
+  await client.POST('/v1/beneficial-ownership/filing-deadline', { body: { event: { date: '2026-07-01', kind: 'ten-percent' } } }) // mistake: not an event kind
+  await client.POST('/v1/beneficial-ownership', { body: { asOf: '2008-09-30', sharesOutstanding: 1000, holders: [{ id: 'a', name: 'A', commonShares: '10' }] } }) // mistake: shares are integers
+  await client.POST('/v1/scenarios', { body: { ...ok, holders: [{ id: 'a', principal: 1000000 }] } }) // mistake: a holder's principal is money
 }
 `
 
@@ -212,5 +242,11 @@ t.test('a client generated from openapi.yaml compiles under --strict and gets th
   t.equal(answer.eventOfDefaultDate, expected['/eventOfDefault/date'], 'eventOfDefault.date')
   t.equal(answer.cureDeadline, expected['/notice/cureDeadline'], 'ten business days after the notice')
   t.same(answer.problem, { status: 422, type: 'https://convertible-default.example/problems/contradictory-input', pointers: ['/redemptionElection/portion'] }, 'a 422 arrives as a typed Problem')
+  // WCM over both LPs: 275,355 + 433,266 + 310,910 + 395,779 + 567,372 (618,435.48 / 1.09 = 567,372.0 exactly)
+  // + 407,143 = 2,389,825; 2,389,825 / (44,726,295 + 1,718,691) = 5.1455% -> 5.15 against 5.34 reported.
+  t.same(answer.wcm, { aggregate: 2_389_825, percent: '5.15', discrepancies: ['percent'] }, 'beneficial ownership through the generated types')
+  t.equal(answer.filingDeadline, '2026-07-06', 'two us-sec business days after 2026-07-01')
+  // 400,000 -> 477,803.89 and 600,000 -> 716,705.82 due (test/ownership/holders.test.ts, by hand).
+  t.same(answer.holders, ['477803.89', '716705.82'], 'holders of the series')
   keep = t.passing() === false
 })

@@ -9,7 +9,7 @@ t.test('GET /v1/calendars lists every calendar', async (t) => {
   t.equal(status, 200)
   t.same(
     body.calendars.map((c: { id: string }) => c.id),
-    ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only'],
+    ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec'],
   )
   for (const c of body.calendars) {
     t.type(c.name, 'string')
@@ -31,6 +31,20 @@ t.test('add-business-days', async (t) => {
     (await getJson(app, add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05&extraHolidays=2007-01-08'))).body,
     { result: '2007-01-12' },
   )
+})
+
+t.test('us-sec in the calendar endpoints: Saturday holidays close the Friday before', async (t) => {
+  const app = testApp(t)
+  // OPM's 2026 table: Independence Day (Saturday 2026-07-04) is observed on Friday 2026-07-03.
+  t.same((await getJson(app, '/v1/calendars/us-sec/holidays?from=2026-07-01&to=2026-07-31')).body, {
+    holidays: [{ date: '2026-07-03', name: 'Independence Day (observed)' }],
+  })
+  // Wednesday 2026-07-01 + 2 business days: Thursday 07-02, then Monday 07-06 (07-03 closed).
+  t.same((await getJson(app, add('us-sec', '2026-07-01', 2))).body, { result: '2026-07-06' })
+  // The Federal Reserve keeps Friday 2026-07-03 open: 07-02, 07-03.
+  t.same((await getJson(app, add('us-fed', '2026-07-01', 2))).body, { result: '2026-07-03' })
+  // (2026-07-01, 2026-07-06]: 07-02 and 07-06.
+  t.same((await getJson(app, '/v1/calendars/us-sec/business-days-between?from=2026-07-01&to=2026-07-06')).body, { count: 2 })
 })
 
 t.test('business-days-between counts (from, to]', async (t) => {

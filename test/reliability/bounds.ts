@@ -2,7 +2,7 @@
  * What "bounded" means for the request schemas, as a walk over every schema a request body,
  * query or path parameter can reach: each string has a maxLength (or is an enum or const),
  * each array a maxItems, each integer or number a minimum and a maximum, each object
- * `additionalProperties: false`, and each `uniqueItems` array scalar-typed items (Ajv
+ * `additionalProperties: false` (or, for a map, a maxProperties and a propertyNames maxLength), and each `uniqueItems` array scalar-typed items (Ajv
  * compares object items with fast-deep-equal, which calls a `valueOf` key sent as data).
  */
 import type { Contract } from '../../src/contract/index.js'
@@ -41,7 +41,13 @@ export function unbounded(contract: Contract, root: unknown, where: string, seen
       walk(s['items'], `${at}/items`)
     }
     if (types.includes('object')) {
-      if (s['additionalProperties'] !== false) out.push(`${at}: an object that allows unknown fields`)
+      // A map (keys chosen by the caller) is bounded by its number of keys and their length.
+      const map = typeof s['additionalProperties'] === 'object' && s['additionalProperties'] !== null
+      if (map) {
+        if (typeof s['maxProperties'] !== 'number') out.push(`${at}: a map without maxProperties`)
+        if (typeof s['propertyNames']?.['maxLength'] !== 'number') out.push(`${at}: a map without propertyNames.maxLength`)
+        walk(s['additionalProperties'], `${at}/additionalProperties`)
+      } else if (s['additionalProperties'] !== false) out.push(`${at}: an object that allows unknown fields`)
       for (const [name, p] of Object.entries((s['properties'] ?? {}) as Json)) walk(p, `${at}/${name}`)
     }
   }

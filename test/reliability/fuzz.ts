@@ -99,13 +99,43 @@ export function postEndpoints(): Endpoint[] {
       url: '/v1/scenarios',
       operationId: 'computeScenario',
       result: 'ScenarioResult.json',
-      bases: [CASE, rich, ...example('ScenarioRequest.json')],
+      bases: [CASE, rich, ...example('ScenarioRequest.json'), { ...CASE, holders: [{ id: 'a', principal: '400000.00' }, { id: 'b', name: 'B', principal: '600000.00' }] }],
     },
     {
       url: '/v1/scenarios/batch',
       operationId: 'computeScenarioBatch',
       result: 'ScenarioBatchResult.json',
       bases: [{ items: [CASE, { note: CASE.note }, rich] }],
+    },
+    {
+      url: '/v1/beneficial-ownership',
+      operationId: 'computeBeneficialOwnership',
+      result: 'BeneficialOwnershipResult.json',
+      bases: [
+        ...example('BeneficialOwnershipRequest.json'),
+        {
+          asOf: '2008-10-01',
+          sharesOutstanding: 44_726_295,
+          noteSeries: { ...CASE, events: { ...events, paymentDate: '2008-10-22' } },
+          conversionShareRounding: 'half-up',
+          accruedInterestConverts: true,
+          holders: [
+            { id: 'h1', name: 'H1', commonShares: 275_355, convertibles: [{ noteSeriesPrincipal: '400000.00', conversionPrice: '1.09' }, { amount: '5000.00', conversionPrice: '0.5', exercisableFrom: '2008-11-30' }], warrants: [{ shares: 310_910, expiresOn: '2009-01-03' }], ownershipLimit: '0.0499', ownershipLimitAggregatesWith: ['p1'] },
+            { id: 'h2', name: 'H2', commonShares: 1_000, convertibles: [{ sharesIssuable: 10, exercisableFrom: '2008-12-31' }], ownershipLimit: '0.0999' },
+          ],
+          persons: [
+            { id: 'p1', name: 'P1', controls: [{ id: 'h1', voting: 'shared', dispositive: 'none' }, { id: 'h2' }] },
+            { id: 'p2', name: 'P2', controls: [{ id: 'p1', voting: 'sole', dispositive: 'shared' }, { id: 'h2', voting: 'none' }] },
+          ],
+          reported: { h1: { aggregate: 1, percent: '2.28' }, p2: { common: 3, issuableOnConversion: 4, issuableOnExercise: 5 } },
+        },
+      ],
+    },
+    {
+      url: '/v1/beneficial-ownership/filing-deadline',
+      operationId: 'computeFilingDeadline',
+      result: 'FilingDeadlineResult.json',
+      bases: [...example('FilingDeadlineRequest.json'), { event: { date: '2023-06-09', kind: 'crossed-five-percent' }, extraHolidays: ['2023-06-20'] }],
     },
   ]
 }
@@ -160,7 +190,7 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 const ENUMS: Record<string, readonly string[]> = {
-  calendar: ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only'],
+  calendar: ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec'],
   dayCount: ['30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360', 'act-365-fixed', 'act-act-isda'],
   frequency: ['monthly', 'quarterly', 'semiannual', 'annual'],
   unit: ['business-days', 'calendar-days'],
@@ -171,6 +201,10 @@ const ENUMS: Record<string, readonly string[]> = {
   policy: ['defer', 'reject'],
   methods: ['personal', 'facsimile', 'email', 'overnight-courier', 'mail'],
   section: ['4(i)', 'Section 4(i)', 'x'],
+  kind: ['crossed-five-percent', 'material-change'],
+  voting: ['sole', 'shared', 'none'],
+  dispositive: ['sole', 'shared', 'none'],
+  conversionShareRounding: ['down', 'half-up', 'up'],
 }
 
 /** A plausible value for the field `key` whose current value is `current`: same type, another value. */
@@ -186,7 +220,7 @@ function sameKind(current: unknown, key: string | number | undefined, parentKey:
     if (/^\d(\.\d+)?$/.test(current)) return rate
     if (/^\d\d:\d\d$/.test(current)) return fc.constantFrom('00:00', '23:59', '17:00', '09:30')
     return fc.constantFrom(
-      'us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'business-days', 'calendar-days',
+      'us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec', 'business-days', 'calendar-days',
       'following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted', 'monthly', 'quarterly',
       'semiannual', 'annual', 'cash', 'notes', 'half-up', 'half-even', 'defer', 'reject', 'personal', 'facsimile',
       'email', 'overnight-courier', 'mail', '30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360',

@@ -3,7 +3,7 @@
  *
  * One calendar per file, each a rule table after QuantLib's UnitedStates / WeekendsOnly
  * calendars (latest release, with DOMAIN.md's explicit rules): us-fed.ts, us-settlement.ts,
- * us-nyse.ts, us-government-bond.ts, weekends-only.ts; shared US rules in us-holidays.ts, Easter
+ * us-nyse.ts, us-government-bond.ts, weekends-only.ts, us-sec.ts; shared US rules in us-holidays.ts, Easter
  * in easter.ts, the generic cached implementation in business-calendar.ts.
  */
 import type { IsoDate } from '../dates.js'
@@ -12,11 +12,12 @@ import type { CalendarRules } from './rules.js'
 import { usFed } from './us-fed.js'
 import { usGovernmentBond } from './us-government-bond.js'
 import { usNyse } from './us-nyse.js'
+import { usSec } from './us-sec.js'
 import { usSettlement } from './us-settlement.js'
 import { weekendsOnly } from './weekends-only.js'
 
-export type CalendarId = 'us-fed' | 'us-settlement' | 'us-nyse' | 'us-government-bond' | 'weekends-only'
-export const CALENDAR_IDS: readonly CalendarId[] = ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only']
+export type CalendarId = 'us-fed' | 'us-settlement' | 'us-nyse' | 'us-government-bond' | 'weekends-only' | 'us-sec'
+export const CALENDAR_IDS: readonly CalendarId[] = ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec']
 export const DEFAULT_CALENDAR: CalendarId = 'us-fed'
 
 export type BusinessDayConvention = 'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'unadjusted'
@@ -55,6 +56,7 @@ export const CALENDAR_RULES: Readonly<Record<CalendarId, CalendarRules>> = {
   'us-nyse': usNyse,
   'us-government-bond': usGovernmentBond,
   'weekends-only': weekendsOnly,
+  'us-sec': usSec,
 }
 
 export const BUSINESS_DAY_CONVENTIONS: readonly BusinessDayConvention[] = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted']

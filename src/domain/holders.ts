@@ -1,0 +1,80 @@
+/**
+ * A note series split among holders (OWNERSHIP.md, "Several holders of one note series"): the
+ * notes are separate instruments on the same terms, so each holder's ledger and redemption are
+ * computed on its own principal (interest notes issued and rounded per holder), and the series'
+ * redemption figures are the sums of the holders' figures, to the cent.
+ */
+import { Decimal, formatMoney, sum } from './decimal.js'
+import { Contradictions } from './explain.js'
+import type { IsoDate } from './dates.js'
+import { todayInNewYork } from './dates.js'
+import type { ScenarioRequest } from './inputs.js'
+import { computeScenario, type ScenarioResult } from './scenario.js'
+
+type RedemptionView = NonNullable<ScenarioResult['redemption']>
+
+const MONEY = ['outstandingPrincipal', 'capitalizedInterest', 'redeemedPrincipal', 'premiumAmount', 'redemptionPrice', 'lateCharge', 'totalDue', 'perDiem', 'defaultInterestIncrement'] as const
+
+const add = (values: readonly string[]): string => formatMoney(sum(values.map((v) => new Decimal(v))))
+
+/** The series' redemption: each amount the sum of the holders' amounts; dates and terms are common. */
+export function sumRedemptions(views: readonly RedemptionView[]): RedemptionView {
+  const first = views[0]!
+  const out: RedemptionView = { ...first, accruedInterest: { ...first.accruedInterest } }
+  for (const key of MONEY) out[key] = add(views.map((v) => v[key]))
+  out.accruedInterest.base = add(views.map((v) => v.accruedInterest.base))
+  out.accruedInterest.default = add(views.map((v) => v.accruedInterest.default))
+  out.accruedInterest.total = add(views.map((v) => v.accruedInterest.total))
+  out.accruedInterest.rows = first.accruedInterest.rows.map((row, k) => ({
+    ...row,
+    principal: add(views.map((v) => v.accruedInterest.rows[k]!.principal)),
+    amount: add(views.map((v) => v.accruedInterest.rows[k]!.amount)),
+  }))
+  out.asConvertedValue = views.some((v) => v.asConvertedValue === null) ? first.asConvertedValue : add(views.map((v) => v.asConvertedValue!))
+  return out
+}
+
+function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequest['holders']> }): void {
+  const problems = new Contradictions()
+  const seen = new Map<string, number>()
+  req.holders.forEach((h, i) => {
+    const first = seen.get(h.id)
+    if (first !== undefined) problems.add(`/holders/${i}/id`, `duplicates the id "${h.id}" of /holders/${first}`)
+    else seen.set(h.id, i)
+    problems.check(new Decimal(h.principal).gt(0), `/holders/${i}/principal`, 'must be greater than zero')
+  })
+  const total = sum(req.holders.map((h) => new Decimal(h.principal)))
+  problems.check(
+    total.eq(new Decimal(req.note.principal)),
+    '/holders',
+    `the holders' principals add up to ${formatMoney(total)}, not the note's principal ${formatMoney(new Decimal(req.note.principal))}`,
+  )
+  if ((req.principalPayments ?? req.note.principalPayments) !== undefined) {
+    problems.add('/holders', 'cannot be combined with principalPayments: how a scheduled payment is split among the holders is not given')
+  }
+  problems.throwIfAny()
+}
+
+/** POST /v1/scenarios: the scenario, and with `holders` each holder's redemption and the series' sums. */
+export function computeScenarioWithHolders(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
+  const { holders, ...scenario } = req
+  if (holders === undefined) return computeScenario(scenario, today)
+  checkHolders({ ...scenario, holders })
+  const series = computeScenario(scenario, today)
+  const each = holders.map((h) => computeScenario({ ...scenario, note: { ...scenario.note, principal: h.principal } }, today))
+  const redemptions = each.map((r) => r.redemption)
+  const redemption = redemptions.every((r): r is RedemptionView => r !== null) ? sumRedemptions(redemptions) : series.redemption
+  return {
+    ...series,
+    redemption,
+    holders: holders.map((h, i) => ({ id: h.id, ...(h.name !== undefined ? { name: h.name } : {}), principal: formatMoney(new Decimal(h.principal)), redemption: each[i]!.redemption })),
+    assumptions: [
+      ...series.assumptions,
+      {
+        code: 'holders',
+        description:
+          "The note series is split among the holders given: each holder's redemption is computed on its own principal (interest notes issued and rounded per holder) and /redemption holds the sums of the holders' figures, to the cent; the interest ledger and /interest are the series computed as one note.",
+      },
+    ],
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * When a Schedule 13D or an amendment is due (Rules 13d-1(a) and 13d-2(a)), counted on the us-sec
+ * calendar. Release 33-11253 shortened both deadlines for events on or after 2024-02-05:
+ * - crossing 5% (Rule 13d-1(a)): 5 business days after the acquisition; before, 10 days, a last
+ *   day on a weekend or holiday moving to the next business day (Rule 0-3);
+ * - a material change (Rule 13d-2(a)): 2 business days after it; before, "promptly", which has
+ *   no date.
+ */
+import { getCalendar } from '../calendars/index.js'
+import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../dates.js'
+import { Contradictions } from '../explain.js'
+
+export type FilingEventKind = 'crossed-five-percent' | 'material-change'
+
+/** The first event date under the amended rules (Release 33-11253). */
+export const AMENDED_RULES_FROM: IsoDate = '2024-02-05'
+export const FILING_CALENDAR = 'us-sec' as const
+
+export interface ClosedDay {
+  date: IsoDate
+  reason: string
+}
+
+export interface FilingDeadline {
+  deadline: IsoDate | null
+  rule: 'Rule 13d-1(a)' | 'Rule 13d-2(a)'
+  calendar: typeof FILING_CALENDAR
+  regime: 'amended-2024' | 'before-2024-02-05'
+  period: { count: number; unit: 'business-days' | 'calendar-days' } | null
+  /** the last day before Rule 0-3 moves it (calendar-day periods), else the deadline */
+  unadjustedDeadline: IsoDate | null
+  /** the days from the event (exclusive) to the deadline (inclusive) that are not business days */
+  closedDays: ClosedDay[]
+  counted: string
+}
+
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+export function filingDeadline(date: IsoDate, kind: FilingEventKind, extraHolidays: readonly IsoDate[] = []): FilingDeadline {
+  const calendar = getCalendar(FILING_CALENDAR, extraHolidays)
+  const amended = date >= AMENDED_RULES_FROM
+  const rule = kind === 'crossed-five-percent' ? 'Rule 13d-1(a)' : 'Rule 13d-2(a)'
+  const regime = amended ? 'amended-2024' : 'before-2024-02-05'
+  const closedBetween = (to: IsoDate): ClosedDay[] => {
+    const out: ClosedDay[] = []
+    for (let e = toEpochDay(date) + 1; e <= toEpochDay(to); e++) {
+      const day = fromEpochDay(e)
+      if (calendar.isBusinessDay(day)) continue
+      const w = weekdayOf(e)
+      out.push({ date: day, reason: w >= 6 ? WEEKDAY_NAMES[w]! : (calendar.holidayName(day) ?? 'holiday') })
+    }
+    return out
+  }
+  if (kind === 'material-change' && !amended) {
+    return {
+      deadline: null,
+      rule,
+      calendar: FILING_CALENDAR,
+      regime,
+      period: null,
+      unadjustedDeadline: null,
+      closedDays: [],
+      counted: `Before ${AMENDED_RULES_FROM}, Rule 13d-2(a) required an amendment "promptly" after a material change: the rule gives no date.`,
+    }
+  }
+  if (amended) {
+    const count = kind === 'crossed-five-percent' ? 5 : 2
+    const deadline = calendar.addBusinessDays(date, count)
+    return {
+      deadline,
+      rule,
+      calendar: FILING_CALENDAR,
+      regime,
+      period: { count, unit: 'business-days' },
+      unadjustedDeadline: deadline,
+      closedDays: closedBetween(deadline),
+      counted: `${count} business days after ${date} on the us-sec calendar (the event's day not counted): ${deadline}.`,
+    }
+  }
+  const last = addDays(date, 10)
+  const deadline = calendar.adjust(last, 'following')
+  const moved = deadline !== last ? `; ${last} is not a business day, so under Rule 0-3 the filing is due on the next one, ${deadline}` : ''
+  return {
+    deadline,
+    rule,
+    calendar: FILING_CALENDAR,
+    regime,
+    period: { count: 10, unit: 'calendar-days' },
+    unadjustedDeadline: last,
+    closedDays: closedBetween(deadline),
+    counted: `10 days after ${date} (before ${AMENDED_RULES_FROM}): ${last}${moved}.`,
+  }
+}
+
+export interface FilingDeadlineRequest {
+  event: { date: IsoDate; kind: FilingEventKind }
+  extraHolidays?: IsoDate[]
+}
+
+/** POST /v1/beneficial-ownership/filing-deadline. */
+export function computeFilingDeadline(req: FilingDeadlineRequest) {
+  const result = filingDeadline(req.event.date, req.event.kind, req.extraHolidays ?? [])
+  const beyond = new Contradictions()
+  beyond.checkComputedDate(result.deadline, '/event/date', 'the filing deadline')
+  beyond.throwIfAny()
+  const warnings: { code: string; message: string }[] = []
+  if (result.deadline === null) {
+    warnings.push({ code: 'deadline-promptly', message: `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.` })
+  }
+  const assumptions = [
+    {
+      code: 'filing-regime',
+      description: `Deadlines follow Rules 13d-1(a) and 13d-2(a) as amended by Release 33-11253 for events on or after ${AMENDED_RULES_FROM} (5 and 2 business days), and the earlier rules before (10 days with Rule 0-3; "promptly").`,
+    },
+    {
+      code: 'filing-calendar',
+      description: `Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and EDGAR's closings)${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}; the event's own day is not counted.`,
+    },
+  ]
+  return { event: req.event, ...result, warnings, assumptions }
+}
