@@ -41,6 +41,28 @@ function pointerProblem(pointer: string, fields: ReadonlySet<string>): string | 
 }
 
 /**
+ * How deep a scenario request may nest, as patched. A valid one nests 4 levels
+ * (`/note/redemption/conversion/conversionPrice`); thousands of levels (a deep value, or a
+ * chain of copies each into the last) would exhaust the stack of the recursive
+ * JSON.stringify that copies and measures values, and of the validator.
+ */
+export const MAX_DEPTH = 32
+
+/** How many arrays and objects a JSON value nests (0 for a scalar), found without recursion; past `limit`, limit + 1. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    if (depth + 1 > limit) return limit + 1
+    deepest = Math.max(deepest, depth + 1)
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/**
  * The errors of a patch that no scenario could make right, with pointers under `at`
  * (`/variants/3/patch`). `fields` are the scenario request's top-level fields.
  */
@@ -49,6 +71,9 @@ export function patchFieldErrors(patch: readonly PatchOperation[], at: string, f
   patch.forEach((op, j) => {
     const pathProblem = pointerProblem(op.path, fields)
     if (pathProblem !== null) errors.push({ pointer: `${at}/${j}/path`, detail: pathProblem })
+    if ('value' in op && depthOf(op.value, MAX_DEPTH) > MAX_DEPTH) {
+      errors.push({ pointer: `${at}/${j}/value`, detail: `nests arrays and objects more than ${MAX_DEPTH} levels deep, deeper than any scenario request` })
+    }
     if (op.op === 'move' || op.op === 'copy') {
       const fromProblem = pointerProblem(op.from, fields)
       if (fromProblem !== null) errors.push({ pointer: `${at}/${j}/from`, detail: fromProblem })
@@ -72,35 +97,40 @@ const WHY: Record<string, string> = {
   OPERATION_VALUE_OUT_OF_BOUNDS: 'the index is past the end of the array',
 }
 
-/** The size of a JSON value as UTF-8 text, and that text. */
-function measured(value: unknown): { text: string; bytes: number } {
-  const text = JSON.stringify(value)
-  return { text, bytes: Buffer.byteLength(text) }
-}
-
 /**
  * Applies `patch` to a copy of `scenario`, operation by operation. The patched request is
  * bounded as a request body is: an upper bound of its size (the scenario's `scenarioBytes`
  * plus every value an operation adds or copies, nothing taken off for removals) may not pass
- * `maxBytes`, checked before each value is added, so a chain of copies stops at the limit.
+ * `maxBytes`, and it may not nest more than MAX_DEPTH levels; both are checked before each
+ * value is placed, so a chain of copies stops at the limit.
  */
 export function applyPatch(scenario: unknown, scenarioBytes: number, patch: readonly PatchOperation[], maxBytes: number): PatchOutcome {
   let document: unknown = structuredClone(scenario)
   let bytes = scenarioBytes
   let j = 0
   let at = ''
-  /** Adds a value given as JSON text: a fresh copy, so no later operation changes the patch or another location. */
-  const add = (path: string, text: string, op: 'add' | 'replace'): void => {
+  const operation = () => `Operation ${j} (${patch[j]!.op} at "${patch[j]!.path}")`
+  /**
+   * Places a value at `path` (an add, or a replace), as a fresh copy so that no later operation
+   * changes the patch or another location; `grows` counts its size (not for a move).
+   */
+  const place = (value: unknown, path: string, op: 'add' | 'replace', grows: boolean): Problem | null => {
     at = path
+    if (tokensOf(path).length + depthOf(value, MAX_DEPTH) > MAX_DEPTH) {
+      return problem('validation', `${operation()} would nest the scenario request more than ${MAX_DEPTH} levels deep.`, [
+        { pointer: path, detail: `a value placed here would nest more than ${MAX_DEPTH} levels deep` },
+      ])
+    }
+    const text = JSON.stringify(value)
+    const added = Buffer.byteLength(text)
+    if (grows) bytes += added
+    if (bytes > maxBytes) {
+      return problem('payload-too-large', `${operation()} would make the scenario request larger than ${maxBytes} bytes, the most a request body may hold.`, [
+        { pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` },
+      ])
+    }
     document = jsonpatch.applyOperation(document, { op, path, value: JSON.parse(text) }, true, true, true, j).newDocument
-  }
-  const grow = (value: unknown, pointer: string): string | Problem => {
-    const { text, bytes: added } = measured(value)
-    bytes += added
-    if (bytes <= maxBytes) return text
-    return problem('payload-too-large', `Operation ${j} (${patch[j]!.op} at "${patch[j]!.path}") would make the scenario request larger than ${maxBytes} bytes, the most a request body may hold.`, [
-      { pointer, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` },
-    ])
+    return null
   }
   try {
     for (; j < patch.length; j++) {
@@ -108,9 +138,8 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
       switch (op.op) {
         case 'add':
         case 'replace': {
-          const text = grow(op.value, op.path)
-          if (typeof text !== 'string') return { ok: false, problem: text }
-          add(op.path, text, op.op)
+          const failed = place(op.value, op.path, op.op, true)
+          if (failed) return { ok: false, problem: failed }
           break
         }
         case 'remove':
@@ -123,16 +152,11 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
           at = op.from
           const read = { op: '_get' as const, path: op.from, value: undefined as unknown }
           jsonpatch.applyOperation(document, read, true, true, true, j)
-          if (op.op === 'move') {
-            // RFC 6902 4.4: a remove at `from`, then an add at `path`; moving a value to where it is changes nothing.
-            if (op.from === op.path) break
-            document = jsonpatch.applyOperation(document, { op: 'remove', path: op.from }, true, true, true, j).newDocument
-            add(op.path, JSON.stringify(read.value), 'add')
-          } else {
-            const text = grow(read.value, op.path)
-            if (typeof text !== 'string') return { ok: false, problem: text }
-            add(op.path, text, 'add')
-          }
+          // RFC 6902 4.4: a move is a remove at `from`, then an add at `path`; to where it is, it changes nothing.
+          if (op.op === 'move' && op.from === op.path) break
+          if (op.op === 'move') document = jsonpatch.applyOperation(document, { op: 'remove', path: op.from }, true, true, true, j).newDocument
+          const failed = place(read.value, op.path, 'add', op.op === 'copy')
+          if (failed) return { ok: false, problem: failed }
           break
         }
       }

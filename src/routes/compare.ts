@@ -49,7 +49,7 @@ function describe(patch: readonly PatchOperation[]): string {
       case 'test':
         return `test ${op.path || '(the whole scenario)'} == ${shown(op.value)}`
       case 'remove':
-        return `remove ${op.path}`
+        return `remove ${op.path || '(the whole scenario)'}`
       case 'move':
       case 'copy':
         return `${op.op} ${op.from || '(the whole scenario)'} to ${op.path}`

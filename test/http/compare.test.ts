@@ -80,7 +80,7 @@ t.test('the documented example: three variants, the third failing alone', async 
   t.same(fixture('../../examples/liquidmetal-2008.scenario-compare.response.json').value, res.json(), 'the documented answer is the answer')
 })
 
-t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems beside computed variants', async (t) => {
+t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems beside computed variants; the patched request is bounded', async (t) => {
   const app = testApp(t)
   const variants = [
     { id: 'invalid', patch: [{ op: 'add', path: '/note/coupon', value: '0.08' }] },
@@ -92,6 +92,8 @@ t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems bes
     { id: 'fine', patch: [{ op: 'add', path: '/events/noticeOfDefault/methods/-', value: 'mail' }] },
     // Each copy appends the whole request to a list in it, doubling it: past BODY_LIMIT (1 MiB) at the 10th or so.
     { id: 'copy-loop', patch: [{ op: 'add', path: '/extraHolidays', value: [] }, ...Array.from({ length: 49 }, () => ({ op: 'copy', from: '', path: '/extraHolidays/-' }))] },
+    // Each copy nests the request one level deeper in itself: past 32 levels (MAX_DEPTH) at about the 15th.
+    { id: 'nesting', patch: Array.from({ length: 40 }, () => ({ op: 'copy', from: '', path: '/note/x' })) },
     { id: 'empty', patch: [] },
   ]
   const res = await compare(app, { scenario: theCase, variants })
@@ -107,6 +109,8 @@ t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems bes
   t.match(problemOf('no-parent'), { status: 409, errors: [{ pointer: '/note/notice/cutoffTime/x' }] })
   t.match(problemOf('past-the-end'), { status: 409, errors: [{ pointer: '/events/noticeOfDefault/methods/3' }] })
   t.match(problemOf('copy-loop'), { status: 413, type: 'https://convertible-default.example/problems/payload-too-large', errors: [{ pointer: '/extraHolidays/-' }] })
+  t.match(problemOf('nesting'), { status: 400, errors: [{ pointer: '/note/x' }] })
+  t.match(problemOf('nesting').detail, /more than 32 levels deep/)
   // facsimile still wins (mail is slower), so adding mail moves nothing
   t.match(byId(res.json(), 'fine'), { ok: true, changed: [] })
   t.match(byId(res.json(), 'empty'), { ok: true, changed: [] })
