@@ -110,6 +110,13 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
   let j = 0
   let at = ''
   const operation = () => `Operation ${j} (${patch[j]!.op} at "${patch[j]!.path}")`
+  /** One operation by the library, checked. A document made a scalar (`replace ""` with null) has no members: the library would read one of null. */
+  const apply = (op: jsonpatch.Operation): void => {
+    if (op.path !== '' && (document === null || typeof document !== 'object')) {
+      throw new jsonpatch.JsonPatchError('Cannot perform operation at the desired path', 'OPERATION_PATH_UNRESOLVABLE', j, op, document)
+    }
+    document = jsonpatch.applyOperation(document, op, true, true, true, j).newDocument
+  }
   /**
    * Places a value at `path` (an add, or a replace), as a fresh copy so that no later operation
    * changes the patch or another location; `grows` counts its size (not for a move).
@@ -129,7 +136,7 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
         { pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` },
       ])
     }
-    document = jsonpatch.applyOperation(document, { op, path, value: JSON.parse(text) }, true, true, true, j).newDocument
+    apply({ op, path, value: JSON.parse(text) })
     return null
   }
   try {
@@ -145,16 +152,16 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
         case 'remove':
         case 'test':
           at = op.path
-          document = jsonpatch.applyOperation(document, op.op === 'test' ? { op: 'test', path: op.path, value: op.value } : { op: 'remove', path: op.path }, true, true, true, j).newDocument
+          apply(op.op === 'test' ? { op: 'test', path: op.path, value: op.value } : { op: 'remove', path: op.path })
           break
         case 'move':
         case 'copy': {
           at = op.from
           const read = { op: '_get' as const, path: op.from, value: undefined as unknown }
-          jsonpatch.applyOperation(document, read, true, true, true, j)
+          apply(read) // sets read.value
           // RFC 6902 4.4: a move is a remove at `from`, then an add at `path`; to where it is, it changes nothing.
           if (op.op === 'move' && op.from === op.path) break
-          if (op.op === 'move') document = jsonpatch.applyOperation(document, { op: 'remove', path: op.from }, true, true, true, j).newDocument
+          if (op.op === 'move') apply({ op: 'remove', path: op.from })
           const failed = place(read.value, op.path, 'add', op.op === 'copy')
           if (failed) return { ok: false, problem: failed }
           break

@@ -200,3 +200,50 @@ t.test('every default reading changes the request, is a valid scenario request, 
   )
   t.ok(readings > 500, `${readings} readings checked`)
 })
+
+/** Every pointer into a JSON value, plus ones that do not resolve: '-', a past-the-end index, a missing member, escapes. */
+function pointersOf(value: unknown, at = '', out: string[] = []): string[] {
+  out.push(at)
+  if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, `${at}/${i}`, out))
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pointersOf(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
+  return out
+}
+
+t.test('no patch breaks it: random operations on random locations answer 200 with each variant a result or a 4xx problem', async (t) => {
+  const app = testApp(t)
+  const statuses: Record<string, number> = {}
+  const anyPatch = scenario.chain((s) => {
+    const pointers = pointersOf(s)
+    const pointer = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...pointers) },
+      { weight: 2, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/-`) },
+      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/9`) },
+      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/x~1y~0z`) },
+      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/01`) },
+    )
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...pointers).map((p) => at(s, p) ?? null))
+    const op = fc.oneof(
+      fc.record({ op: fc.constantFrom('add', 'replace', 'test'), path: pointer, value }),
+      fc.record({ op: fc.constant('remove'), path: pointer }),
+      fc.record({ op: fc.constantFrom('move', 'copy'), from: pointer, path: pointer }),
+    )
+    return fc.tuple(fc.constant(s), fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }))
+  })
+  await fc.assert(
+    fc.asyncProperty(anyPatch, async ([s, patches]) => {
+      const variants = patches.map((patch, i) => ({ id: `v${i}`, patch }))
+      const res = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: s, variants } })
+      statuses[`request ${res.statusCode}`] = (statuses[`request ${res.statusCode}`] ?? 0) + 1
+      if (res.statusCode === 400 || res.statusCode === 422) return // a move into its own child; a contradictory draw
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
+      for (const v of res.json().variants) {
+        const key = v.ok ? 'variant ok' : `variant ${v.problem.status}`
+        statuses[key] = (statuses[key] ?? 0) + 1
+        if (!v.ok && ![400, 409, 422].includes(v.problem.status)) throw new Error(JSON.stringify(v).slice(0, 1000))
+      }
+    }),
+    { numRuns: Number(process.env['COMPARE_PATCH_RUNS'] ?? 300), seed: Number(process.env['COMPARE_PATCH_SEED'] ?? 20081014) },
+  )
+  t.comment(JSON.stringify(statuses))
+  t.ok(statuses['variant ok']! > 0 && statuses['variant 409']! > 0 && statuses['variant 400']! > 0, 'results, conflicts and invalid patched scenarios all reached')
+})

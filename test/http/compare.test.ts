@@ -94,6 +94,8 @@ t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems bes
     { id: 'copy-loop', patch: [{ op: 'add', path: '/extraHolidays', value: [] }, ...Array.from({ length: 49 }, () => ({ op: 'copy', from: '', path: '/extraHolidays/-' }))] },
     // Each copy nests the request one level deeper in itself: past 32 levels (MAX_DEPTH) at about the 15th.
     { id: 'nesting', patch: Array.from({ length: 40 }, () => ({ op: 'copy', from: '', path: '/note/x' })) },
+    { id: 'null', patch: [{ op: 'replace', path: '', value: null }] },
+    { id: 'into-null', patch: [{ op: 'replace', path: '', value: null }, { op: 'add', path: '/note', value: {} }] },
     { id: 'empty', patch: [] },
   ]
   const res = await compare(app, { scenario: theCase, variants })
@@ -111,6 +113,9 @@ t.test('each variant succeeds or fails alone: 400, 422, 409 and 413 problems bes
   t.match(problemOf('copy-loop'), { status: 413, type: 'https://convertible-default.example/problems/payload-too-large', errors: [{ pointer: '/extraHolidays/-' }] })
   t.match(problemOf('nesting'), { status: 400, errors: [{ pointer: '/note/x' }] })
   t.match(problemOf('nesting').detail, /more than 32 levels deep/)
+  // The whole scenario replaced by null: not a scenario request; and then nothing to add a member to.
+  t.match(problemOf('null'), { status: 400, errors: [{ pointer: '' }] })
+  t.match(problemOf('into-null'), { status: 409, errors: [{ pointer: '/note' }] })
   // facsimile still wins (mail is slower), so adding mail moves nothing
   t.match(byId(res.json(), 'fine'), { ok: true, changed: [] })
   t.match(byId(res.json(), 'empty'), { ok: true, changed: [] })
