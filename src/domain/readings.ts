@@ -2,9 +2,11 @@
  * Readings: where a clause can be read two ways, the scenario under the other reading, as an
  * RFC 6902 JSON Patch on the scenario request (API.md, POST /v1/scenarios/compare).
  *
- * The default readings are those a careful analyst would try. Each reads a clause the request
- * has (no covenant reading without an SPA, no notice reading without a notice), and each changes
- * the request: a reading is only offered when the request reads the clause the other way now.
+ * The default readings are those a careful analyst would try, each offered only where it changes
+ * the request: the other reading of what the request says now (given or by default). The covenant
+ * and notice readings need the SPA and the notice they read (a patch cannot read a clause into a
+ * request that lacks it); the others are offered for every request, moving nothing where the
+ * request has nothing they bear on (then `changed` is empty, itself an answer).
  */
 import { CALENDAR_IDS, CALENDAR_RULES, type CalendarId } from './calendars/index.js'
 import type { PeriodUnit } from './covenant.js'
@@ -86,7 +88,6 @@ function slowestNoticeReading(req: ScenarioRequest, notice: BaseNotice | null): 
 const MAX_CURE_BUSINESS_DAYS = 1000
 
 function cureReadings(req: ScenarioRequest): Reading[] {
-  if ((req.events?.noticeOfDefault ?? null) === null) return []
   const cure = req.note.cure
   const count = cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const reading = (id: string, n: number, why: string): Reading => ({
@@ -100,8 +101,7 @@ function cureReadings(req: ScenarioRequest): Reading[] {
   return out
 }
 
-function accruedInterestReading(req: ScenarioRequest): Reading | null {
-  if ((req.events?.redemptionElection ?? null) === null) return null
+function accruedInterestReading(req: ScenarioRequest): Reading {
   const interest = req.note.interest
   const form: InterestForm = interest?.accruedInterestForm ?? DEFAULTS.accruedInterestForm
   const other: InterestForm = form === 'cash' ? 'notes' : 'cash'
@@ -136,12 +136,9 @@ function roundingReading(req: ScenarioRequest): Reading {
  * rounding. `notice` is the base scenario's notice (its date by method), or null without one.
  */
 export function defaultReadings(req: ScenarioRequest, notice: BaseNotice | null): Reading[] {
-  const events = req.events ?? null
-  // A calendar counts only the SPA's, the notice's and the payment's Business Days.
-  const countsBusinessDays = (req.spa ?? null) !== null || (events?.noticeOfDefault ?? null) !== null || (events?.redemptionElection ?? null) !== null
   return [
     covenantReading(req),
-    ...(countsBusinessDays ? calendarReadings(req) : []),
+    ...calendarReadings(req),
     slowestNoticeReading(req, notice),
     ...cureReadings(req),
     accruedInterestReading(req),

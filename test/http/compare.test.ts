@@ -278,7 +278,7 @@ t.test('without variants: the readings an analyst would try, each saying what it
   t.match(body.assumptions.find((a: { code: string }) => a.code === 'readings').description, /No variants given/)
 })
 
-t.test('a default reading is offered only where the scenario has the clause, and only when it changes the request', async (t) => {
+t.test('a default reading is offered only when it changes the request, and the covenant and notice readings only with their clause', async (t) => {
   const app = testApp(t)
   const ids = async (scenario: unknown) => {
     const res = await compare(app, { scenario })
@@ -292,8 +292,13 @@ t.test('a default reading is offered only where the scenario has the clause, and
   t.ok(explicit.includes('cure-period-one-day-longer'))
   const noSpa = await ids(variant(theCase, (c) => delete c.spa))
   t.notOk(noSpa.some((id) => id.startsWith('covenant-')), 'no covenant reading without an SPA')
-  const noteOnly = await ids({ note: theCase.note, asOf: '2008-10-31' })
-  t.same(noteOnly, ['rounding-half-even'], 'a note and nothing that happened: only the rounding reads differently')
+  // A note and nothing that happened: the readings of the note are still offered (each changes the request), moving nothing.
+  const noteOnly = await compare(app, { scenario: { note: theCase.note, asOf: '2008-10-31' } })
+  t.same(
+    noteOnly.json().variants.map((v: { id: string }) => v.id),
+    [...CALENDAR_IDS.filter((id) => id !== 'us-fed').map((id) => `calendar-${id}`), 'cure-period-one-day-shorter', 'cure-period-one-day-longer', 'accrued-interest-in-notes', 'rounding-half-even'],
+  )
+  t.ok(noteOnly.json().variants.every((v: { changed: unknown[] }) => v.changed.length === 0), 'no figure moves: the note has no SPA, notice or redemption, and its figures are null')
   const other = await ids(
     variant(theCase, (c) => {
       c.note.calendar = 'us-nyse'
