@@ -14,6 +14,7 @@ import { loggerOptions, requestIdOptions, useRequestId } from './plugins/logging
 import { useSecurity } from './plugins/security.js'
 import calendarRoutes from './routes/calendars.js'
 import batchRoutes from './routes/batch.js'
+import compareRoutes from './routes/compare.js'
 import dayCountRoutes from './routes/day-counts.js'
 import healthRoutes from './routes/health.js'
 import lifecycleRoutes from './routes/lifecycle.js'
@@ -61,5 +62,6 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
     batchConcurrency: settings.batchConcurrency,
     retryAfterSeconds: settings.retryAfterSeconds,
   })
+  app.register(compareRoutes, { batchTimeLimitMs: settings.batchTimeLimitMs, shutdownTimeoutMs: settings.shutdownTimeoutMs })
   return app
 }

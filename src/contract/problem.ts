@@ -14,6 +14,8 @@ export const PROBLEMS = {
   'malformed-body': { status: 400, title: 'Malformed request body' },
   'bad-request': { status: 400, title: 'Bad request' },
   'not-found': { status: 404, title: 'Not found' },
+  // RFC 5789's status for a patch that cannot be applied to the document as it is.
+  'patch-conflict': { status: 409, title: 'Patch does not apply' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },

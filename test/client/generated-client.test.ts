@@ -128,7 +128,17 @@ if (split.error) throw new Error('scenario with holders: ' + JSON.stringify(spli
 const holders = split.data.holders ?? []
 const pointers: string[] = problem.errors.map((e) => e.pointer)
 
+// The case on the exchange's calendar, side by side with the case.
+const compared = await client.POST('/v1/scenarios/compare', {
+  body: { scenario: { note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' }, events: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile'] } }, asOf: '2008-10-31' }, variants: [{ id: 'nyse', patch: [{ op: 'add', path: '/note/calendar', value: 'us-nyse' }] }] },
+})
+if (compared.error) throw new Error('compare: ' + JSON.stringify(compared.error))
+const nyse = compared.data.variants[0]
+if (nyse === undefined || !nyse.ok) throw new Error('the variant failed')
+const moved: string[] = nyse.changed.map((c) => c.pointer + ' ' + String(c.difference))
+
 console.log(JSON.stringify({
+  compare: { base: compared.data.base.eventOfDefault.date, variant: nyse.figures.eventOfDefault.date, moved },
   status: scenario.response.status,
   totalDue: redemption.totalDue,
   eventOfDefaultDate: result.eventOfDefault.date,
@@ -159,6 +169,8 @@ export async function mistakes(): Promise<void> {
   await client.POST('/v1/scenarios', { body: { ...ok, spa: { closingDate: '2007-01-03', covenant: { section: '4(i)', period: { count: 5, unit: 'weeks' } } } } }) // mistake: not a period unit
   await client.POST('/v1/scenario', { body: ok }) // mistake: no such path
   await client.GET('/v1/scenarios', {}) // mistake: no such method
+  await client.POST('/v1/scenarios/compare', { body: { scenario: ok, variants: [{ id: 'x', patch: [{ op: 'merge', path: '/note', value: {} }] }] } }) // mistake: not a patch operation
+  await client.POST('/v1/scenarios/compare', { body: { scenario: ok, variants: [{ id: 'x', patch: [{ op: 'copy', path: '/asOf' }] }] } }) // mistake: a copy needs from
   await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { date: '2008-09-29', days: '10' } } }) // mistake: days is an integer
   await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { days: 10 } } }) // mistake: date is required
   await client.GET('/v1/day-counts/{convention}/year-fraction', { params: { path: { convention: 'act/360' }, query: { from: '2008-10-01', to: '2008-10-15' } } }) // mistake: not a convention
@@ -241,6 +253,9 @@ t.test('a client generated from openapi.yaml compiles under --strict and gets th
   t.equal(answer.totalDue, expected['/redemption/totalDue'], 'totalDue')
   t.equal(answer.eventOfDefaultDate, expected['/eventOfDefault/date'], 'eventOfDefault.date')
   t.equal(answer.cureDeadline, expected['/notice/cureDeadline'], 'ten business days after the notice')
+  // Ten us-fed business days after the notice end on 2008-10-14 (Columbus Day 10-13 closed), on us-nyse 10-13:
+  // the Event of Default the day after moves from 10-15 to 10-14.
+  t.same(answer.compare, { base: '2008-10-15', variant: '2008-10-14', moved: ['/notice/cureDeadline -1', '/eventOfDefault/date -1'] }, 'the compare answer, typed')
   t.same(answer.problem, { status: 422, type: 'https://convertible-default.example/problems/contradictory-input', pointers: ['/redemptionElection/portion'] }, 'a 422 arrives as a typed Problem')
   // WCM over both LPs: 275,355 + 433,266 + 310,910 + 395,779 + 567,372 (618,435.48 / 1.09 = 567,372.0 exactly)
   // + 407,143 = 2,389,825; 2,389,825 / (44,726,295 + 1,718,691) = 5.1455% -> 5.15 against 5.34 reported.

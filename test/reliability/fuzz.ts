@@ -102,6 +102,22 @@ export function postEndpoints(): Endpoint[] {
       bases: [CASE, rich, ...example('ScenarioRequest.json'), { ...CASE, holders: [{ id: 'a', principal: '400000.00' }, { id: 'b', name: 'B', principal: '600000.00' }] }],
     },
     {
+      url: '/v1/scenarios/compare',
+      operationId: 'compareScenarios',
+      result: 'ScenarioCompareResult.json',
+      bases: [
+        {
+          scenario: CASE,
+          variants: [
+            { id: 'nyse', patch: [{ op: 'replace', path: '/note/calendar', value: 'us-nyse' }] },
+            { id: 'moves', description: 'x', patch: [{ op: 'test', path: '/asOf', value: '2008-10-31' }, { op: 'move', from: '/events/curedOn', path: '/events/paymentDate' }, { op: 'copy', from: '/spa/closingDate', path: '/events/covenantPerformedOn' }, { op: 'remove', path: '/events/redemptionElection' }] },
+          ],
+        },
+        { scenario: rich, variants: [{ id: 'cure', patch: [{ op: 'add', path: '/note/cure', value: { businessDays: 3 } }, { op: 'add', path: '/extraHolidays/-', value: '2008-10-01' }] }] },
+        { scenario: { note: CASE.note, spa: CASE.spa } },
+      ],
+    },
+    {
       url: '/v1/scenarios/batch',
       operationId: 'computeScenarioBatch',
       result: 'ScenarioBatchResult.json',
@@ -362,6 +378,7 @@ export function checker(app: FastifyInstance): Checker {
   const isProblem = ajv.getSchema('Problem.json')!
   const results = new Map(postEndpoints().map((e) => [e.url, ajv.getSchema(e.result)!]))
   const isScenario = ajv.getSchema('ScenarioResult.json')!
+  const isFigures = ajv.getSchema('KeyFigures.json')!
 
   const fail = (request: FuzzRequest, status: number, why: string, body: string): never => {
     throw new Error(`${why}\n  status ${status}\n  request (${request.how}): ${request.payload.slice(0, 3000)}\n  answer: ${body.slice(0, 3000)}`)
@@ -387,6 +404,12 @@ export function checker(app: FastifyInstance): Checker {
       if (status === 200) {
         if (!type.startsWith('application/json')) fail(request, status, `a 200 of type ${type}`, body)
         if (!results.get(endpoint.url)!(parsed)) fail(request, status, `a 200 that does not match ${endpoint.result}: ${ajv.errorsText(results.get(endpoint.url)!.errors)}`, body)
+        if (endpoint.url.endsWith('/compare')) {
+          for (const v of parsed.variants) {
+            if (v.ok && !isFigures(v.figures)) fail(request, status, 'a variant whose figures do not match KeyFigures', body)
+            if (!v.ok && ![400, 409, 413, 422].includes(v.problem.status)) fail(request, status, `a variant with status ${v.problem.status}`, body)
+          }
+        }
         if (endpoint.url.endsWith('/batch')) {
           for (const item of parsed.results) {
             if (item.ok && !isScenario(item.result)) fail(request, status, 'a batch result that does not match ScenarioResult', body)
