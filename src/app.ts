@@ -17,6 +17,7 @@ import batchRoutes from './routes/batch.js'
 import dayCountRoutes from './routes/day-counts.js'
 import healthRoutes from './routes/health.js'
 import lifecycleRoutes from './routes/lifecycle.js'
+import pageRoutes from './routes/page.js'
 
 /** Without an explicit `logLevel` (tests), the app does not log. */
 export function buildApp(config: Partial<Config> = {}): FastifyInstance {
@@ -52,6 +53,7 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   app.register(calendarRoutes)
   app.register(dayCountRoutes)
   app.register(lifecycleRoutes)
+  app.register(pageRoutes)
   app.register(batchRoutes, {
     bodyLimit: settings.batchBodyLimit,
     batchTimeLimitMs: settings.batchTimeLimitMs,
