@@ -33,12 +33,14 @@ const NOTICE_STATUS: Record<NonNullable<ScenarioResult['notice']>['status'], str
   'cure-period-expired': 'Cure period expired',
 }
 
+/** A key figure, and the note under it; a clause in the note is kept on one line. */
 function setFigure(id: string, value: string, note: string, empty = false): void {
   const big = byId(id)
   big.textContent = value
   big.classList.toggle('none', empty)
   const small = document.getElementById(`${id}-note`)
-  if (small) small.textContent = note
+  if (!small) return
+  small.replaceChildren(...note.split(/((?:Note|SPA) [0-9][0-9A-Za-z().]*)/).map((part, i) => (i % 2 === 1 ? node('span', part, 'nowrap') : document.createTextNode(part))))
 }
 
 function keyFigures(result: ScenarioResult): void {

@@ -45,6 +45,16 @@ async function computeWith(page: Page, action: () => Promise<void>): Promise<num
   return response.status()
 }
 
+/** A JSON value with decimal strings written one way ("0.10" → "0.1"), to compare requests. */
+const normalized = (value: unknown): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)
+    ? new Decimal(value).toString()
+    : Array.isArray(value)
+      ? value.map(normalized)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalized(v)]))
+        : value
+
 const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).textContent()) ?? '').trim()
 
 t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (t) => {
@@ -139,6 +149,11 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       t.equal(await page.locator('#ledger tbody tr').count(), 9, 'the ledger: seven quarters, then the accrued days at normal and at default rates')
       t.ok((await page.locator('#assumptions li').count()) > 5, 'assumptions listed')
       t.match(await text(page, '#warnings'), /precedes the Event of Default/, 'the premature election is a warning, in words')
+
+      // What the form sent is the case itself (numbers compared as decimals: "0.1" is "0.10").
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-request')])
+      const sent = JSON.parse(readFileSync(await download.path(), 'utf8'))
+      t.same(normalized(sent), normalized(theCase), 'the request downloaded is the case')
     })
 
     await t.test('download the ledger as CSV: unformatted amounts that add up', async (t) => {
@@ -238,6 +253,12 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
         const chart = await page.locator('svg#timeline').boundingBox()
         t.ok(chart !== null && chart.width <= width, `${width} px: the chart fits`)
       }
+    })
+
+    await t.test('back to the case', async (t) => {
+      t.equal(await computeWith(page, () => page.click('#reset')), 200)
+      t.equal(await text(page, '#total-due'), '1,194,509.70')
+      t.equal(await page.inputValue('#f-calendar'), 'us-fed')
     })
 
     t.same(problems, [], 'no page errors, console errors, CSP violations or requests outside the service')
