@@ -69,7 +69,11 @@ function textWidth(text: string, font: string): number {
   return measurer.measureText(text).width
 }
 
-/** Lanes below the axis: no two labels overlap, and no leader line crosses another label. */
+/**
+ * Lanes below the axis, rightmost label first: each takes the lane nearest the axis where it
+ * overlaps no label and no leader line crosses a label; where the width leaves no such lane,
+ * the one with the fewest crossings (labels still never overlap).
+ */
 function assignLanes(blocks: Block[], width: number): number {
   const placed: Block[] = []
   const inside = (x: number, b: Block) => x >= b.start - 4 && x <= b.start + b.width + 4

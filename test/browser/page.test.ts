@@ -252,6 +252,20 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
         t.equal(await page.evaluate<number>(OVERFLOW), 0, `${width} px: the page is no wider than the window`)
         const chart = await page.locator('svg#timeline').boundingBox()
         t.ok(chart !== null && chart.width <= width, `${width} px: the chart fits`)
+        // Each day's label (its texts together) clear of every other day's, and inside the chart.
+        const labels: Array<{ x: number; y: number; right: number; bottom: number }> = []
+        for (const group of await page.locator('svg#timeline g.tl-event').all()) {
+          const boxes = (await Promise.all((await group.locator('text').all()).map((s) => s.boundingBox()))).filter((b) => b !== null)
+          labels.push({
+            x: Math.min(...boxes.map((b) => b.x)),
+            y: Math.min(...boxes.map((b) => b.y)),
+            right: Math.max(...boxes.map((b) => b.x + b.width)),
+            bottom: Math.max(...boxes.map((b) => b.y + b.height)),
+          })
+        }
+        const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom))
+        t.equal(overlapping.length, 0, `${width} px: no two labels of the chart overlap`)
+        t.ok(chart !== null && labels.every((l) => l.x >= chart.x - 0.5 && l.right <= chart.x + chart.width + 0.5), `${width} px: every label inside the chart`)
       }
     })
 
