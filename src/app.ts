@@ -19,6 +19,7 @@ import dayCountRoutes from './routes/day-counts.js'
 import healthRoutes from './routes/health.js'
 import lifecycleRoutes from './routes/lifecycle.js'
 import ownershipRoutes from './routes/ownership.js'
+import pageRoutes from './routes/page.js'
 
 /** Without an explicit `logLevel` (tests), the app does not log. */
 export function buildApp(config: Partial<Config> = {}): FastifyInstance {
@@ -55,6 +56,7 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   app.register(dayCountRoutes)
   app.register(lifecycleRoutes)
   app.register(ownershipRoutes)
+  app.register(pageRoutes)
   app.register(batchRoutes, {
     bodyLimit: settings.batchBodyLimit,
     batchTimeLimitMs: settings.batchTimeLimitMs,

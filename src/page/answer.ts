@@ -1,0 +1,236 @@
+/**
+ * The answer, written for people: key figures first, then the warnings, the timeline, the
+ * redemption itemized, the interest ledger and the assumptions; and the payoff statement that
+ * prints on one page. Amounts are shown as the service computed them, grouped for reading.
+ */
+import { eventName, fractionToPercent, groupDigits } from './model.js'
+import type { ScenarioResult } from './types.js'
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
+
+function node<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag)
+  if (text !== undefined) el.textContent = text
+  if (className !== undefined) el.className = className
+  return el
+}
+
+const money = (amount: string): string => groupDigits(amount)
+const percent = (fraction: string): string => `${fractionToPercent(fraction)}%`
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+const EVENT_OF_DEFAULT_STATUS: Record<ScenarioResult['eventOfDefault']['status'], string> = {
+  none: 'No Event of Default',
+  pending: 'Pending: occurs unless cured in time',
+  occurred: 'Occurred',
+  cured: 'Occurred, then cured',
+}
+
+const NOTICE_STATUS: Record<NonNullable<ScenarioResult['notice']>['status'], string> = {
+  'notice-not-yet-effective': 'Notice not yet effective',
+  'cure-period-running': 'Cure period running',
+  'cured-in-time': 'Cured in time',
+  'cure-period-expired': 'Cure period expired',
+}
+
+/** A key figure, and the note under it; a clause in the note is kept on one line. */
+function setFigure(id: string, value: string, note: string, empty = false): void {
+  const big = byId(id)
+  big.textContent = value
+  big.classList.toggle('none', empty)
+  const small = document.getElementById(`${id}-note`)
+  if (!small) return
+  small.replaceChildren(...note.split(/((?:Note|SPA) [0-9][0-9A-Za-z().]*)/).map((part, i) => (i % 2 === 1 ? node('span', part, 'nowrap') : document.createTextNode(part))))
+}
+
+function keyFigures(result: ScenarioResult): void {
+  const e = result.eventOfDefault
+  setFigure('event-of-default-date', e.date ?? '—', e.date ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}` : 'No notice of default given', e.date === null)
+  const n = result.notice
+  setFigure('cure-deadline', n?.cureDeadline ?? '—', n ? `${NOTICE_STATUS[n.status]} · ${plural(n.cureBusinessDays, 'Business Day')}` : 'No notice of default given', n === null)
+  const r = result.redemption
+  setFigure('payment-due-date', r?.paymentDueDate ?? '—', r ? `${r.paymentDate ? `Paid ${r.paymentDate}` : 'Not paid'} · ${r.clause}` : 'No redemption election', r === null)
+  setFigure('total-due', r ? money(r.totalDue) : '—', r ? (r.lateCharge !== '0.00' ? `includes a late charge of ${money(r.lateCharge)}` : `price on ${r.redemptionDate}`) : 'No redemption election', r === null)
+  byId('per-diem').textContent = r ? money(r.perDiem) : '—'
+  byId('per-diem').classList.toggle('none', r === null)
+}
+
+function warnings(result: ScenarioResult): void {
+  const box = byId('warnings')
+  box.replaceChildren()
+  box.hidden = result.warnings.length === 0
+  if (box.hidden) return
+  box.append(node('p', result.warnings.length === 1 ? 'Read this first' : `Read these ${result.warnings.length} first`, 'warnings-title'))
+  const list = node('ul')
+  for (const w of result.warnings) list.append(node('li', w.message))
+  box.append(list)
+}
+
+/** Rows of the itemized redemption: [label, amount, note, class]. */
+function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[string, string, string, string?]> {
+  const rows: Array<[string, string, string, string?]> = [
+    ['Outstanding principal', money(r.outstandingPrincipal), `including ${money(r.capitalizedInterest)} of interest paid in notes`],
+    [`Portion redeemed`, percent(r.portion), `election dated ${r.electionDate}, effective ${r.electionEffectiveDate}`],
+    ['Principal redeemed', money(r.redeemedPrincipal), ''],
+    ['Accrued interest, normal rates', money(r.accruedInterest.base), `from ${r.accruedInterest.from}`],
+    ['Accrued interest, default rates', money(r.accruedInterest.default), `to ${r.redemptionDate}, exclusive`],
+  ]
+  if (r.premiumAmount !== '0.00' || r.premium !== '1') rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
+  if (r.asConvertedValue !== null) rows.push(['As-converted value', money(r.asConvertedValue), r.priceBasis === 'as-converted' ? 'greater: the price' : 'not greater than the premium price'])
+  rows.push(['Redemption price', money(r.redemptionPrice), r.priceBasis === 'as-converted' ? 'as converted' : `× ${r.premium}`, 'subtotal'])
+  if (r.lateChargeRate !== null || r.lateCharge !== '0.00') {
+    rows.push(['Late charge', money(r.lateCharge), r.lateChargeRate ? `${percent(r.lateChargeRate)} a year for ${plural(r.lateChargeDays, 'day')}` : ''])
+  }
+  rows.push(['Total due', money(r.totalDue), `due ${r.paymentDueDate}`, 'total'])
+  return rows
+}
+
+function redemption(result: ScenarioResult): void {
+  const r = result.redemption
+  const body = byId('redemption').querySelector('tbody')!
+  body.replaceChildren()
+  byId('redemption-clause').textContent = r?.clause ?? 'Note 4(b)'
+  if (r === null) {
+    const row = node('tr')
+    const cell = node('td', 'No redemption election: nothing to redeem.')
+    row.append(cell)
+    body.append(row)
+    return
+  }
+  for (const [label, amount, note, cls] of redemptionRows(r)) {
+    const row = node('tr')
+    if (cls) row.className = cls
+    const th = node('th', label)
+    th.scope = 'row'
+    row.append(th, node('td', amount, 'num'), node('td', note, 'note'))
+    body.append(row)
+  }
+  const row = node('tr', undefined, 'aside')
+  const th = node('th', 'Per diem if paid late')
+  th.scope = 'row'
+  row.append(th, node('td', money(r.perDiem), 'num'), node('td', `default interest increment so far ${money(r.defaultInterestIncrement)}`, 'note'))
+  body.append(row)
+}
+
+const STATUS: Record<string, string> = { paid: 'paid', capitalized: 'in notes', accrued: 'accrued' }
+
+function ledger(result: ScenarioResult): void {
+  const table = byId<HTMLTableElement>('ledger')
+  const body = table.tBodies[0]!
+  body.replaceChildren()
+  const i = result.interest
+  byId('ledger-sub').textContent = `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
+  for (const row of result.interestLedger) {
+    const tr = node('tr')
+    if (row.rateKind === 'default') tr.className = 'default'
+    const cells: Array<[string, string, string?]> = [
+      ['Period', `${row.start} – ${row.end}`],
+      ['Days', String(row.days), 'num'],
+      ['Principal', money(row.principal), 'num'],
+      ['Rate', `${percent(row.rate)}${row.rateKind === 'default' ? ' default' : ''}`, 'num'],
+      ['Paid in', row.form],
+      ['Interest', money(row.amount), 'num'],
+      ['Status', `${STATUS[row.status] ?? row.status}${row.interestDate ? ` ${row.interestDate}` : ''}`],
+    ]
+    for (const [label, text, cls] of cells) {
+      const td = node('td', text, cls)
+      td.dataset['label'] = label
+      tr.append(td)
+    }
+    body.append(tr)
+  }
+  const foot = table.tFoot!
+  foot.replaceChildren()
+  const tr = node('tr')
+  const th = node('th', 'Total')
+  th.scope = 'row'
+  th.colSpan = 5
+  const total = node('td', money(i.totals.interest), 'num')
+  total.dataset['label'] = 'Total interest'
+  tr.append(th, total, node('td'))
+  foot.append(tr)
+}
+
+function assumptions(result: ScenarioResult): void {
+  const list = byId('assumptions')
+  list.replaceChildren(...result.assumptions.map((a) => node('li', a.description)))
+}
+
+function timelineTable(result: ScenarioResult): void {
+  const body = byId<HTMLTableElement>('timeline-table').tBodies[0]!
+  body.replaceChildren()
+  for (const e of result.timeline) {
+    const tr = node('tr')
+    tr.append(node('td', e.date, 'nowrap'), node('td', eventName(e.event)), node('td', e.clause, 'nowrap'), node('td', e.description))
+    body.append(tr)
+  }
+}
+
+/** The payoff statement: one printed page a person can check and sign. */
+function statement(result: ScenarioResult, computedAt: string): void {
+  const s = byId('statement')
+  s.replaceChildren()
+  const r = result.redemption
+  const e = result.eventOfDefault
+  s.append(node('p', 'Payoff statement', 'st-kicker'))
+  s.append(node('h1', `Note ${result.noteId ?? '(no identifier)'}`))
+  const facts = node('dl', undefined, 'st-facts')
+  const fact = (term: string, value: string) => {
+    const div = node('div')
+    div.append(node('dt', term), node('dd', value))
+    facts.append(div)
+  }
+  fact('Original principal', `USD ${money(result.interest.principal)}`)
+  fact('Interest from', result.interest.from)
+  fact('Event of Default', e.date ? `${e.date} (${e.clause}; ${EVENT_OF_DEFAULT_STATUS[e.status].toLowerCase()})` : 'none')
+  if (result.notice) fact('Notice of default', `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; cure deadline ${result.notice.cureDeadline}`)
+  if (r) {
+    fact('Redemption election', `${r.electionDate}, effective ${r.electionEffectiveDate} (${r.clause})`)
+    fact('Payment due', r.paymentDueDate)
+  }
+  fact('Statuses as of', result.asOf)
+  s.append(facts)
+
+  if (r) {
+    s.append(node('h2', `Redemption amount (${r.clause})`))
+    const table = node('table', undefined, 'st-amounts')
+    const body = node('tbody')
+    for (const [label, amount, note, cls] of redemptionRows(r)) {
+      const tr = node('tr')
+      if (cls) tr.className = cls
+      const th = node('th', label)
+      th.scope = 'row'
+      tr.append(th, node('td', note, 'note'), node('td', label.startsWith('Portion') ? amount : `USD ${amount}`, 'num'))
+      body.append(tr)
+    }
+    table.append(body)
+    s.append(table)
+    s.append(node('p', `Due on ${r.paymentDueDate}. If paid later, interest accrues at USD ${money(r.perDiem)} per day (per diem) from the due date.`, 'st-due'))
+  } else {
+    s.append(node('p', 'No redemption election: no redemption amount is due.', 'st-due'))
+  }
+  if (result.warnings.length > 0) {
+    s.append(node('h2', 'Warnings'))
+    const list = node('ul', undefined, 'st-list')
+    for (const w of result.warnings) list.append(node('li', w.message))
+    s.append(list)
+  }
+  s.append(node('h2', 'Assumptions'))
+  const list = node('ul', undefined, 'st-list st-assumptions')
+  for (const a of result.assumptions) list.append(node('li', a.description))
+  s.append(list)
+  const foot = node('div', undefined, 'st-foot')
+  foot.append(node('p', `Computed ${computedAt} by convertible-default (POST /v1/scenarios). Clauses applied: ${result.clauses.join(', ')}.`), node('p', 'Checked by ______________________   Date ____________', 'st-sign'))
+  s.append(foot)
+}
+
+export function showAnswer(result: ScenarioResult, computedAt: string): void {
+  byId('answer-sub').textContent = `Note ${result.noteId ?? '(no identifier)'} · statuses as of ${result.asOf}`
+  keyFigures(result)
+  warnings(result)
+  redemption(result)
+  ledger(result)
+  assumptions(result)
+  timelineTable(result)
+  statement(result, computedAt)
+}
