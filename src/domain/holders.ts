@@ -9,9 +9,11 @@ import { Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 import { todayInNewYork } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
-import { computeScenario, type ScenarioResult } from './scenario.js'
+import { computeScenario, redemptionDueText, redemptionPaidText, type ScenarioResult } from './scenario.js'
 
 type RedemptionView = NonNullable<ScenarioResult['redemption']>
+type InterestView = ScenarioResult['interest']
+type LedgerRowView = ScenarioResult['interestLedger'][number]
 
 const MONEY = ['outstandingPrincipal', 'capitalizedInterest', 'redeemedPrincipal', 'premiumAmount', 'redemptionPrice', 'lateCharge', 'totalDue', 'perDiem', 'defaultInterestIncrement'] as const
 
@@ -32,6 +34,35 @@ export function sumRedemptions(views: readonly RedemptionView[]): RedemptionView
   }))
   out.asConvertedValue = views.some((v) => v.asConvertedValue === null) ? first.asConvertedValue : add(views.map((v) => v.asConvertedValue!))
   return out
+}
+
+const TOTALS = ['interest', 'normal', 'default', 'capitalized', 'cashPaid', 'accrued', 'defaultInterestIncrement'] as const
+
+/**
+ * The series' interest: the holders' ledgers added row by row (each row's principal and amount),
+ * and each total the sum of the holders' totals. The holders' notes share every date, so their
+ * ledgers have the same rows; null if they did not.
+ */
+export function sumInterest(results: readonly ScenarioResult[]): { interest: InterestView; interestLedger: LedgerRowView[] } | null {
+  const first = results[0]!
+  const rows = first.interestLedger
+  const aligned = results.every((r) => r.interestLedger.length === rows.length && r.interestLedger.every((row, k) => row.start === rows[k]!.start && row.end === rows[k]!.end && row.rate === rows[k]!.rate))
+  if (!aligned) return null
+  const interestLedger = rows.map((row, k) => ({
+    ...row,
+    principal: add(results.map((r) => r.interestLedger[k]!.principal)),
+    amount: add(results.map((r) => r.interestLedger[k]!.amount)),
+  }))
+  const totals = { ...first.interest.totals }
+  for (const key of TOTALS) totals[key] = add(results.map((r) => r.interest.totals[key]))
+  const interest: InterestView = {
+    ...first.interest,
+    totals,
+    principal: add(results.map((r) => r.interest.principal)),
+    principalPaid: add(results.map((r) => r.interest.principalPaid)),
+    outstandingPrincipal: add(results.map((r) => r.interest.outstandingPrincipal)),
+  }
+  return { interest, interestLedger }
 }
 
 function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequest['holders']> }): void {
@@ -64,8 +95,18 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
   const each = holders.map((h) => computeScenario({ ...scenario, note: { ...scenario.note, principal: h.principal } }, today))
   const redemptions = each.map((r) => r.redemption)
   const redemption = redemptions.every((r): r is RedemptionView => r !== null) ? sumRedemptions(redemptions) : series.redemption
+  const interest = sumInterest(each)
+  // The timeline states the series' amounts: the sums, as /redemption does.
+  const timeline = series.timeline.map((entry) =>
+    redemption === null ? entry
+    : entry.event === 'redemption-payment-due' ? { ...entry, description: redemptionDueText(redemption.redemptionPrice) }
+    : entry.event === 'redemption-payment' ? { ...entry, description: redemptionPaidText(redemption.lateCharge) }
+    : entry,
+  )
   return {
     ...series,
+    ...(interest ?? {}),
+    timeline,
     redemption,
     holders: holders.map((h, i) => ({ id: h.id, ...(h.name !== undefined ? { name: h.name } : {}), principal: formatMoney(new Decimal(h.principal)), redemption: each[i]!.redemption })),
     assumptions: [
@@ -73,7 +114,7 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
       {
         code: 'holders',
         description:
-          "The note series is split among the holders given: each holder's redemption is computed on its own principal (interest notes issued and rounded per holder) and /redemption holds the sums of the holders' figures, to the cent; the interest ledger and /interest are the series computed as one note.",
+          "The note series is split among the holders given: each holder's redemption is computed on its own principal (interest notes issued and rounded per holder) and /redemption, /interest and each row of the interest ledger hold the sums of the holders' figures, to the cent.",
       },
     ],
   }

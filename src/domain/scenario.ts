@@ -92,6 +92,11 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   }
 }
 
+/** The timeline's words for the redemption's amounts (a series of holders restates them with its sums). */
+export const redemptionDueText = (price: string): string => `Redemption price of ${price} due.`
+export const redemptionPaidText = (lateCharge: string): string =>
+  `Redemption paid${lateCharge !== '0.00' ? ` late, with a late charge of ${lateCharge}` : ''}.`
+
 function timelineOf(
   terms: NoteTerms,
   closingDate: IsoDate | null,
@@ -135,9 +140,9 @@ function timelineOf(
     if (redemption.electionEffectiveDate !== redemption.electionDate) {
       add(redemption.electionEffectiveDate, 'redemption-election-effective', redemption.clause, 'The premature election takes effect on the Event of Default.')
     }
-    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, `Redemption price of ${redemption.redemptionPrice.toFixed(2)} due.`)
+    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, redemptionDueText(redemption.redemptionPrice.toFixed(2)))
     if (redemption.paymentDate !== null) {
-      add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${redemption.lateCharge.toFixed(2)}` : ''}.`)
+      add(redemption.paymentDate, 'redemption-payment', redemption.clause, redemptionPaidText(redemption.lateCharge.toFixed(2)))
     }
   }
   if (voidElection !== null) {

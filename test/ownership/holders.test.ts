@@ -52,6 +52,28 @@ t.test('two holders, 400,000 and 600,000: each on its own principal, the series 
   t.ok(body.assumptions.some((a: any) => a.code === 'holders'))
 })
 
+t.test('with holders, the series ledger, /interest and the timeline are the holders\' sums too', async (t) => {
+  const app = testApp(t)
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: { ...CASE, holders: [{ id: 'wpscv-lp', principal: '400000.00' }, { id: 'wpscv-lp-i', principal: '600000.00' }] } })
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  // First period, 88/360 at 10%: 400,000 -> 9,777.777... = 9,777.78; 600,000 -> 14,666.666... = 14,666.67;
+  // the row is their sum, 24,444.45 (the note as one would round to 24,444.44).
+  t.match(body.interestLedger[0], { start: '2007-01-03', end: '2007-04-01', principal: '1000000.00', amount: '24444.45', rate: '0.10' })
+  // Second period's principal: 409,777.78 + 614,666.67 = 1,024,444.45.
+  t.equal(body.interestLedger[1].principal, '1024444.45')
+  // The totals tie to /redemption: capitalized 75,216.60 + 112,824.88 = 188,041.48.
+  t.equal(body.interest.totals.capitalized, '188041.48')
+  t.equal(body.interest.totals.capitalized, body.redemption.capitalizedInterest)
+  t.equal(body.interest.outstandingPrincipal, '1188041.48')
+  // Accrued at 8% and 12%: (1,478.45 + 1,108.84) + (2,217.68 + 1,663.26) = 6,468.23.
+  t.equal(body.interest.totals.accrued, '6468.23')
+  // The ledger's rows add up to its total, and the timeline states the series' price, 477,803.89 + 716,705.82.
+  const cents = body.interestLedger.reduce((s: number, r: any) => s + Math.round(Number(r.amount) * 100), 0)
+  t.equal(cents, Math.round(Number(body.interest.totals.interest) * 100))
+  t.equal(body.timeline.find((e: any) => e.event === 'redemption-payment-due')?.description, 'Redemption price of 1194509.71 due.')
+})
+
 t.test('three holders of thirds: the series sums to the cent', async (t) => {
   const app = testApp(t)
   const holders = [{ id: 'a', principal: '333333.33' }, { id: 'b', principal: '333333.33' }, { id: 'c', principal: '333333.34' }]
