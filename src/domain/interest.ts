@@ -8,7 +8,7 @@
  * those rounded amounts, so breakdowns add up to the cent.
  */
 import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
-import { Decimal, MAX_MONEY, ZERO, roundMoney, type RoundingMode } from './decimal.js'
+import { Decimal, MAX_MONEY, ZERO, moneyTimesRatio, type RoundingMode } from './decimal.js'
 import { ContradictionError, Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 
@@ -89,7 +89,8 @@ export function isDefaultOn(date: IsoDate, window: DefaultWindow): boolean {
 
 /** Interest of one sub-period, exact until the final rounding to cents. */
 export function interestAmount(principal: Decimal, rate: Decimal, yf: YearFraction, rounding: RoundingMode): Decimal {
-  return roundMoney(principal.times(rate).times(yf.numerator).div(yf.denominator), rounding)
+  // round(principal × rate × numerator / denominator), on exact integers when they fit (see decimal.ts)
+  return moneyTimesRatio(principal, rate, yf.numerator, yf.denominator, rounding)
 }
 
 /** One accrual row over [start, end) at the principal given, default rate if in the window. */

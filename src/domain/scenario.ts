@@ -4,7 +4,7 @@
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
 import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { Decimal } from './decimal.js'
+import { decimalOf } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
@@ -65,7 +65,7 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   }
   const election = events.redemptionElection ?? null
   if (election !== null) {
-    const portion = new Decimal(election.portion ?? DEFAULTS.portion)
+    const portion = decimalOf(election.portion ?? DEFAULTS.portion)
     problems.check(portion.gt(0) && portion.lte(1), '/events/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
   } else if (events.paymentDate != null) {
     problems.add('/events/paymentDate', 'a redemption payment needs a redemption election (events.redemptionElection)')
@@ -174,7 +174,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       eventOfDefaultDate,
       curedOn,
       { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
-      { date: election.date, portion: new Decimal(election.portion ?? DEFAULTS.portion) },
+      { date: election.date, portion: decimalOf(election.portion ?? DEFAULTS.portion) },
       events.paymentDate ?? null,
       calendar,
       { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type BusinessDayConvention, type CalendarId } from './calendars/index.js'
 import { DEFAULT_DAY_COUNT, perDiemBasis, type DayCountId } from './day-counts/index.js'
-import { Decimal, type RoundingMode } from './decimal.js'
+import { Decimal, decimalOf, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, minDate, type IsoDate } from './dates.js'
 import type { CovenantResult, CovenantTerms, PeriodUnit } from './covenant.js'
@@ -133,11 +133,11 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
   }
 
   const i = note.interest ?? {}
-  const rate = (value: string | undefined, fallback: string): Decimal => new Decimal(value ?? fallback)
+  const rate = (value: string | undefined, fallback: string): Decimal => decimalOf(value ?? fallback)
   const normalRates = { cash: rate(i.cashRate, DEFAULTS.cashRate), notes: rate(i.noteRate, DEFAULTS.noteRate) }
   const defaultRates = { cash: rate(i.defaultCashRate, DEFAULTS.defaultCashRate), notes: rate(i.defaultNoteRate, DEFAULTS.defaultNoteRate) }
   const r = note.redemption ?? {}
-  const premium = new Decimal(r.premium ?? DEFAULTS.premium)
+  const premium = decimalOf(r.premium ?? DEFAULTS.premium)
   problems.check(premium.gte(1), `${pointer}/redemption/premium`, 'must be at least 1.00 (par)')
   const conversion = r.conversion ?? null
   if (conversion !== null) {
@@ -186,7 +186,7 @@ export function readNote(note: NoteInput, shared: SharedParameters, explanation:
     redemption: {
       premium,
       paymentBusinessDays: r.paymentBusinessDays ?? DEFAULTS.paymentBusinessDays,
-      lateChargeRate: r.lateChargeRate === undefined || r.lateChargeRate === null ? null : new Decimal(r.lateChargeRate),
+      lateChargeRate: r.lateChargeRate === undefined || r.lateChargeRate === null ? null : decimalOf(r.lateChargeRate),
       conversion:
         conversion === null ? null : { conversionPrice: new Decimal(conversion.conversionPrice), highestClosingPrice: new Decimal(conversion.highestClosingPrice) },
     },
