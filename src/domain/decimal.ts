@@ -58,9 +58,17 @@ export function formatMoney(amount: Decimal): string {
   return amount.toFixed(2)
 }
 
+/** Texts of rates by value: a ledger prints the same few rates on every row (see decimalOf). */
+const rateTexts = new WeakMap<Decimal, string>()
+
 /** A rate or fraction as carried in JSON, without trailing zeros ("0.12"). */
 export function formatRate(rate: Decimal): string {
-  return rate.toString()
+  let text = rateTexts.get(rate)
+  if (text === undefined) {
+    text = rate.toString()
+    rateTexts.set(rate, text)
+  }
+  return text
 }
 
 /** A year fraction as carried in JSON: at most 20 decimals, trailing zeros dropped. */
@@ -125,10 +133,9 @@ export function fromCents(cents: number, negative: boolean): Decimal {
   return value as unknown as Decimal
 }
 
+/** Digits of a word, 1 ≤ n < 10^7. */
 function digitCount(n: number): number {
-  let count = 1
-  while (n >= 10 ** count) count++
-  return count
+  return n < 1_000 ? (n < 10 ? 1 : n < 100 ? 2 : 3) : n < 100_000 ? (n < 10_000 ? 4 : 5) : n < 1_000_000 ? 6 : 7
 }
 
 /**
@@ -162,21 +169,46 @@ export function moneyTimesRatio(amount: Decimal, rate: Decimal, numerator: numbe
   return roundMoney(amount.times(rate).times(numerator).div(denominator), mode)
 }
 
-/** The exact sum: in integer cents while every value is whole cents and the total fits, else with decimal.js. */
-export function sum(values: readonly Decimal[]): Decimal {
-  let cents = 0
-  for (const v of values) {
-    const c = scaledInteger(v, 2)
-    // Each term and running total below 2^53, so every addition is exact; else start over in Decimal.
-    if (c === null || !Number.isSafeInteger(cents + c)) return plainSum(values)
-    cents += c
+/**
+ * An exact running total from ZERO: in integer cents while every value added is whole cents
+ * and the total stays a safe integer (each addition then exact), in decimal.js from the first
+ * value that is not. The same Decimal as ZERO.plus(a).plus(b)...: exact either way, and a zero
+ * total is +0 either way (decimal.js gives +0 for ZERO + −0 and for x + −x).
+ */
+export class Total {
+  private cents = 0
+  private decimal: Decimal | null = null
+
+  add(value: Decimal): this {
+    if (this.decimal === null) {
+      const c = scaledInteger(value, 2)
+      if (c !== null && Number.isSafeInteger(this.cents + c)) {
+        this.cents += c
+        return this
+      }
+      this.decimal = this.value()
+    }
+    this.decimal = this.decimal.plus(value)
+    return this
   }
-  // A sum from ZERO is never −0 in decimal.js (ZERO + −0 is ZERO), so neither is this one.
-  return cents < 0 ? fromCents(-cents, true) : fromCents(cents, false)
+
+  value(): Decimal {
+    if (this.decimal !== null) return this.decimal
+    return this.cents < 0 ? fromCents(-this.cents, true) : fromCents(this.cents, false)
+  }
 }
 
-function plainSum(values: readonly Decimal[]): Decimal {
-  let total = ZERO
-  for (const v of values) total = total.plus(v)
-  return total
+/** a + b exactly: in integer cents when both are whole cents and the sum fits (see Total). */
+export function addMoney(a: Decimal, b: Decimal): Decimal {
+  const x = scaledInteger(a, 2)
+  const y = x === null ? null : scaledInteger(b, 2)
+  if (x === null || y === null || !Number.isSafeInteger(x + y) || x + y === 0) return a.plus(b)
+  return x + y < 0 ? fromCents(-(x + y), true) : fromCents(x + y, false)
+}
+
+/** The exact sum of amounts (see Total). */
+export function sum(values: readonly Decimal[]): Decimal {
+  const total = new Total()
+  for (const v of values) total.add(v)
+  return total.value()
 }

@@ -4,7 +4,7 @@
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
 import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { decimalOf } from './decimal.js'
+import { decimalOf, formatMoney } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
@@ -84,10 +84,10 @@ function timelineOf(
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
     if (date !== null) t.push({ date, event, clause, description })
   }
-  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${terms.interest.principal.toFixed(2)}, maturity ${terms.interest.maturityDate}.`)
+  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${formatMoney(terms.interest.principal)}, maturity ${terms.interest.maturityDate}.`)
   add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
   for (const payment of terms.interest.principalPayments) {
-    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${payment.amount.toFixed(2)}: interest accrues on the reduced principal from this day.`)
+    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`)
   }
   if (covenant !== null) {
     add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
@@ -114,9 +114,9 @@ function timelineOf(
     if (redemption.electionEffectiveDate !== redemption.electionDate) {
       add(redemption.electionEffectiveDate, 'redemption-election-effective', redemption.clause, 'The premature election takes effect on the Event of Default.')
     }
-    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, `Redemption price of ${redemption.redemptionPrice.toFixed(2)} due.`)
+    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, `Redemption price of ${formatMoney(redemption.redemptionPrice)} due.`)
     if (redemption.paymentDate !== null) {
-      add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${redemption.lateCharge.toFixed(2)}` : ''}.`)
+      add(redemption.paymentDate, 'redemption-payment', redemption.clause, `Redemption paid${redemption.lateCharge.gt(0) ? ` late, with a late charge of ${formatMoney(redemption.lateCharge)}` : ''}.`)
     }
   }
   add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')

@@ -3,7 +3,7 @@
  * fractions as exact decimal strings, dates as ISO strings.
  */
 import { yearFractionDecimal, type YearFraction } from './day-counts/index.js'
-import { formatFraction, formatMoney, formatRate, sum } from './decimal.js'
+import { formatFraction, formatMoney, formatRate, Total } from './decimal.js'
 import type { CovenantResult } from './covenant.js'
 import type { CureResult } from './cure.js'
 import type { Ledger, LedgerRow, InterestTerms } from './interest.js'
@@ -74,8 +74,19 @@ export function eventOfDefaultView(cure: CureResult | null) {
 }
 
 export function interestView(terms: InterestTerms, ledger: Ledger) {
-  const amounts = (rows: LedgerRow[]) => formatMoney(sum(rows.map((r) => r.amount)))
-  const rows = ledger.rows
+  // The totals of the rows, in one pass (each an exact sum, see Total).
+  const interest = new Total()
+  const normal = new Total()
+  const atDefault = new Total()
+  const accrued = new Total()
+  const increment = new Total()
+  for (const row of ledger.rows) {
+    interest.add(row.amount)
+    if (row.rateKind === 'normal') normal.add(row.amount)
+    else atDefault.add(row.amount)
+    if (row.status === 'accrued') accrued.add(row.amount)
+    increment.add(row.defaultIncrement)
+  }
   return {
     clause: 'Note 2',
     from: terms.issueDate,
@@ -91,13 +102,13 @@ export function interestView(terms: InterestTerms, ledger: Ledger) {
     },
     interestDates: terms.interestDates.filter((d) => d <= ledger.through),
     totals: {
-      interest: amounts(rows),
-      normal: amounts(rows.filter((r) => r.rateKind === 'normal')),
-      default: amounts(rows.filter((r) => r.rateKind === 'default')),
+      interest: formatMoney(interest.value()),
+      normal: formatMoney(normal.value()),
+      default: formatMoney(atDefault.value()),
       capitalized: formatMoney(ledger.capitalizedInterest),
       cashPaid: formatMoney(ledger.cashInterestPaid),
-      accrued: amounts(rows.filter((r) => r.status === 'accrued')),
-      defaultInterestIncrement: formatMoney(sum(rows.map((r) => r.defaultIncrement))),
+      accrued: formatMoney(accrued.value()),
+      defaultInterestIncrement: formatMoney(increment.value()),
     },
     principal: formatMoney(terms.principal),
     principalPaid: formatMoney(ledger.principalPaid),
