@@ -125,8 +125,9 @@ export function fromCents(cents: number, negative: boolean): Decimal {
   if (fraction > 0) words.push(fraction)
   else if (words[words.length - 1] === 0) words.pop() // 10,000,000.00 is [1], not [1, 0]
   const exponent = high > 0 ? 7 + digitCount(high) - 1 : low > 0 ? digitCount(low) - 1 : fraction >= 1_000_000 ? -1 : -2
-  const value = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] }
-  value.constructor = Decimal
+  // Made by the constructor (its fast path for a small integer), then given the amount's
+  // fields: the same shape as every other Decimal, which keeps property reads monomorphic.
+  const value = new Decimal(1) as unknown as { s: number; e: number; d: number[] }
   value.s = negative ? -1 : 1
   value.e = exponent
   value.d = words
