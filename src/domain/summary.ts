@@ -1,0 +1,36 @@
+/**
+ * The summary view of a scenario (`?view=summary`): its key figures, statuses, warnings and
+ * assumptions without the interest ledger, the timeline and the redemption's accrued rows
+ * (schemas/ScenarioSummary.json). A projection of the full result, field by field: a field
+ * added to ScenarioResult joins the summary here, and in the schema, by choice.
+ */
+import type { ScenarioResult } from './scenario.js'
+
+export type ScenarioView = 'full' | 'summary'
+
+export function scenarioSummary(result: ScenarioResult) {
+  return {
+    noteId: result.noteId,
+    asOf: result.asOf,
+    clauses: result.clauses,
+    covenant: result.covenant,
+    notice: result.notice,
+    eventOfDefault: result.eventOfDefault,
+    interest: result.interest,
+    redemption: result.redemption === null ? null : redemptionSummary(result.redemption),
+    warnings: result.warnings,
+    assumptions: result.assumptions,
+  }
+}
+
+function redemptionSummary(redemption: NonNullable<ScenarioResult['redemption']>) {
+  const { rows: _rows, ...accruedInterest } = redemption.accruedInterest
+  return { ...redemption, accruedInterest }
+}
+
+export type ScenarioSummary = ReturnType<typeof scenarioSummary>
+
+/** The answer of a scenario in the view asked for. */
+export function scenarioView(result: ScenarioResult, view: ScenarioView): ScenarioResult | ScenarioSummary {
+  return view === 'summary' ? scenarioSummary(result) : result
+}
