@@ -11,10 +11,12 @@ import type { NoticeEffect } from './notice.js'
 import type { RedemptionResult } from './redemption.js'
 
 /** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
-const fractionTexts = new Map<string, string>()
+const fractionTexts = new Map<number, string>()
 
 function yearFractionText(yf: YearFraction): string {
-  const key = `${yf.numerator}/${yf.denominator}`
+  // One number for the ratio: |numerator| < 10^8 (300 years of act/act ISDA over 365 × 366)
+  // and 0 < denominator < 10^6, so numerator × 10^6 + denominator is exact and one-to-one.
+  const key = yf.numerator * 1_000_000 + yf.denominator
   let text = fractionTexts.get(key)
   if (text === undefined) {
     if (fractionTexts.size >= 10_000) fractionTexts.clear()
