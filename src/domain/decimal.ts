@@ -199,6 +199,14 @@ export class Total {
   }
 }
 
+/**
+ * Whether an amount is past MAX_MONEY: amount.gt(MAX_MONEY), without the copy of MAX_MONEY
+ * that decimal.js's comparisons make. Whole cents below 2^53 (9·10^13 dollars) are not past it.
+ */
+export function pastMaxMoney(amount: Decimal): boolean {
+  return scaledInteger(amount, 2) === null && amount.gt(MAX_MONEY)
+}
+
 /** a + b exactly: in integer cents when both are whole cents and the sum fits (see Total). */
 export function addMoney(a: Decimal, b: Decimal): Decimal {
   const x = scaledInteger(a, 2)

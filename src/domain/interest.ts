@@ -8,7 +8,7 @@
  * those rounded amounts, so breakdowns add up to the cent.
  */
 import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
-import { Decimal, MAX_MONEY, ZERO, Total, addMoney, moneyTimesRatio, type RoundingMode } from './decimal.js'
+import { Decimal, MAX_MONEY, ZERO, Total, addMoney, moneyTimesRatio, pastMaxMoney, type RoundingMode } from './decimal.js'
 import { ContradictionError, Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 
@@ -178,7 +178,7 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
       capitalized.add(interest)
       // Compounding can outgrow any amount (a high rate over centuries): stop at the contract's
       // largest, long before 40 significant digits would cost the cents their exactness.
-      if (principal.gt(MAX_MONEY)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
+      if (pastMaxMoney(principal)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
     } else {
       cashPaid.add(interest)
     }
@@ -192,8 +192,8 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   const cashInterestPaid = cashPaid.value()
   // Every total of the ledger (normal, default, capitalized, paid, accrued) is part of the
   // interest through `through`, and every amount a row carries is part of a total.
-  if (capitalizedInterest.plus(cashInterestPaid).plus(accrued).gt(MAX_MONEY)) throw tooLarge(`the interest through ${through} adds up`)
-  if (defaultIncrements.value().gt(MAX_MONEY)) throw tooLarge(`what the default rates add through ${through} adds up`)
+  if (pastMaxMoney(capitalizedInterest.plus(cashInterestPaid).plus(accrued))) throw tooLarge(`the interest through ${through} adds up`)
+  if (pastMaxMoney(defaultIncrements.value())) throw tooLarge(`what the default rates add through ${through} adds up`)
 
   return { rows, through, outstandingPrincipal: principal, capitalizedInterest, cashInterestPaid, principalPaid: principalPaid.value(), lastInterestDate }
 }

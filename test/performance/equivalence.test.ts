@@ -8,7 +8,7 @@ import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
 import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
 import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
-import { Decimal, formatFraction, formatMoney, fromCents, moneyTimesRatio, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
+import { Decimal, MAX_MONEY, formatFraction, formatMoney, fromCents, moneyTimesRatio, pastMaxMoney, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
 import { ledgerRowView } from '../../src/domain/views.js'
 import type { LedgerRow } from '../../src/domain/interest.js'
@@ -102,6 +102,14 @@ t.test('sum adds exactly, in cents or in Decimal', async (t) => {
   )
   t.equal(sum([]).toString(), '0')
   t.equal(sum([new Decimal('0.10'), new Decimal('0.20')]).toString(), '0.3') // 10 + 20 cents
+})
+
+t.test('pastMaxMoney is gt(MAX_MONEY)', async (t) => {
+  const amount = fc.oneof(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }).map((c) => new Decimal(`${c}e-2`)), fc.bigInt({ min: 0n, max: 10n ** 20n }).map((c) => new Decimal(`${c}e-5`)))
+  fc.assert(fc.property(amount, (a) => pastMaxMoney(a) === a.gt(MAX_MONEY)), { numRuns: 10_000 })
+  t.equal(pastMaxMoney(new Decimal('999999999999999.99')), false, 'the largest amount itself')
+  t.equal(pastMaxMoney(new Decimal('1000000000000000.00')), true, 'a cent past it')
+  t.equal(pastMaxMoney(new Decimal('999999999999999.991')), true, 'a fraction of a cent past it')
 })
 
 t.test('scaledInteger reads a Decimal as an exact integer, or refuses', async (t) => {
