@@ -29,8 +29,3 @@ function redemptionSummary(redemption: NonNullable<ScenarioResult['redemption']>
 }
 
 export type ScenarioSummary = ReturnType<typeof scenarioSummary>
-
-/** The answer of a scenario in the view asked for. */
-export function scenarioView(result: ScenarioResult, view: ScenarioView): ScenarioResult | ScenarioSummary {
-  return view === 'summary' ? scenarioSummary(result) : result
-}

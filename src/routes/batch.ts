@@ -85,8 +85,8 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     yield out.end()
   }
 
-  // A batch holds its body, parsed, until its answer is sent: about 4 to 10 bytes of heap a
-  // byte of body (a 32 MiB body of small objects is some 150 MB). Batches are admitted while
+  // A batch holds its body, parsed, until its answer is sent: up to about 5 bytes of heap a
+  // byte of body (the densest 32 MiB body, small objects, is some 150 MB). Batches are admitted while
   // the bodies in flight stay within BATCH_MEMORY_BUDGET_BYTES, each counted by its
   // Content-Length (the body limit when it is sent chunked, not knowing better), so no number
   // of simultaneous batches can exhaust the heap while many ordinary ones run at once. One
