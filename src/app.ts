@@ -61,6 +61,7 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
     bodyLimit: settings.batchBodyLimit,
     batchTimeLimitMs: settings.batchTimeLimitMs,
     shutdownTimeoutMs: settings.shutdownTimeoutMs,
+    batchMemoryBudgetBytes: settings.batchMemoryBudgetBytes,
     batchConcurrency: settings.batchConcurrency,
     retryAfterSeconds: settings.retryAfterSeconds,
   })

@@ -23,7 +23,13 @@ export interface Config {
   requestTimeoutMs: number
   /** a connection on which no byte moves for this long during a request is closed (a client that stops reading) */
   socketTimeoutMs: number
-  /** batches a process reads and computes at once; more get a 503 before their body is read */
+  /**
+   * bytes of batch bodies a process reads and computes at once (each counted by its
+   * Content-Length, or BATCH_BODY_LIMIT when it has none); a batch that would pass it gets a
+   * 503 before its body is read, unless no other batch is in flight
+   */
+  batchMemoryBudgetBytes: number
+  /** at most this many batches at once besides the budget; 0: no limit by count */
   batchConcurrency: number
   /** bearer keys accepted on /v1 routes; empty: no authentication */
   apiKeys: readonly string[]
@@ -46,6 +52,14 @@ const MiB = 1_048_576
 /** 90% of this process's V8 heap limit (which depends on the memory and --max-old-space-size). */
 export const DEFAULT_MAX_HEAP_USED_BYTES = Math.floor(getHeapStatistics().heap_size_limit * 0.9)
 
+/**
+ * An eighth of the V8 heap limit in batch bodies (about 70 MB under npm start's 512 MB): the
+ * densest body, 32 MiB of small objects, holds some 150 MB of heap while it is computed, so two
+ * of them fit with room for everything else (what BATCH_CONCURRENCY=2 allowed), while everyday
+ * batches (a 3,000-note batch is about 3 MB) run many at once.
+ */
+export const DEFAULT_BATCH_MEMORY_BUDGET_BYTES = Math.floor(getHeapStatistics().heap_size_limit / 8)
+
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   port: 3000,
   host: '0.0.0.0',
@@ -56,7 +70,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   shutdownTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
   socketTimeoutMs: 30_000,
-  batchConcurrency: 2,
+  batchMemoryBudgetBytes: DEFAULT_BATCH_MEMORY_BUDGET_BYTES,
+  batchConcurrency: 0,
   apiKeys: Object.freeze([]),
   corsOrigins: Object.freeze([]),
   maxEventLoopDelayMs: 1_000,
@@ -135,7 +150,8 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_CONFIG.shutdownTimeoutMs, 1, 3_600_000, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 1_000, 3_600_000, problems),
     socketTimeoutMs: integer(env, 'SOCKET_TIMEOUT_MS', DEFAULT_CONFIG.socketTimeoutMs, 1_000, 3_600_000, problems),
-    batchConcurrency: integer(env, 'BATCH_CONCURRENCY', DEFAULT_CONFIG.batchConcurrency, 1, 64, problems),
+    batchMemoryBudgetBytes: integer(env, 'BATCH_MEMORY_BUDGET_BYTES', DEFAULT_CONFIG.batchMemoryBudgetBytes, 1, Number.MAX_SAFE_INTEGER, problems),
+    batchConcurrency: integer(env, 'BATCH_CONCURRENCY', DEFAULT_CONFIG.batchConcurrency, 0, 64, problems),
     apiKeys: apiKeys(env, problems),
     corsOrigins: corsOrigins(env, problems),
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', DEFAULT_CONFIG.maxEventLoopDelayMs, 0, 3_600_000, problems),

@@ -47,7 +47,7 @@ async function runServer(config: Config, isWorker: boolean): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host })
     // The heap limit comes from node's --max-old-space-size (npm start sets 512 MB), not from a setting here.
-    app.log.info({ heapLimitBytes: getHeapStatistics().heap_size_limit, maxHeapUsedBytes: config.maxHeapUsedBytes }, 'memory limits')
+    app.log.info({ heapLimitBytes: getHeapStatistics().heap_size_limit, maxHeapUsedBytes: config.maxHeapUsedBytes, batchMemoryBudgetBytes: config.batchMemoryBudgetBytes }, 'memory limits')
   } catch (err) {
     app.log.fatal({ err }, 'could not start')
     process.exit(1)

@@ -8,7 +8,7 @@
  * those rounded amounts, so breakdowns add up to the cent.
  */
 import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
-import { Decimal, MAX_MONEY, ZERO, roundMoney, type RoundingMode } from './decimal.js'
+import { Decimal, MAX_MONEY, ZERO, Total, addMoney, moneyTimesRatio, pastMaxMoney, type RoundingMode } from './decimal.js'
 import { ContradictionError, Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 
@@ -89,7 +89,8 @@ export function isDefaultOn(date: IsoDate, window: DefaultWindow): boolean {
 
 /** Interest of one sub-period, exact until the final rounding to cents. */
 export function interestAmount(principal: Decimal, rate: Decimal, yf: YearFraction, rounding: RoundingMode): Decimal {
-  return roundMoney(principal.times(rate).times(yf.numerator).div(yf.denominator), rounding)
+  // round(principal × rate × numerator / denominator), on exact integers when they fit (see decimal.ts)
+  return moneyTimesRatio(principal, rate, yf.numerator, yf.denominator, rounding)
 }
 
 /** One accrual row over [start, end) at the principal given, default rate if in the window. */
@@ -133,9 +134,9 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   const rows: LedgerRow[] = []
   const payments = terms.principalPayments
   let principal = terms.principal
-  let capitalized = ZERO
-  let cashPaid = ZERO
-  let principalPaid = ZERO
+  const capitalized = new Total()
+  const cashPaid = new Total()
+  const principalPaid = new Total()
   let nextPayment = 0
   const problems = new Contradictions()
 
@@ -143,7 +144,7 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     while (nextPayment < payments.length && payments[nextPayment]!.date <= date) {
       const payment = payments[nextPayment++]!
       principal = principal.minus(payment.amount)
-      principalPaid = principalPaid.plus(payment.amount)
+      principalPaid.add(payment.amount)
       problems.check(principal.gte(0), `${payment.pointer}/amount`, `exceeds the principal outstanding on ${payment.date}`)
     }
   }
@@ -152,18 +153,18 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   const cuts = [...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null))].sort()
 
   // What the default rates added, in absolute value: bounded below like every other total.
-  let defaultIncrements = ZERO
+  const defaultIncrements = new Total()
   const accrue = (start: IsoDate, end: IsoDate, form: InterestForm, status: RowStatus, interestDate: IsoDate | null): Decimal => {
     const points = cuts.some((d) => d > start && d < end) ? [start, ...cuts.filter((d) => d > start && d < end), end] : [start, end]
-    let total = ZERO
+    const total = new Total()
     for (let i = 0; i + 1 < points.length; i++) {
       applyPaymentsThrough(points[i]!)
       const row = accrualRow(terms, window, points[i]!, points[i + 1]!, principal, form, status, interestDate)
       rows.push(row)
-      total = total.plus(row.amount)
-      if (row.rateKind === 'default') defaultIncrements = defaultIncrements.plus(row.defaultIncrement.abs())
+      total.add(row.amount)
+      if (row.rateKind === 'default') defaultIncrements.add(row.defaultIncrement.abs())
     }
-    return total
+    return total.value()
   }
   const tooLarge = (what: string): ContradictionError =>
     new ContradictionError([{ pointer: '/note/interest', detail: `${what} past ${MAX_MONEY.toFixed(2)}, the largest amount supported` }])
@@ -173,13 +174,13 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     if (date > through) break
     const interest = accrue(start, date, terms.paymentForm, terms.paymentForm === 'notes' ? 'capitalized' : 'paid', date)
     if (terms.paymentForm === 'notes') {
-      principal = principal.plus(interest)
-      capitalized = capitalized.plus(interest)
+      principal = addMoney(principal, interest)
+      capitalized.add(interest)
       // Compounding can outgrow any amount (a high rate over centuries): stop at the contract's
       // largest, long before 40 significant digits would cost the cents their exactness.
-      if (principal.gt(MAX_MONEY)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
+      if (pastMaxMoney(principal)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
     } else {
-      cashPaid = cashPaid.plus(interest)
+      cashPaid.add(interest)
     }
     start = date
   }
@@ -187,12 +188,14 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   const accrued = start < through ? accrue(start, through, accruedForm, 'accrued', null) : ZERO
   applyPaymentsThrough(through)
   problems.throwIfAny()
+  const capitalizedInterest = capitalized.value()
+  const cashInterestPaid = cashPaid.value()
   // Every total of the ledger (normal, default, capitalized, paid, accrued) is part of the
   // interest through `through`, and every amount a row carries is part of a total.
-  if (capitalized.plus(cashPaid).plus(accrued).gt(MAX_MONEY)) throw tooLarge(`the interest through ${through} adds up`)
-  if (defaultIncrements.gt(MAX_MONEY)) throw tooLarge(`what the default rates add through ${through} adds up`)
+  if (pastMaxMoney(capitalizedInterest.plus(cashInterestPaid).plus(accrued))) throw tooLarge(`the interest through ${through} adds up`)
+  if (pastMaxMoney(defaultIncrements.value())) throw tooLarge(`what the default rates add through ${through} adds up`)
 
-  return { rows, through, outstandingPrincipal: principal, capitalizedInterest: capitalized, cashInterestPaid: cashPaid, principalPaid, lastInterestDate }
+  return { rows, through, outstandingPrincipal: principal, capitalizedInterest, cashInterestPaid, principalPaid: principalPaid.value(), lastInterestDate }
 }
 
 /** The rows accrued after the last Interest Date (the part a redemption pays as accrued interest). */

@@ -4,7 +4,7 @@
  */
 import { covenantStatus, type CovenantResult } from './covenant.js'
 import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { rateAsWritten, type Decimal } from './decimal.js'
+import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
@@ -110,10 +110,10 @@ function timelineOf(
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
     if (date !== null) t.push({ date, event, clause, description })
   }
-  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${terms.interest.principal.toFixed(2)}, maturity ${terms.interest.maturityDate}.`)
+  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${formatMoney(terms.interest.principal)}, maturity ${terms.interest.maturityDate}.`)
   add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
   for (const payment of terms.interest.principalPayments) {
-    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${payment.amount.toFixed(2)}: interest accrues on the reduced principal from this day.`)
+    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`)
   }
   if (covenant !== null) {
     add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
@@ -140,9 +140,9 @@ function timelineOf(
     if (redemption.electionEffectiveDate !== redemption.electionDate) {
       add(redemption.electionEffectiveDate, 'redemption-election-effective', redemption.clause, 'The premature election takes effect on the Event of Default.')
     }
-    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, redemptionDueText(redemption.redemptionPrice.toFixed(2)))
+    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, redemptionDueText(formatMoney(redemption.redemptionPrice)))
     if (redemption.paymentDate !== null) {
-      add(redemption.paymentDate, 'redemption-payment', redemption.clause, redemptionPaidText(redemption.lateCharge.toFixed(2)))
+      add(redemption.paymentDate, 'redemption-payment', redemption.clause, redemptionPaidText(formatMoney(redemption.lateCharge)))
     }
   }
   if (voidElection !== null) {

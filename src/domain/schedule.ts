@@ -20,14 +20,36 @@ export function interestDates(rule: InterestDateRule, maturityDate: IsoDate): Is
   if ('dates' in rule) {
     dates = [...rule.dates].sort()
   } else {
-    dates = []
-    const step = MONTHS_PER_PERIOD[rule.frequency]
-    for (let k = 0; ; k++) {
-      const date = addMonths(rule.firstDate, k * step)
-      if (date > maturityDate) break
-      dates.push(date)
-    }
+    dates = [...ruleDates(rule.frequency, rule.firstDate, maturityDate)]
   }
   if (dates[dates.length - 1] !== maturityDate) dates.push(maturityDate)
+  return dates
+}
+
+/**
+ * The dates of a frequency rule up to the maturity date, computed once per rule while the rule
+ * has at most SCHEDULE_CACHED dates (the cache then holds at most about 10 MB): notes issued
+ * together share their schedule.
+ */
+const SCHEDULE_CACHED = 240
+const schedules = new Map<string, readonly IsoDate[]>()
+
+function ruleDates(frequency: Frequency, firstDate: IsoDate, maturityDate: IsoDate): readonly IsoDate[] {
+  const key = `${frequency} ${firstDate} ${maturityDate}`
+  let dates = schedules.get(key)
+  if (dates === undefined) {
+    const list: IsoDate[] = []
+    const step = MONTHS_PER_PERIOD[frequency]
+    for (let k = 0; ; k++) {
+      const date = addMonths(firstDate, k * step)
+      if (date > maturityDate) break
+      list.push(date)
+    }
+    dates = Object.freeze(list)
+    if (list.length <= SCHEDULE_CACHED) {
+      if (schedules.size >= 1_000) schedules.clear()
+      schedules.set(key, dates)
+    }
+  }
   return dates
 }

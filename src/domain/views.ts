@@ -3,7 +3,7 @@
  * fractions as exact decimal strings, dates as ISO strings.
  */
 import { yearFractionDecimal, type YearFraction } from './day-counts/index.js'
-import { formatFraction, formatMoney, formatRate, sum } from './decimal.js'
+import { formatFraction, formatMoney, formatRate, Total } from './decimal.js'
 import type { CovenantResult } from './covenant.js'
 import type { CureResult } from './cure.js'
 import type { Ledger, LedgerRow, InterestTerms } from './interest.js'
@@ -13,10 +13,12 @@ import type { ElectionInput } from './inputs.js'
 import { DEFAULTS } from './terms.js'
 
 /** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
-const fractionTexts = new Map<string, string>()
+const fractionTexts = new Map<number, string>()
 
 function yearFractionText(yf: YearFraction): string {
-  const key = `${yf.numerator}/${yf.denominator}`
+  // One number for the ratio: |numerator| < 10^8 (300 years of act/act ISDA over 365 × 366)
+  // and 0 < denominator < 10^6, so numerator × 10^6 + denominator is exact and one-to-one.
+  const key = yf.numerator * 1_000_000 + yf.denominator
   let text = fractionTexts.get(key)
   if (text === undefined) {
     if (fractionTexts.size >= 10_000) fractionTexts.clear()
@@ -76,8 +78,19 @@ export function eventOfDefaultView(cure: CureResult | null) {
 }
 
 export function interestView(terms: InterestTerms, ledger: Ledger) {
-  const amounts = (rows: LedgerRow[]) => formatMoney(sum(rows.map((r) => r.amount)))
-  const rows = ledger.rows
+  // The totals of the rows, in one pass (each an exact sum, see Total).
+  const interest = new Total()
+  const normal = new Total()
+  const atDefault = new Total()
+  const accrued = new Total()
+  const increment = new Total()
+  for (const row of ledger.rows) {
+    interest.add(row.amount)
+    if (row.rateKind === 'normal') normal.add(row.amount)
+    else atDefault.add(row.amount)
+    if (row.status === 'accrued') accrued.add(row.amount)
+    increment.add(row.defaultIncrement)
+  }
   return {
     clause: 'Note 2',
     from: terms.issueDate,
@@ -93,13 +106,13 @@ export function interestView(terms: InterestTerms, ledger: Ledger) {
     },
     interestDates: terms.interestDates.filter((d) => d <= ledger.through),
     totals: {
-      interest: amounts(rows),
-      normal: amounts(rows.filter((r) => r.rateKind === 'normal')),
-      default: amounts(rows.filter((r) => r.rateKind === 'default')),
+      interest: formatMoney(interest.value()),
+      normal: formatMoney(normal.value()),
+      default: formatMoney(atDefault.value()),
       capitalized: formatMoney(ledger.capitalizedInterest),
       cashPaid: formatMoney(ledger.cashInterestPaid),
-      accrued: amounts(rows.filter((r) => r.status === 'accrued')),
-      defaultInterestIncrement: formatMoney(sum(rows.map((r) => r.defaultIncrement))),
+      accrued: formatMoney(accrued.value()),
+      defaultInterestIncrement: formatMoney(increment.value()),
     },
     principal: formatMoney(terms.principal),
     principalPaid: formatMoney(ledger.principalPaid),

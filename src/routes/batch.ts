@@ -12,6 +12,7 @@ import { addOperation, anchorToRequest, ChunkEncoder, invalidFields, problem, Pr
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
+import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
 import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
 import { sendProblem } from '../plugins/errors.js'
 
@@ -20,7 +21,9 @@ const CHUNK_BYTES = 64 * 1024
 
 export interface BatchOptions extends BatchLimits {
   bodyLimit: number
-  /** batches read and computed at once (BATCH_CONCURRENCY) */
+  /** bytes of batch bodies read and computed at once (BATCH_MEMORY_BUDGET_BYTES) */
+  batchMemoryBudgetBytes: number
+  /** batches read and computed at once besides the budget (BATCH_CONCURRENCY); 0: no limit */
   batchConcurrency: number
   retryAfterSeconds: number
 }
@@ -29,6 +32,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
   const { ajv, fieldErrors } = validationFor(app.contract)
   const validate = ajv.getSchema('ScenarioRequest.json')!
   const resultSchema = { $ref: 'ScenarioResult.json#' }
+  const summarySchema = { $ref: 'ScenarioSummary.json#' }
   const problemSchema = { $ref: 'Problem.json#' }
 
   function itemProblem(item: unknown): Problem | null {
@@ -39,11 +43,12 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     return null
   }
 
-  function answer(item: unknown, serialize: { result: (v: unknown) => string; problem: (v: unknown) => string }): string {
+  function answer(item: unknown, view: ScenarioView, serialize: { result: (v: unknown) => string; problem: (v: unknown) => string }): string {
     const invalid = itemProblem(item)
     if (invalid) return `{"ok":false,"problem":${serialize.problem(invalid)}}`
     try {
-      return `{"ok":true,"result":${serialize.result(computeScenarioWithHolders(item as ScenarioRequest))}}`
+      const result = computeScenarioWithHolders(item as ScenarioRequest)
+      return `{"ok":true,"result":${serialize.result(view === 'summary' ? scenarioSummary(result) : result)}}`
     } catch (error) {
       if (error instanceof ContradictionError) {
         return `{"ok":false,"problem":${serialize.problem(ProblemError.contradiction('The item is contradictory.', anchorToRequest(error.errors, item)).toProblem())}}`
@@ -53,10 +58,10 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     }
   }
 
-  async function* stream(items: unknown[]): AsyncGenerator<Buffer> {
+  async function* stream(items: unknown[], view: ScenarioView): AsyncGenerator<Buffer> {
     const stop = batchDeadline(app, options)
     const serialize = {
-      result: serializerFor(app.contract, resultSchema),
+      result: serializerFor(app.contract, view === 'summary' ? summarySchema : resultSchema),
       problem: serializerFor(app.contract, problemSchema),
     }
     const out = new ChunkEncoder(CHUNK_BYTES)
@@ -70,7 +75,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
         for (let j = i; j < items.length; j++) yield* out.write((j === 0 ? '' : ',') + rest)
         break
       }
-      yield* out.write((i === 0 ? '' : ',') + answer(items[i], serialize))
+      yield* out.write((i === 0 ? '' : ',') + answer(items[i], view, serialize))
       if (performance.now() - slice >= SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve))
         slice = performance.now()
@@ -80,31 +85,47 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     yield out.end()
   }
 
-  // A batch holds its body, parsed, until its answer is sent: a 32 MiB body of small objects
-  // is a few hundred MB of heap. Past BATCH_CONCURRENCY at once, a batch is turned away before
-  // its body is read, so that no number of simultaneous batches can exhaust the heap.
+  // A batch holds its body, parsed, until its answer is sent: up to about 5 bytes of heap a
+  // byte of body (the densest 32 MiB body, small objects, is some 150 MB). Batches are admitted while
+  // the bodies in flight stay within BATCH_MEMORY_BUDGET_BYTES, each counted by its
+  // Content-Length (the body limit when it is sent chunked, not knowing better), so no number
+  // of simultaneous batches can exhaust the heap while many ordinary ones run at once. One
+  // batch is always admitted when none is in flight, however large the body limit allows.
   let inFlight = 0
-  const admit: onRequestHookHandler = (_request, reply, done) => {
-    if (inFlight >= options.batchConcurrency) {
-      const busy = problem(
-        'service-unavailable',
-        `${options.batchConcurrency} batches are being computed (BATCH_CONCURRENCY); retry after ${options.retryAfterSeconds} s.`,
-      )
+  let bytesInFlight = 0
+  const admit: onRequestHookHandler = (request, reply, done) => {
+    const length = Number(request.headers['content-length'])
+    const bytes = Number.isSafeInteger(length) && length >= 0 ? Math.min(length, options.bodyLimit) : options.bodyLimit
+    const overBudget = inFlight > 0 && bytesInFlight + bytes > options.batchMemoryBudgetBytes
+    const overCount = options.batchConcurrency > 0 && inFlight >= options.batchConcurrency
+    if (overBudget || overCount) {
+      const why = overCount
+        ? `${inFlight} batches are being computed (BATCH_CONCURRENCY)`
+        : `the batches being computed hold ${bytesInFlight} bytes of bodies, and this one's ${bytes} would pass the ${options.batchMemoryBudgetBytes} of BATCH_MEMORY_BUDGET_BYTES`
       // The body is not parsed: Node reads it past and discards it once this answer is sent (not
       // closing the connection, which would reset a client still uploading before it reads this).
-      sendProblem(reply, busy, { 'retry-after': String(options.retryAfterSeconds) })
+      sendProblem(reply, problem('service-unavailable', `${why}; retry after ${options.retryAfterSeconds} s.`), {
+        'retry-after': String(options.retryAfterSeconds),
+      })
       return
     }
     inFlight++
+    bytesInFlight += bytes
     // 'close' comes once the answer is sent or the connection is lost, whatever happened between.
-    reply.raw.once('close', () => inFlight--)
+    reply.raw.once('close', () => {
+      inFlight--
+      bytesInFlight -= bytes
+    })
     done()
   }
 
   addOperation<{ Body: { items: unknown[] } }>(
     app,
     'computeScenarioBatch',
-    async (request, reply) => reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items))),
+    async (request, reply) => {
+      const view: ScenarioView = (request.query as { view?: ScenarioView }).view === 'summary' ? 'summary' : 'full'
+      return reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items, view)))
+    },
     { bodyLimit: options.bodyLimit, onRequest: admit },
   )
 }

@@ -28,12 +28,15 @@ for (const [path, item] of Object.entries(document['paths'] as Json)) {
   if (!op) continue
   const requests = op.requestBody?.content?.['application/json']?.examples ?? {}
   const responses = op.responses?.['200']?.content?.['application/json']?.examples ?? {}
-  for (const [name, example] of Object.entries(requests as Json)) {
-    const requestFile = fileOf(example)
-    const responseFile = fileOf(responses[name])
+  // A response example is paired with the request example of its name; `<name>-summary` is the
+  // answer to request `<name>` with view=summary.
+  for (const [name, example] of Object.entries(responses as Json)) {
+    const summary = name.endsWith('-summary') && (requests as Json)[name] === undefined
+    const requestFile = fileOf((requests as Json)[summary ? name.slice(0, -'-summary'.length) : name])
+    const responseFile = fileOf(example)
     if (!requestFile || !responseFile) continue
     const payload = JSON.parse(readFileSync(requestFile, 'utf8')).value
-    const res = await app.inject({ method: 'POST', url: path, payload })
+    const res = await app.inject({ method: 'POST', url: summary ? `${path}?view=summary` : path, payload })
     if (res.statusCode !== 200) throw new Error(`${op.operationId} example ${name}: ${res.statusCode} ${res.body}`)
     const file = JSON.parse(readFileSync(responseFile, 'utf8'))
     writeFileSync(responseFile, `${JSON.stringify({ ...file, value: res.json() }, null, 2)}\n`)

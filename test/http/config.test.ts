@@ -1,5 +1,6 @@
 import t from 'tap'
-import { ConfigError, DEFAULT_CONFIG, DEFAULT_MAX_HEAP_USED_BYTES, loadConfig } from '../../src/config.js'
+import { getHeapStatistics } from 'node:v8'
+import { ConfigError, DEFAULT_BATCH_MEMORY_BUDGET_BYTES, DEFAULT_CONFIG, DEFAULT_MAX_HEAP_USED_BYTES, loadConfig } from '../../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
@@ -12,7 +13,8 @@ t.test('defaults', async (t) => {
     shutdownTimeoutMs: 10000,
     requestTimeoutMs: 60000,
     socketTimeoutMs: 30000,
-    batchConcurrency: 2,
+    batchMemoryBudgetBytes: DEFAULT_BATCH_MEMORY_BUDGET_BYTES,
+    batchConcurrency: 0,
     apiKeys: [],
     corsOrigins: [],
     maxEventLoopDelayMs: 1000,
@@ -22,6 +24,8 @@ t.test('defaults', async (t) => {
     webConcurrency: 1,
   })
   t.same(loadConfig({}), DEFAULT_CONFIG)
+  // An eighth of this process's heap limit, in bytes of batch bodies.
+  t.equal(DEFAULT_BATCH_MEMORY_BUDGET_BYTES, Math.floor(getHeapStatistics().heap_size_limit / 8))
 })
 
 t.test('reads the environment', async (t) => {
@@ -36,6 +40,7 @@ t.test('reads the environment', async (t) => {
       SHUTDOWN_TIMEOUT_MS: '500',
       REQUEST_TIMEOUT_MS: '5000',
       SOCKET_TIMEOUT_MS: '7000',
+      BATCH_MEMORY_BUDGET_BYTES: '8388608',
       BATCH_CONCURRENCY: '3',
       API_KEYS: 'k1,k2',
       CORS_ORIGINS: 'https://treasury.example',
@@ -55,6 +60,7 @@ t.test('reads the environment', async (t) => {
       shutdownTimeoutMs: 500,
       requestTimeoutMs: 5000,
       socketTimeoutMs: 7000,
+      batchMemoryBudgetBytes: 8388608,
       batchConcurrency: 3,
       apiKeys: ['k1', 'k2'],
       corsOrigins: ['https://treasury.example'],
@@ -75,6 +81,8 @@ t.test('rejects bad values, listing each', async (t) => {
   t.throws(() => loadConfig({ BODY_LIMIT: String(16 * 1048576 + 1) }), /BODY_LIMIT/, 'bounded: 16 MiB at most')
   t.throws(() => loadConfig({ BATCH_BODY_LIMIT: String(64 * 1048576 + 1) }), /BATCH_BODY_LIMIT/, 'bounded: 64 MiB at most')
   t.throws(() => loadConfig({ WEB_CONCURRENCY: '0' }), /WEB_CONCURRENCY/)
+  t.throws(() => loadConfig({ BATCH_MEMORY_BUDGET_BYTES: '0' }), /BATCH_MEMORY_BUDGET_BYTES/)
+  t.equal(loadConfig({ BATCH_CONCURRENCY: '0' }).batchConcurrency, 0, 'BATCH_CONCURRENCY 0: no limit by count (the default)')
   t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' }), /REQUEST_TIMEOUT_MS/)
   t.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL/)
   try {

@@ -8,7 +8,7 @@ import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
 import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
 import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
-import { Decimal, formatFraction, formatMoney } from '../../src/domain/decimal.js'
+import { Decimal, MAX_MONEY, formatFraction, formatMoney, fromCents, moneyTimesRatio, pastMaxMoney, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
 import { ledgerRowView } from '../../src/domain/views.js'
 import type { LedgerRow } from '../../src/domain/interest.js'
@@ -31,6 +31,103 @@ t.test('formatMoney is toFixed(2)', async (t) => {
   for (const v of ['0', '-0', '0.5', '-0.5', '0.05', '-0.001', '1e15', '123456789012345.6', '1e39', '1e45', '-1e45', 'NaN', 'Infinity']) {
     t.equal(formatMoney(new Decimal(v)), new Decimal(v).toFixed(2), v)
   }
+})
+
+t.test('moneyTimesRatio is the Decimal product divided and rounded once', async (t) => {
+  // Amounts as the contract carries them (cents, up to 15 integer digits), products of them
+  // with portions (more decimals), rates of up to 12 decimals and their differences (negative),
+  // numerators of every day count over up to 300 years, and their denominators.
+  const amount = fc.oneof(
+    fc.bigInt({ min: 0n, max: 10n ** 17n - 1n }).map((c) => new Decimal(`${c}e-2`)),
+    fc.bigInt({ min: 0n, max: 10n ** 9n }).map((c) => new Decimal(`${c}e-2`)),
+    fc.bigInt({ min: 0n, max: 10n ** 12n }).map((c) => new Decimal(`${c}e-5`)),
+  )
+  const rate = fc.oneof(
+    fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n - 1n }).map((r) => new Decimal(`${r}e-12`)),
+    fc.integer({ min: -2000, max: 2000 }).map((r) => new Decimal(`${r}e-4`)),
+  )
+  const numerator = fc.oneof(fc.integer({ min: -110_000, max: 110_000 }), fc.integer({ min: -40_000_000, max: 40_000_000 }), fc.constantFrom(0, -0, 1, 90, 360))
+  const denominator = fc.constantFrom(360, 365, 366, 365 * 366, 1, 7)
+  const mode = fc.constantFrom('half-up' as const, 'half-even' as const)
+  fc.assert(
+    fc.property(amount, rate, numerator, denominator, mode, (a, r, n, d, m) => {
+      const fast = moneyTimesRatio(a, r, n, d, m)
+      const plain = roundMoney(a.times(r).times(n).div(d), m)
+      return fast.toString() === plain.toString() && fast.s === plain.s && formatMoney(fast) === formatMoney(plain)
+    }),
+    { numRuns: 20_000 },
+  )
+  // Exact half cents, either side of them, in both modes: 0.005 and 0.015 (half-even: down, up).
+  for (const [a, r, n, d, m, expected] of [
+    ['0.01', '0.5', 1, 1, 'half-up', '0.01'], // 0.005 → 0.01 away from zero
+    ['0.01', '0.5', 1, 1, 'half-even', '0'], // 0.005 → 0.00, to the even cent
+    ['0.03', '0.5', 1, 1, 'half-even', '0.02'], // 0.015 → 0.02, to the even cent
+    ['0.01', '-0.5', 1, 1, 'half-up', '-0.01'], // −0.005 → −0.01 away from zero
+    ['2250.00', '0.08', 1, 360, 'half-up', '0.5'], // 2250 × 0.08 / 360 = 0.5 exactly
+    ['1000000.00', '0.10', 90, 360, 'half-up', '25000'], // a quarter at 10% on 1,000,000
+  ] as const) {
+    t.equal(moneyTimesRatio(new Decimal(a), new Decimal(r), n, d, m).toString(), expected, `${a} × ${r} × ${n}/${d} ${m}`)
+  }
+})
+
+t.test('fromCents builds the Decimal that parsing the amount builds, field for field', async (t) => {
+  const check = (cents: number, negative: boolean): boolean => {
+    const text = `${negative ? '-' : ''}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
+    const built = fromCents(cents, negative)
+    const parsed = new Decimal(text)
+    return built.s === parsed.s && built.e === parsed.e && JSON.stringify(built.d) === JSON.stringify(parsed.d) && built.toString() === parsed.toString() && built instanceof Decimal && built.plus(1).eq(parsed.plus(1))
+  }
+  fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.boolean(), check), { numRuns: 20_000 })
+  fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.boolean(), check), { numRuns: 20_000 })
+  // Word boundaries and zeros: 0.01, 0.10, 1, 99,999.99, 100,000.00, 10,000,000.00 and .01, 2^53 − 1 cents.
+  for (const cents of [1, 10, 100, 9_999_999, 10_000_000, 1_000_000_000, 1_000_000_001, 1_000_000_100, 100_000_000_000_000, Number.MAX_SAFE_INTEGER]) {
+    t.ok(check(cents, false) && check(cents, true), String(cents))
+  }
+  t.equal(fromCents(0, false).toString(), '0')
+  t.ok(fromCents(0, true).isNegative() && fromCents(0, true).isZero(), '−0')
+})
+
+t.test('sum adds exactly, in cents or in Decimal', async (t) => {
+  const value = fc.oneof(
+    fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map((c) => new Decimal(`${c}e-2`)),
+    fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map((c) => new Decimal(`${c}e-5`)),
+  )
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+      const plain = values.reduce((a, b) => a.plus(b), new Decimal(0))
+      const fast = sum(values)
+      return fast.toString() === plain.toString() && fast.s === plain.s
+    }),
+    { numRuns: 5_000 },
+  )
+  t.equal(sum([]).toString(), '0')
+  t.equal(sum([new Decimal('0.10'), new Decimal('0.20')]).toString(), '0.3') // 10 + 20 cents
+})
+
+t.test('pastMaxMoney is gt(MAX_MONEY)', async (t) => {
+  const amount = fc.oneof(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }).map((c) => new Decimal(`${c}e-2`)), fc.bigInt({ min: 0n, max: 10n ** 20n }).map((c) => new Decimal(`${c}e-5`)))
+  fc.assert(fc.property(amount, (a) => pastMaxMoney(a) === a.gt(MAX_MONEY)), { numRuns: 10_000 })
+  t.equal(pastMaxMoney(new Decimal('999999999999999.99')), false, 'the largest amount itself')
+  t.equal(pastMaxMoney(new Decimal('1000000000000000.00')), true, 'a cent past it')
+  t.equal(pastMaxMoney(new Decimal('999999999999999.991')), true, 'a fraction of a cent past it')
+})
+
+t.test('scaledInteger reads a Decimal as an exact integer, or refuses', async (t) => {
+  fc.assert(
+    fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 14 }), (n, k, scale) => {
+      const x = new Decimal(`${n}e-${k}`)
+      const exact = x.times(new Decimal(10).pow(scale))
+      const expected = exact.isInteger() && exact.abs().lte(Number.MAX_SAFE_INTEGER) ? exact.toNumber() : null
+      const got = scaledInteger(x, scale)
+      return got === expected || (got === 0 && expected === 0)
+    }),
+    { numRuns: 20_000 },
+  )
+  t.equal(scaledInteger(new Decimal('1188041.47'), 2), 118804147)
+  t.equal(scaledInteger(new Decimal('0.08'), 2), 8)
+  t.equal(scaledInteger(new Decimal('0.125'), 2), null, 'three decimals are not cents')
+  t.equal(scaledInteger(new Decimal('1e20'), 0), null, 'past 2^53')
+  t.equal(scaledInteger(new Decimal(NaN), 0), null)
 })
 
 t.test('toNewYorkTime agrees with luxon', async (t) => {

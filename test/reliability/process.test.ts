@@ -60,7 +60,7 @@ t.test('logs: one JSON object per line, the request id on every request line, no
  */
 const HEAP_LIMIT_RANGE = [512 * 1_048_576, 768 * 1_048_576] as const
 
-t.test('npm start runs the service with a 512 MB old space; load shedding starts at 90% of the heap limit', async (t) => {
+t.test('npm start runs the service with a 512 MB old space; load shedding starts at 90% of the heap limit, batches are admitted up to an eighth of it', async (t) => {
   const server = await startServer(t)
   const until = Date.now() + 30_000
   const limits = () => server.logs().filter((l) => l.msg === 'memory limits')
@@ -70,6 +70,9 @@ t.test('npm start runs the service with a 512 MB old space; load shedding starts
   const heapLimit = Number(line?.heapLimitBytes)
   t.ok(heapLimit >= HEAP_LIMIT_RANGE[0] && heapLimit <= HEAP_LIMIT_RANGE[1], `heap limit ${heapLimit} bytes: 512 MiB of old space and the young generation`)
   t.equal(line?.maxHeapUsedBytes, Math.floor(heapLimit * 0.9), 'MAX_HEAP_USED_BYTES defaults to 90% of it')
+  // 512 MiB and more of heap: an eighth is at least 64 MiB of bodies, two of the densest 32 MiB batches.
+  t.equal(line?.batchMemoryBudgetBytes, Math.floor(heapLimit / 8), 'BATCH_MEMORY_BUDGET_BYTES defaults to an eighth of it')
+  t.ok(line?.batchMemoryBudgetBytes >= 2 * 32 * 2 ** 20, 'room for two of the densest batches at once')
   server.child.kill('SIGTERM')
   t.equal((await server.exit).code, 0)
 })

@@ -4,6 +4,11 @@
  * 0 within SHUTDOWN_TIMEOUT_MS. A batch that would outlast the shutdown stops computing at
  * 70% of SHUTDOWN_TIMEOUT_MS and answers its remaining items with 503 problems, so it still
  * completes as valid JSON and the process still exits 0.
+ *
+ * Batches are admitted by the bytes of their bodies, not by count (BATCH_MEMORY_BUDGET_BYTES,
+ * by default an eighth of the heap limit): six clients each sending a 3,000-item batch at once
+ * are computed together, and drained by a SIGTERM. (One file, so that these heavy tests run one
+ * after another, not beside each other.)
  */
 import t, { type Test } from 'tap'
 import { slowItem, theCase } from './items.js'
@@ -80,4 +85,28 @@ t.test('a batch that would outlast SHUTDOWN_TIMEOUT_MS: its rest is 503 problems
   const exit = await server.exit
   t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
   t.ok(exit.at - signalledAt < timeout + 1_000, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
+})
+
+t.test('six 3,000-item batches at once all complete, and SIGTERM while they run drains them, exit 0', async (t) => {
+  // With the server's 512 MB heap (npm start's flags), so its default budget. Long enough for
+  // six batches on a busy machine: the test is that they are drained, not how fast.
+  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: '300000' })
+  const body = JSON.stringify({ items: Array.from({ length: 3_000 }, () => theCase) })
+  t.ok(Buffer.byteLength(body) * 6 < 40 * 2 ** 20, `six bodies of ${Buffer.byteLength(body)} bytes, far under the default budget`)
+  let streaming = 0
+  const batches = Array.from({ length: 6 }, () => send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => streaming++ }))
+  // Every one admitted and answering (a 503 would end at once, and fail below).
+  while (streaming < 6) await sleep(20)
+  server.child.kill('SIGTERM')
+
+  const answers = await Promise.all(batches)
+  for (const [i, answer] of answers.entries()) {
+    t.equal(answer.status, 200, `batch ${i + 1}: 200`)
+    const results = (JSON.parse(answer.body) as { results: Array<{ ok: boolean }> }).results
+    t.equal(results.length, 3_000, `batch ${i + 1}: one result per item`)
+    t.equal(results.filter((r) => r.ok).length, 3_000, `batch ${i + 1}: every item computed, none cut off by the shutdown`)
+  }
+  const exit = await server.exit
+  t.equal(exit.code, 0, 'drained, then exits 0')
+  t.match(server.output(), /"signal":"SIGTERM".*"msg":"shutting down"/)
 })
