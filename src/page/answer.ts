@@ -43,14 +43,26 @@ function setFigure(id: string, value: string, note: string, empty = false): void
   small.replaceChildren(...note.split(/((?:Note|SPA) [0-9][0-9A-Za-z().]*)/).map((part, i) => (i % 2 === 1 ? node('span', part, 'nowrap') : document.createTextNode(part))))
 }
 
+const VOID_REASON: Record<string, string> = {
+  'no-notice-of-default': 'no notice of default was given',
+  'cured-in-time': 'the default was cured within the cure period',
+  'cured-late': 'the Event of Default was cured before the election took effect',
+}
+
+/** Why there is no redemption: no election, or an election that found no Event of Default. */
+function noRedemption(result: ScenarioResult): string {
+  const e = result.redemptionElection
+  return e?.status === 'void' ? `Election void: ${VOID_REASON[e.voidReason ?? ''] ?? 'no Event of Default'}` : 'No redemption election'
+}
+
 function keyFigures(result: ScenarioResult): void {
   const e = result.eventOfDefault
   setFigure('event-of-default-date', e.date ?? '—', e.date ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}` : 'No notice of default given', e.date === null)
   const n = result.notice
   setFigure('cure-deadline', n?.cureDeadline ?? '—', n ? `${NOTICE_STATUS[n.status]} · ${plural(n.cureBusinessDays, 'Business Day')}` : 'No notice of default given', n === null)
   const r = result.redemption
-  setFigure('payment-due-date', r?.paymentDueDate ?? '—', r ? `${r.paymentDate ? `Paid ${r.paymentDate}` : 'Not paid'} · ${r.clause}` : 'No redemption election', r === null)
-  setFigure('total-due', r ? money(r.totalDue) : '—', r ? (r.lateCharge !== '0.00' ? `includes a late charge of ${money(r.lateCharge)}` : `price on ${r.redemptionDate}`) : 'No redemption election', r === null)
+  setFigure('payment-due-date', r?.paymentDueDate ?? '—', r ? `${r.paymentDate ? `Paid ${r.paymentDate}` : 'Not paid'} · ${r.clause}` : noRedemption(result), r === null)
+  setFigure('total-due', r ? money(r.totalDue) : '—', r ? (r.lateCharge !== '0.00' ? `includes a late charge of ${money(r.lateCharge)}` : `price on ${r.redemptionDate}`) : noRedemption(result), r === null)
   byId('per-diem').textContent = r ? money(r.perDiem) : '—'
   byId('per-diem').classList.toggle('none', r === null)
 }
@@ -75,7 +87,8 @@ function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[st
     ['Accrued interest, normal rates', money(r.accruedInterest.base), `from ${r.accruedInterest.from}`],
     ['Accrued interest, default rates', money(r.accruedInterest.default), `to ${r.redemptionDate}, exclusive`],
   ]
-  if (r.premiumAmount !== '0.00' || r.premium !== '1') rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
+  // The premium comes back as written ("1.00", "1"): only one above par is worth a row.
+  if (r.premiumAmount !== '0.00' || !/^1(\.0*)?$/.test(r.premium)) rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
   if (r.asConvertedValue !== null) rows.push(['As-converted value', money(r.asConvertedValue), r.priceBasis === 'as-converted' ? 'greater: the price' : 'not greater than the premium price'])
   rows.push(['Redemption price', money(r.redemptionPrice), r.priceBasis === 'as-converted' ? 'as converted' : `× ${r.premium}`, 'subtotal'])
   if (r.lateChargeRate !== null || r.lateCharge !== '0.00') {
@@ -92,7 +105,7 @@ function redemption(result: ScenarioResult): void {
   byId('redemption-clause').textContent = r?.clause ?? 'Note 4(b)'
   if (r === null) {
     const row = node('tr')
-    const cell = node('td', 'No redemption election: nothing to redeem.')
+    const cell = node('td', `${noRedemption(result)}: nothing to redeem.`)
     row.append(cell)
     body.append(row)
     return

@@ -50,6 +50,14 @@ export interface ScenarioResult {
     totals: { interest: string; normal: string; default: string; capitalized: string; cashPaid: string; accrued: string }
   }
   interestLedger: LedgerRow[]
+  redemptionElection: {
+    clause: string
+    date: string
+    portion: string
+    status: 'effective' | 'deferred' | 'void'
+    effectiveDate: string | null
+    voidReason: 'no-notice-of-default' | 'cured-in-time' | 'cured-late' | null
+  } | null
   redemption: {
     clause: string
     electionDate: string

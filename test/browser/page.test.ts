@@ -200,6 +200,19 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       await other.close()
     })
 
+    await t.test('a cure in time makes the election void: no total due, and the page says why', async (t) => {
+      // The case cured on 2008-10-10, before the 2008-10-14 cure deadline: no Event of Default,
+      // so the 2008-09-29 election finds nothing to redeem (API.md: 200, election void).
+      const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
+      const other = await context.newPage()
+      await other.goto(`${base}/#request=${encodeForUrl(cured)}`)
+      await answered(other)
+      t.equal(await text(other, '#event-of-default-date'), '—')
+      t.equal(await text(other, '#total-due'), '—')
+      t.match(await text(other, '#total-due-note'), /Election void: the default was cured within the cure period/)
+      await other.close()
+    })
+
     await t.test('an invalid date: the service\'s error beside its field', async (t) => {
       await page.getByLabel('Business-day calendar').selectOption('us-fed')
       await page.getByLabel('Issue date').fill('1850-01-01') // outside 1901-01-01..2199-12-31
