@@ -28,6 +28,19 @@ t.test('the blocker at 4.99% and 9.99%, worked by hand', async (t) => {
   t.same(applyBlocker(275_355, 44_726_295, new Decimal('0.02'), 433_266, 310_910), { conversion: 433_266, exercise: 198_541, capacity: 631_807, binding: true })
 })
 
+t.test('the blocker near 100%: exact at the last share, bounded far beyond any count', async (t) => {
+  // 1 owned of 3 outstanding, L = 0.999999999999: X <= (2.999999999997 - 1) / 0.000000000001
+  // = 1,999,999,999,997 exactly. Check: 1 + X = 1,999,999,999,998 = L x (3 + X) = L x 2,000,000,000,000
+  // (equality holds, so X counts); X + 1 gives 1,999,999,999,999 > L x 2,000,000,000,001
+  // = 1,999,999,999,998.999999999999.
+  t.equal(blockerCapacity(1, 3, new Decimal('0.999999999999')), 1_999_999_999_997)
+  // 0 owned of 10^12, L = 0.9999: X <= 0.9999 x 10^12 / 0.0001 = 9,999 x 10^12, beyond
+  // 2^53 - 1 = 9,007,199,254,740,991 (and beyond the 4.1 x 10^15 shares a request can hold): capped there.
+  t.equal(blockerCapacity(0, 1_000_000_000_000, new Decimal('0.9999')), Number.MAX_SAFE_INTEGER)
+  // 0 owned of 10^6, L = 0.999999999999: 999,999.999999 / 10^-12, about 10^18: capped likewise.
+  t.equal(blockerCapacity(0, 1_000_000, new Decimal('0.999999999999')), Number.MAX_SAFE_INTEGER)
+})
+
 t.test('the blocker through the service: capped shares, a warning, the percent at the cap', async (t) => {
   const req: BeneficialOwnershipRequest = {
     asOf: '2008-09-30',

@@ -63,3 +63,18 @@ t.test('warnings: beyond 60 days, a binding blocker, a percent over the outstand
   // 2,000 / 1,000,000 = 0.20% over the outstanding alone; 2,000 / 1,001,000 = 0.1998% -> 0.20 too: no discrepancy.
   t.same([over.persons[0].percent, over.persons[0].discrepancies, over.warnings], ['0.20', [], []])
 })
+
+t.test('an ownership limit near 100% over a large class is answered (it does not bind)', async (t) => {
+  const app = testApp(t)
+  const res = await app.inject({
+    method: 'POST',
+    url: URL_,
+    payload: { asOf: '2008-09-30', sharesOutstanding: 1_000_000_000_000, holders: [holder('a', { commonShares: 0, warrants: [{ shares: 1_000_000_000_000 }], ownershipLimit: '0.9999' })] },
+  })
+  t.equal(res.statusCode, 200)
+  const a = res.json().persons[0]
+  // The cap allows 0.9999 x 10^12 / 0.0001 = 9.999 x 10^15 shares, far above the 10^12 warrant
+  // shares: all counted; percent 10^12 / (10^12 + 10^12) = 50.00, over the outstanding alone 100.00.
+  t.same([a.issuableOnExercise, a.aggregate, a.percent, a.percentOfOutstanding], [1_000_000_000_000, 1_000_000_000_000, '50.00', '100.00'])
+  t.notOk(res.json().warnings.some((w: { code: string }) => w.code === 'ownership-limit-binding'))
+})

@@ -6,16 +6,27 @@
  */
 import { Decimal } from '../decimal.js'
 
-/** The largest whole X with owned + X <= L * (outstanding + X); 0 when already at or over the cap. */
+/**
+ * The largest capacity reported: beyond any count of acquirable shares a request can hold
+ * (at most 100 holders x 41 figures of 10^12), and still an exact JS integer. A cap near 100%
+ * over a large class allows more (0.9999 of 10^12 outstanding: about 10^16 shares).
+ */
+export const MAX_CAPACITY = Number.MAX_SAFE_INTEGER
+
+/**
+ * The largest whole X with owned + X <= L * (outstanding + X); 0 when already at or over the cap.
+ * Exact: L = p / 10^k is a decimal fraction, so X = floor((p * outstanding - 10^k * owned) / (10^k - p))
+ * in integers (no rounded division, no search over X).
+ */
 export function blockerCapacity(owned: number, outstanding: number, limit: Decimal): number {
   if (!(limit.gt(0) && limit.lt(1))) throw new RangeError('the ownership limit must be in (0, 1)')
-  const bound = limit.times(outstanding).minus(owned).div(new Decimal(1).minus(limit)).floor()
-  let x = bound.lt(0) ? 0 : bound.toNumber()
-  // The division is rounded at 40 digits: settle the last unit with the exact inequality.
-  const within = (n: number): boolean => new Decimal(owned).plus(n).lte(limit.times(new Decimal(outstanding).plus(n)))
-  while (x > 0 && !within(x)) x--
-  while (within(x + 1)) x++
-  return within(x) ? x : 0
+  const k = limit.decimalPlaces()
+  const scale = 10n ** BigInt(k)
+  const p = BigInt(limit.times(new Decimal(10).pow(k)).toFixed(0))
+  const numerator = p * BigInt(outstanding) - scale * BigInt(owned)
+  if (numerator <= 0n) return 0
+  const x = numerator / (scale - p)
+  return x > BigInt(MAX_CAPACITY) ? MAX_CAPACITY : Number(x)
 }
 
 /** The acquirable shares counted under the cap: conversion shares first, then warrant shares. */
