@@ -8,7 +8,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import jsonpatch from 'fast-json-patch'
 import { Decimal } from 'decimal.js'
-import { testApp } from '../helpers/http.js'
+import { assertProblem, testApp } from '../helpers/http.js'
 import { at, fixture } from '../helpers/json.js'
 
 fc.configureGlobal({ seed: 20080929 })
@@ -111,6 +111,13 @@ t.test('holders that do not add up to the principal: the variant fails alone, at
   // 400,000 + 500,000 = 900,000, not the note's 1,000,000 (API.md: else 422 at /holders)
   t.match(short, { ok: false, problem: { status: 422, errors: [{ pointer: '/holders' }] } })
   t.equal(ok.ok, true)
+  // The same holders in the scenario itself: the whole request is a 422, at the pointer under /scenario.
+  const whole = await app.inject({
+    method: 'POST',
+    url: URL,
+    payload: { scenario: { ...withHolders, holders: [withHolders.holders[0], { id: 'wpscv-lp-i', principal: '500000.00' }] }, variants: [nyse] },
+  })
+  assertProblem(t, whole, { status: 422, errors: [{ pointer: '/scenario/holders' }] })
 })
 
 /** A key figure's kind, from the pointer's last token. */
