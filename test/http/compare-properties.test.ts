@@ -26,7 +26,7 @@ const POINTERS = Object.keys(fixture<{ values: Record<string, string> }>('exampl
 const day = (from: string, to: string) =>
   fc.integer({ min: Date.parse(`${from}T00:00:00Z`) / 86_400_000, max: Date.parse(`${to}T00:00:00Z`) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
 const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-const calendar = fc.constantFrom('us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only')
+const calendar = fc.constantFrom('us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec')
 const methods = fc.uniqueArray(fc.constantFrom('personal', 'facsimile', 'email', 'overnight-courier', 'mail'), { minLength: 1, maxLength: 5 })
 
 /** A note issued 2000-2030, maybe an SPA, a notice, a cure, an election, a payment. */
