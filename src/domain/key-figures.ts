@@ -2,13 +2,16 @@
  * The key figures of a scenario: the dates and amounts at the fixed pointers of
  * POST /v1/scenarios (API.md), read from a scenario result, and what differs between two.
  *
- * The list below is the one place that says which figures are key; a figure added to it is
- * extracted, compared and (once schemas/KeyFigures.json names it) answered everywhere.
+ * The lists below are the one place that says which figures are key: the series' figures, and
+ * with holders each holder's redemption figures at `/holders/{i}/redemption/...` (fixed names
+ * of POST /v1/scenarios with holders). A status (`/covenant/status`) is neither a date nor an
+ * amount, so it is no key figure. A figure added here is extracted, compared and (once
+ * schemas/KeyFigures.json names it) answered everywhere.
  */
 import { daysBetween } from './dates.js'
 import { Decimal, formatMoney } from './decimal.js'
 
-export type KeyFigureKind = 'date' | 'money' | 'status'
+export type KeyFigureKind = 'date' | 'money'
 
 export interface KeyFigure {
   /** as in the POST /v1/scenarios response */
@@ -18,34 +21,58 @@ export interface KeyFigure {
 
 const figure = (pointer: string, kind: KeyFigureKind): KeyFigure => ({ pointer, kind })
 
+/** The redemption figures, relative to a redemption (`/redemption` or `/holders/{i}/redemption`). */
+const REDEMPTION_FIGURES: readonly KeyFigure[] = [
+  figure('/electionEffectiveDate', 'date'),
+  figure('/paymentDueDate', 'date'),
+  figure('/redemptionDate', 'date'),
+  figure('/outstandingPrincipal', 'money'),
+  figure('/capitalizedInterest', 'money'),
+  figure('/redeemedPrincipal', 'money'),
+  figure('/accruedInterest/base', 'money'),
+  figure('/accruedInterest/default', 'money'),
+  figure('/accruedInterest/total', 'money'),
+  figure('/premiumAmount', 'money'),
+  figure('/redemptionPrice', 'money'),
+  figure('/lateCharge', 'money'),
+  figure('/totalDue', 'money'),
+  figure('/perDiem', 'money'),
+  figure('/defaultInterestIncrement', 'money'),
+]
+
+const under = (prefix: string, figures: readonly KeyFigure[]): KeyFigure[] => figures.map((f) => figure(`${prefix}${f.pointer}`, f.kind))
+
+/** The series' key figures, present in every scenario (null where it has none). */
 export const KEY_FIGURES: readonly KeyFigure[] = [
   figure('/covenant/deadline', 'date'),
-  figure('/covenant/status', 'status'),
   figure('/notice/effectiveDate', 'date'),
   figure('/notice/cureDeadline', 'date'),
   figure('/eventOfDefault/date', 'date'),
-  figure('/redemption/electionEffectiveDate', 'date'),
-  figure('/redemption/paymentDueDate', 'date'),
-  figure('/redemption/redemptionDate', 'date'),
-  figure('/redemption/outstandingPrincipal', 'money'),
-  figure('/redemption/capitalizedInterest', 'money'),
-  figure('/redemption/redeemedPrincipal', 'money'),
-  figure('/redemption/accruedInterest/base', 'money'),
-  figure('/redemption/accruedInterest/default', 'money'),
-  figure('/redemption/accruedInterest/total', 'money'),
-  figure('/redemption/premiumAmount', 'money'),
-  figure('/redemption/redemptionPrice', 'money'),
-  figure('/redemption/lateCharge', 'money'),
-  figure('/redemption/totalDue', 'money'),
-  figure('/redemption/perDiem', 'money'),
-  figure('/redemption/defaultInterestIncrement', 'money'),
+  ...under('/redemption', REDEMPTION_FIGURES),
 ]
+
+/** The key figures of holder i: its redemption figures. */
+export const holderFigures = (i: number): KeyFigure[] => under(`/holders/${i}/redemption`, REDEMPTION_FIGURES)
+
+/** How many holders a scenario result names (0 without holders). */
+function holderCount(result: unknown): number {
+  const holders = result !== null && typeof result === 'object' ? (result as { holders?: unknown }).holders : undefined
+  return Array.isArray(holders) ? holders.length : 0
+}
+
+/** The key figures of a result: the series' figures, then each holder's in request order. */
+export function keyFiguresOf(result: unknown): KeyFigure[] {
+  return [...KEY_FIGURES, ...Array.from({ length: holderCount(result) }, (_, i) => holderFigures(i)).flat()]
+}
 
 /** A key figure's value: a date, money or status string, or null where the scenario has none. */
 export type FigureValue = string | null
 
-/** Key figures by pointer, in KEY_FIGURES order. */
-export type FigureValues = ReadonlyMap<string, FigureValue>
+/** Key figures by pointer, in keyFiguresOf order, with the holders' ids (`/holders/0/id`: null for a series without holders). */
+export interface FigureValues {
+  values: ReadonlyMap<string, FigureValue>
+  holderIds: readonly string[] | null
+}
 
 const tokens = (pointer: string): string[] => pointer.slice(1).split('/')
 
@@ -59,13 +86,21 @@ function valueAt(result: unknown, pointer: string): FigureValue {
   return typeof node === 'string' ? node : null
 }
 
-export function keyFigureValues(result: unknown, figures: readonly KeyFigure[] = KEY_FIGURES): FigureValues {
-  return new Map(figures.map((f) => [f.pointer, valueAt(result, f.pointer)]))
+export function keyFigureValues(result: unknown): FigureValues {
+  const count = holderCount(result)
+  return {
+    values: new Map(keyFiguresOf(result).map((f) => [f.pointer, valueAt(result, f.pointer)])),
+    holderIds: count === 0 ? null : Array.from({ length: count }, (_, i) => valueAt(result, `/holders/${i}/id`) ?? ''),
+  }
 }
 
-/** The figures as one object with the scenario's own shape: `/covenant/deadline` is `{ covenant: { deadline } }`. */
-export function keyFiguresView(values: FigureValues): Record<string, unknown> {
+/**
+ * The figures as one object with the scenario's own shape: `/covenant/deadline` is
+ * `{ covenant: { deadline } }`, `/holders/0/redemption/totalDue` is `{ holders: [{ id, redemption: { totalDue } }] }`.
+ */
+export function keyFiguresView({ values, holderIds }: FigureValues): Record<string, unknown> {
   const view: Record<string, unknown> = {}
+  if (holderIds !== null) view['holders'] = holderIds.map((id) => ({ id }))
   for (const [pointer, value] of values) {
     const path = tokens(pointer)
     let node = view
@@ -79,27 +114,25 @@ export interface FigureChange {
   pointer: string
   base: FigureValue
   variant: FigureValue
-  /** variant − base: signed calendar days for dates, a signed money string for amounts; null for a status or where either side is null */
+  /** variant − base: signed calendar days for dates, a signed money string for amounts; null where either side is null */
   difference: number | string | null
 }
 
-function difference(kind: KeyFigureKind, base: string, variant: string): number | string | null {
-  switch (kind) {
-    case 'date':
-      return daysBetween(base, variant)
-    case 'money':
-      return formatMoney(new Decimal(variant).minus(base))
-    case 'status':
-      return null
-  }
+function difference(kind: KeyFigureKind, base: string, variant: string): number | string {
+  return kind === 'date' ? daysBetween(base, variant) : formatMoney(new Decimal(variant).minus(base))
 }
 
-/** Every key figure whose value differs between the two, in KEY_FIGURES order; nothing that is the same. */
-export function changedFigures(base: FigureValues, variant: FigureValues, figures: readonly KeyFigure[] = KEY_FIGURES): FigureChange[] {
+/**
+ * Every key figure whose value differs between the two, in keyFiguresOf order (the holders of
+ * the side with more); nothing that is the same. A holder one side does not have has null figures there.
+ */
+export function changedFigures(base: FigureValues, variant: FigureValues): FigureChange[] {
+  const holders = Math.max(base.holderIds?.length ?? 0, variant.holderIds?.length ?? 0)
+  const figures = [...KEY_FIGURES, ...Array.from({ length: holders }, (_, i) => holderFigures(i)).flat()]
   const changes: FigureChange[] = []
   for (const { pointer, kind } of figures) {
-    const b = base.get(pointer) ?? null
-    const v = variant.get(pointer) ?? null
+    const b = base.values.get(pointer) ?? null
+    const v = variant.values.get(pointer) ?? null
     if (b === v) continue
     changes.push({ pointer, base: b, variant: v, difference: b === null || v === null ? null : difference(kind, b, v) })
   }

@@ -1,7 +1,8 @@
 /**
  * POST /v1/scenarios/compare: one scenario under several readings, side by side.
  *
- * The scenario is computed as POST /v1/scenarios computes it; each variant is its RFC 6902
+ * The scenario is computed as POST /v1/scenarios computes it (with its holders, when it names
+ * them: their sums are the series' figures); each variant is its RFC 6902
  * patch applied to a copy of the scenario, validated by the same ScenarioRequest schema and
  * computed alone, with the same asOf default (today is read once). A variant that cannot be
  * computed answers its own problem; the others are unaffected. Variants are computed in turn,
@@ -15,7 +16,7 @@ import { ContradictionError, type Assumption, type Warning } from '../domain/exp
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { changedFigures, keyFigureValues, keyFiguresView, type FigureChange, type FigureValues } from '../domain/key-figures.js'
 import { defaultReadings, type Reading } from '../domain/readings.js'
-import { computeScenario, type ScenarioResult } from '../domain/scenario.js'
+import { computeScenarioWithHolders } from '../domain/holders.js'
 import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
 
 interface VariantInput {
@@ -78,7 +79,7 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
       return failed(problem('validation', `The patched scenario does not match ScenarioRequest: ${invalidFields(errors.length)}.`, errors))
     }
     try {
-      const result = computeScenario(request as ScenarioRequest, today)
+      const result = computeScenarioWithHolders(request as ScenarioRequest, today)
       const figures = keyFigureValues(result)
       return { id, description, patch, ok: true, figures: keyFiguresView(figures), changed: changedFigures(base, figures), warnings: result.warnings }
     } catch (error) {
@@ -109,9 +110,9 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
 
     const day = todayInNewYork()
     const today = () => day
-    let base: ScenarioResult
+    let base: ReturnType<typeof computeScenarioWithHolders>
     try {
-      base = computeScenario(scenario, today)
+      base = computeScenarioWithHolders(scenario, today)
     } catch (error) {
       if (error instanceof ContradictionError) {
         throw ProblemError.contradiction('The scenario is well-formed but contradicts itself.', under('/scenario', anchorToRequest(error.errors, scenario)))
@@ -155,7 +156,7 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
       {
         code: 'key-figure-changes',
         description:
-          'A key figure is listed as changed when its value under the variant differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a status, or a figure one side does not have (null), has a null difference.',
+          'A key figure (a date or an amount at a fixed pointer of POST /v1/scenarios: the series\' figures and, with holders, each holder\'s redemption figures) is listed as changed when its value under the variant differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a figure one side does not have (null) has a null difference.',
       },
     ]
     if (base.asOf !== scenario.asOf) {
