@@ -218,9 +218,13 @@ function statement(result: ScenarioResult, computedAt: string): void {
     }
     table.append(body)
     s.append(table)
-    s.append(node('p', `Due on ${r.paymentDueDate}. If paid later, interest accrues at USD ${money(r.perDiem)} per day (per diem) from the due date.`, 'st-due'))
+    // Interest stops at the due date; what a late payment adds is the note's late charge.
+    const late = r.lateChargeRate === null
+      ? 'The note sets no late charge for a later payment.'
+      : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price for each day late.`
+    s.append(node('p', `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`, 'st-due'))
   } else {
-    s.append(node('p', 'No redemption election: no redemption amount is due.', 'st-due'))
+    s.append(node('p', `${noRedemption(result)}: no redemption amount is due.`, 'st-due'))
   }
   if (result.warnings.length > 0) {
     s.append(node('h2', 'Warnings'))
