@@ -116,11 +116,11 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     done()
   }
 
-  addOperation<{ Body: { items: unknown[] } }>(
+  addOperation<{ Body: { items: unknown[] }; Querystring: { view?: ScenarioView } }>(
     app,
     'computeScenarioBatch',
     async (request, reply) => {
-      const view: ScenarioView = (request.query as { view?: ScenarioView }).view === 'summary' ? 'summary' : 'full'
+      const view: ScenarioView = request.query.view ?? 'full'
       return reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items, view)))
     },
     { bodyLimit: options.bodyLimit, onRequest: admit },
