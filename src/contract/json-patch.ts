@@ -16,12 +16,10 @@
  * read of `from`, then `remove` and `add`, each checked by the library.
  */
 import jsonpatch from 'fast-json-patch'
+import type { PatchOperation } from '../domain/readings.js'
 import { problem, type FieldError, type Problem } from './problem.js'
 
-export type PatchOperation =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'move' | 'copy'; from: string; path: string }
+export type { PatchOperation }
 
 /** Member names no scenario field has, which `obj[key]` would find on any object. */
 const BUILT_IN = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])

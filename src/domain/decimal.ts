@@ -22,22 +22,6 @@ export const ZERO = new Decimal(0)
 export const MAX_MONEY = new Decimal('999999999999999.99')
 export const ONE = new Decimal(1)
 
-/**
- * The Decimal of a decimal string from a request (a rate, a premium, a portion), parsed once
- * per process: notes repeat a few such strings, and Decimals are immutable, so one is shared.
- */
-const parsed = new Map<string, Decimal>()
-
-export function decimalOf(text: string): Decimal {
-  let value = parsed.get(text)
-  if (value === undefined) {
-    if (parsed.size >= 10_000) parsed.clear()
-    value = new Decimal(text)
-    parsed.set(text, value)
-  }
-  return value
-}
-
 /** Rounds to cents with the note's rounding mode. */
 export function roundMoney(amount: Decimal, mode: RoundingMode): Decimal {
   return amount.toDecimalPlaces(2, MODES[mode])

@@ -20,7 +20,7 @@ const MONEY = ['outstandingPrincipal', 'capitalizedInterest', 'redeemedPrincipal
 const add = (values: readonly string[]): string => formatMoney(sum(values.map((v) => new Decimal(v))))
 
 /** The series' redemption: each amount the sum of the holders' amounts; dates and terms are common. */
-export function sumRedemptions(views: readonly RedemptionView[]): RedemptionView {
+function sumRedemptions(views: readonly RedemptionView[]): RedemptionView {
   const first = views[0]!
   const out: RedemptionView = { ...first, accruedInterest: { ...first.accruedInterest } }
   for (const key of MONEY) out[key] = add(views.map((v) => v[key]))
@@ -43,7 +43,7 @@ const TOTALS = ['interest', 'normal', 'default', 'capitalized', 'cashPaid', 'acc
  * and each total the sum of the holders' totals. The holders' notes share every date, so their
  * ledgers have the same rows; null if they did not.
  */
-export function sumInterest(results: readonly ScenarioResult[]): { interest: InterestView; interestLedger: LedgerRowView[] } | null {
+function sumInterest(results: readonly ScenarioResult[]): { interest: InterestView; interestLedger: LedgerRowView[] } | null {
   const first = results[0]!
   const rows = first.interestLedger
   const aligned = results.every((r) => r.interestLedger.length === rows.length && r.interestLedger.every((row, k) => row.start === rows[k]!.start && row.end === rows[k]!.end && row.rate === rows[k]!.rate))

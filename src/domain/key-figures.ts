@@ -43,7 +43,7 @@ const REDEMPTION_FIGURES: readonly KeyFigure[] = [
 const under = (prefix: string, figures: readonly KeyFigure[]): KeyFigure[] => figures.map((f) => figure(`${prefix}${f.pointer}`, f.kind))
 
 /** The series' key figures, present in every scenario (null where it has none). */
-export const KEY_FIGURES: readonly KeyFigure[] = [
+const KEY_FIGURES: readonly KeyFigure[] = [
   figure('/covenant/deadline', 'date'),
   figure('/notice/effectiveDate', 'date'),
   figure('/notice/cureDeadline', 'date'),
@@ -52,7 +52,7 @@ export const KEY_FIGURES: readonly KeyFigure[] = [
 ]
 
 /** The key figures of holder i: its redemption figures. */
-export const holderFigures = (i: number): KeyFigure[] => under(`/holders/${i}/redemption`, REDEMPTION_FIGURES)
+const holderFigures = (i: number): KeyFigure[] => under(`/holders/${i}/redemption`, REDEMPTION_FIGURES)
 
 /** How many holders a scenario result names (0 without holders). */
 function holderCount(result: unknown): number {
@@ -60,15 +60,15 @@ function holderCount(result: unknown): number {
   return Array.isArray(holders) ? holders.length : 0
 }
 
-/** The key figures of a result: the series' figures, then each holder's in request order. */
-export function keyFiguresOf(result: unknown): KeyFigure[] {
-  return [...KEY_FIGURES, ...Array.from({ length: holderCount(result) }, (_, i) => holderFigures(i)).flat()]
+/** The key figures of a scenario with `holders` holders: the series' figures, then each holder's in request order. */
+function figuresWith(holders: number): KeyFigure[] {
+  return [...KEY_FIGURES, ...Array.from({ length: holders }, (_, i) => holderFigures(i)).flat()]
 }
 
-/** A key figure's value: a date, money or status string, or null where the scenario has none. */
+/** A key figure's value: a date or money string, or null where the scenario has none. */
 export type FigureValue = string | null
 
-/** Key figures by pointer, in keyFiguresOf order, with the holders' ids (`/holders/0/id`: null for a series without holders). */
+/** Key figures by pointer, in figuresWith order, with the holders' ids (`/holders/0/id`: null for a series without holders). */
 export interface FigureValues {
   values: ReadonlyMap<string, FigureValue>
   holderIds: readonly string[] | null
@@ -89,7 +89,7 @@ function valueAt(result: unknown, pointer: string): FigureValue {
 export function keyFigureValues(result: unknown): FigureValues {
   const count = holderCount(result)
   return {
-    values: new Map(keyFiguresOf(result).map((f) => [f.pointer, valueAt(result, f.pointer)])),
+    values: new Map(figuresWith(count).map((f) => [f.pointer, valueAt(result, f.pointer)])),
     holderIds: count === 0 ? null : Array.from({ length: count }, (_, i) => valueAt(result, `/holders/${i}/id`) ?? ''),
   }
 }
@@ -123,14 +123,13 @@ function difference(kind: KeyFigureKind, base: string, variant: string): number 
 }
 
 /**
- * Every key figure whose value differs between the two, in keyFiguresOf order (the holders of
+ * Every key figure whose value differs between the two, in figuresWith order (the holders of
  * the side with more); nothing that is the same. A holder one side does not have has null figures there.
  */
 export function changedFigures(base: FigureValues, variant: FigureValues): FigureChange[] {
   const holders = Math.max(base.holderIds?.length ?? 0, variant.holderIds?.length ?? 0)
-  const figures = [...KEY_FIGURES, ...Array.from({ length: holders }, (_, i) => holderFigures(i)).flat()]
   const changes: FigureChange[] = []
-  for (const { pointer, kind } of figures) {
+  for (const { pointer, kind } of figuresWith(holders)) {
     const b = base.values.get(pointer) ?? null
     const v = variant.values.get(pointer) ?? null
     if (b === v) continue

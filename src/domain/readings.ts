@@ -16,7 +16,7 @@ import type { DeliveryMethod } from './notice.js'
 import type { RoundingMode } from './decimal.js'
 import { DEFAULTS } from './terms.js'
 
-/** An RFC 6902 operation (only add and replace are used by the default readings). */
+/** An RFC 6902 operation, as schemas/JsonPatchOperation.json carries it (the default readings use add and replace). */
 export type PatchOperation =
   | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
   | { op: 'remove'; path: string }

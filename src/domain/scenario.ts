@@ -36,7 +36,7 @@ export function resolveAsOf(asOf: string | undefined, explanation: Explanation, 
  * An event dated after `asOf` has not happened as of `asOf`: it is computed as given, and says so,
  * each kind under its own code.
  */
-export function warnIfAfterAsOf(explanation: Explanation, date: IsoDate | null, asOf: IsoDate, code: string, what: string, consequence: string): void {
+function warnIfAfterAsOf(explanation: Explanation, date: IsoDate | null, asOf: IsoDate, code: string, what: string, consequence: string): void {
   if (date !== null && date > asOf) explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
 }
 
@@ -97,6 +97,13 @@ export const redemptionDueText = (price: string): string => `Redemption price of
 export const redemptionPaidText = (lateCharge: string): string =>
   `Redemption paid${lateCharge !== '0.00' ? ` late, with a late charge of ${lateCharge}` : ''}.`
 
+/** An election void under electionStanding, as the timeline states it. */
+interface VoidElection {
+  date: IsoDate
+  portion: Decimal
+  detail: string
+}
+
 function timelineOf(
   terms: NoteTerms,
   closingDate: IsoDate | null,
@@ -104,7 +111,7 @@ function timelineOf(
   effect: NoticeEffect | null,
   cure: CureResult | null,
   redemption: RedemptionResult | null,
-  voidElection: { date: IsoDate; portion: Decimal; detail: string } | null,
+  voidElection: VoidElection | null,
 ): TimelineEntry[] {
   const t: TimelineEntry[] = []
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
@@ -196,6 +203,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
 
   let redemption: RedemptionResult | null = null
   let standing: ElectionStanding | null = null
+  let voidElection: VoidElection | null = null
   const election = events.redemptionElection ?? null
   const portion = rateAsWritten(election?.portion ?? DEFAULTS.portion)
   const paymentDate = events.paymentDate ?? null
@@ -209,30 +217,31 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       )
     }
     standing = electionStanding(election.date, eventOfDefaultDate, curedOn, notice !== null)
-  }
-  if (election !== null && standing?.status === 'void') {
-    // A scenario reports facts that lead nowhere rather than refusing them (API.md, Conventions).
-    explanation.warn(
-      'election-void',
-      `The redemption election dated ${election.date} is void: ${standing.detail}. No redemption is computed` +
-        (paymentDate !== null ? `, and the payment dated ${paymentDate} pays no redemption.` : '.'),
-    )
-    clauses.add('Note 4(b)')
-  } else if (election !== null) {
-    assumeRedemption(req.note, terms, election, explanation)
-    redemption = redeem(
-      terms.interest,
-      window,
-      eventOfDefaultDate,
-      curedOn,
-      { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
-      { date: election.date, portion },
-      paymentDate,
-      calendar,
-      { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
-      explanation,
-    )
-    clauses.add(redemption.clause)
+    if (standing.status === 'void') {
+      // A scenario reports facts that lead nowhere rather than refusing them (API.md, Conventions).
+      explanation.warn(
+        'election-void',
+        `The redemption election dated ${election.date} is void: ${standing.detail}. No redemption is computed` +
+          (paymentDate !== null ? `, and the payment dated ${paymentDate} pays no redemption.` : '.'),
+      )
+      clauses.add('Note 4(b)')
+      voidElection = { date: election.date, portion, detail: standing.detail }
+    } else {
+      assumeRedemption(req.note, terms, election, explanation)
+      redemption = redeem(
+        terms.interest,
+        window,
+        eventOfDefaultDate,
+        curedOn,
+        { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
+        { date: election.date, portion },
+        paymentDate,
+        calendar,
+        { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
+        explanation,
+      )
+      clauses.add(redemption.clause)
+    }
   }
 
   // Dates reached from the inputs, as well as the inputs, stay in the supported range.
@@ -267,7 +276,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       effect,
       cure,
       redemption,
-      election !== null && standing?.status === 'void' ? { date: election.date, portion, detail: standing.detail } : null,
+      voidElection,
     ),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],

@@ -119,7 +119,7 @@ export function readForm(form: HTMLFormElement, base: Json): { request: Json } |
 }
 
 /** The control that shows a pointer's error: the field it names, or the nearest one above or below it. */
-export function controlFor(form: HTMLFormElement, pointer: string): Control | HTMLInputElement | undefined {
+function controlFor(form: HTMLFormElement, pointer: string): Control | HTMLInputElement | undefined {
   const all = controls(form).filter((c) => !c.hasAttribute('disabled'))
   const exact = all.find((c) => c.dataset['path'] === pointer) ?? form.querySelector<HTMLInputElement>(`#${CSS.escape(pointer)}`) ?? undefined
   if (exact) return exact

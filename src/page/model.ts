@@ -80,7 +80,7 @@ export interface LedgerRow {
   interestDate: string | null
 }
 
-export const LEDGER_COLUMNS = ['start', 'end', 'days', 'principal', 'rate', 'rateKind', 'form', 'yearFraction', 'amount', 'status', 'interestDate'] as const
+const LEDGER_COLUMNS = ['start', 'end', 'days', 'principal', 'rate', 'rateKind', 'form', 'yearFraction', 'amount', 'status', 'interestDate'] as const
 
 const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
@@ -92,7 +92,7 @@ export function ledgerCsv(rows: readonly LedgerRow[]): string {
 }
 
 /** A JSON pointer's reference tokens, unescaped. */
-export function pointerTokens(pointer: string): string[] {
+function pointerTokens(pointer: string): string[] {
   if (pointer === '') return []
   return pointer
     .slice(1)
@@ -182,7 +182,7 @@ export function shortDate(date: string): string {
 }
 
 /** What the timeline's event codes say, for people. */
-export const EVENT_NAMES: Readonly<Record<string, string>> = {
+const EVENT_NAMES: Readonly<Record<string, string>> = {
   'note-issued': 'Note issued',
   'spa-closing': 'SPA Closing',
   'principal-payment': 'Principal payment',

@@ -18,7 +18,17 @@ export type BatchLimits = Pick<Config, 'batchTimeLimitMs' | 'shutdownTimeoutMs'>
 export const SHUTDOWN_COMPUTE_SHARE = 0.7
 
 /** Computing between two yields to the event loop, so probes and other requests get turns. */
-export const SLICE_MS = 10
+const SLICE_MS = 10
+
+/** A pause to await after each item: a turn of the event loop once SLICE_MS of computing has passed. */
+export function sliceYield(): () => Promise<void> {
+  let slice = performance.now()
+  return async () => {
+    if (performance.now() - slice < SLICE_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    slice = performance.now()
+  }
+}
 
 /** A check to call before each item: null to go on, or the problem for every item left. */
 export function batchDeadline(app: FastifyInstance, limits: BatchLimits, startedAt: number = Date.now()): () => Problem | null {

@@ -13,7 +13,7 @@ import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
 import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
-import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
+import { batchDeadline, sliceYield, type BatchLimits } from '../plugins/limits.js'
 import { sendProblem } from '../plugins/errors.js'
 
 /** Items are sent in chunks of about this many bytes: one write per item would cost a syscall each. */
@@ -66,7 +66,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     }
     const out = new ChunkEncoder(CHUNK_BYTES)
     out.write('{"results":[')
-    let slice = performance.now()
+    const pause = sliceYield()
     for (let i = 0; i < items.length; i++) {
       const stopped = stop()
       if (stopped) {
@@ -76,10 +76,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
         break
       }
       yield* out.write((i === 0 ? '' : ',') + answer(items[i], view, serialize))
-      if (performance.now() - slice >= SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve))
-        slice = performance.now()
-      }
+      await pause()
     }
     yield* out.write(']}')
     yield out.end()
@@ -119,11 +116,11 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     done()
   }
 
-  addOperation<{ Body: { items: unknown[] } }>(
+  addOperation<{ Body: { items: unknown[] }; Querystring: { view?: ScenarioView } }>(
     app,
     'computeScenarioBatch',
     async (request, reply) => {
-      const view: ScenarioView = (request.query as { view?: ScenarioView }).view === 'summary' ? 'summary' : 'full'
+      const view: ScenarioView = request.query.view ?? 'full'
       return reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items, view)))
     },
     { bodyLimit: options.bodyLimit, onRequest: admit },

@@ -17,7 +17,7 @@ import type { ScenarioRequest } from '../domain/inputs.js'
 import { changedFigures, keyFigureValues, keyFiguresView, type FigureChange, type FigureValues } from '../domain/key-figures.js'
 import { defaultReadings, type Reading } from '../domain/readings.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
-import { batchDeadline, SLICE_MS, type BatchLimits } from '../plugins/limits.js'
+import { batchDeadline, sliceYield, type BatchLimits } from '../plugins/limits.js'
 
 interface VariantInput {
   id: string
@@ -130,7 +130,7 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
     const scenarioBytes = Buffer.byteLength(JSON.stringify(scenario))
     const stop = batchDeadline(app, limits)
     const variants: VariantAnswer[] = []
-    let slice = performance.now()
+    const pause = sliceYield()
     for (const reading of readings) {
       const stopped = stop()
       if (stopped) {
@@ -138,10 +138,7 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
         continue
       }
       variants.push(computeVariant(scenario, scenarioBytes, reading, baseFigures, today, maxBytes))
-      if (performance.now() - slice >= SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve))
-        slice = performance.now()
-      }
+      await pause()
     }
 
     const assumptions: Assumption[] = [

@@ -9,6 +9,7 @@
 import t, { type Test } from 'tap'
 import { loadContract } from '../../src/contract/index.js'
 import { testApp } from '../helpers/http.js'
+import { examplePairs } from '../helpers/examples.js'
 import { at, fixture } from '../helpers/json.js'
 import { closed, responseValidator } from '../helpers/responses.js'
 
@@ -75,28 +76,17 @@ t.test('every operation answers its documented example with 200 and a documented
   }
 })
 
-/**
- * Every named response example of a POST, paired with the request example of the same name; a
- * response example named `<name>-summary` is that request's answer with `view=summary`.
- */
+/** Every named response example of a POST, paired with its request example (test/helpers/examples.ts). */
 t.test('every named response example is the live answer to its request example', async (t) => {
   const app = testApp(t)
-  for (const [path, item] of Object.entries(bundle['paths'] as Json)) {
-    const op = item['post']
-    if (!op) continue
-    const requests = (op.requestBody?.content?.['application/json']?.examples ?? {}) as Json
-    const responses = (op.responses?.['200']?.content?.['application/json']?.examples ?? {}) as Json
-    for (const [name, example] of Object.entries(responses)) {
-      const summary = name.endsWith('-summary') && requests[name] === undefined
-      const request = requests[summary ? name.slice(0, -'-summary'.length) : name]
-      if (!request) {
-        t.fail(`${op.operationId}: response example ${name} has no request example of its name`)
-        continue
-      }
-      const res = await app.inject({ method: 'POST', url: summary ? `${path}?view=summary` : path, payload: exampleValue(request) as object })
-      t.equal(res.statusCode, 200, `${op.operationId} ${name}`)
-      t.same(res.json(), exampleValue(example as Json), `${op.operationId} ${name}: the documented answer is what the service answers`)
+  for (const { operationId, name, request, response, url } of examplePairs(bundle['paths'])) {
+    if (!request) {
+      t.fail(`${operationId}: response example ${name} has no request example of its name`)
+      continue
     }
+    const res = await app.inject({ method: 'POST', url, payload: exampleValue(request) as object })
+    t.equal(res.statusCode, 200, `${operationId} ${name}`)
+    t.same(res.json(), exampleValue(response), `${operationId} ${name}: the documented answer is what the service answers`)
   }
 })
 

@@ -24,7 +24,7 @@ const UNPACK_TIMEOUT_MS = 180_000
  * Not @sparticuz/chromium's own list: it adds --single-process (the browser ends when its last
  * page closes) and --disable-web-security (which would hide what the service's CSP and CORS do).
  */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--no-zygote',
@@ -71,7 +71,7 @@ async function unpackedChromium(): Promise<string> {
 }
 
 /** The browser's path: CHROMIUM_PATH when set, else the one shipped by @sparticuz/chromium. */
-export async function chromiumPath(): Promise<string> {
+async function chromiumPath(): Promise<string> {
   const given = process.env['CHROMIUM_PATH']
   if (given) {
     if (!existsSync(given)) throw new Error(`CHROMIUM_PATH=${given} does not exist`)

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApp } from '../../src/app.js'
 import { loadContract, REPO_ROOT } from '../../src/contract/index.js'
+import { examplePairs } from './examples.js'
 
 type Json = { [key: string]: any }
 
@@ -23,25 +24,16 @@ const fileOf = (example: Json | undefined): string | undefined => {
 const document = loadContract().document as Json
 const app = buildApp({ logLevel: "silent" })
 let written = 0
-for (const [path, item] of Object.entries(document['paths'] as Json)) {
-  const op = (item as Json)['post']
-  if (!op) continue
-  const requests = op.requestBody?.content?.['application/json']?.examples ?? {}
-  const responses = op.responses?.['200']?.content?.['application/json']?.examples ?? {}
-  // A response example is paired with the request example of its name; `<name>-summary` is the
-  // answer to request `<name>` with view=summary.
-  for (const [name, example] of Object.entries(responses as Json)) {
-    const summary = name.endsWith('-summary') && (requests as Json)[name] === undefined
-    const requestFile = fileOf((requests as Json)[summary ? name.slice(0, -'-summary'.length) : name])
-    const responseFile = fileOf(example)
-    if (!requestFile || !responseFile) continue
-    const payload = JSON.parse(readFileSync(requestFile, 'utf8')).value
-    const res = await app.inject({ method: 'POST', url: summary ? `${path}?view=summary` : path, payload })
-    if (res.statusCode !== 200) throw new Error(`${op.operationId} example ${name}: ${res.statusCode} ${res.body}`)
-    const file = JSON.parse(readFileSync(responseFile, 'utf8'))
-    writeFileSync(responseFile, `${JSON.stringify({ ...file, value: res.json() }, null, 2)}\n`)
-    written++
-  }
+for (const pair of examplePairs(document['paths'] as Json)) {
+  const requestFile = fileOf(pair.request)
+  const responseFile = fileOf(pair.response)
+  if (!requestFile || !responseFile) continue
+  const payload = JSON.parse(readFileSync(requestFile, 'utf8')).value
+  const res = await app.inject({ method: 'POST', url: pair.url, payload })
+  if (res.statusCode !== 200) throw new Error(`${pair.operationId} example ${pair.name}: ${res.statusCode} ${res.body}`)
+  const file = JSON.parse(readFileSync(responseFile, 'utf8'))
+  writeFileSync(responseFile, `${JSON.stringify({ ...file, value: res.json() }, null, 2)}\n`)
+  written++
 }
 await app.close()
 console.log(`${written} response examples written`)

@@ -4,7 +4,6 @@
  * and the patched request; the default readings and when each is offered.
  */
 import t from 'tap'
-import { CALENDAR_IDS } from '../../src/domain/calendars/index.js'
 import { assertProblem, testApp } from '../helpers/http.js'
 import { fixture, variant } from '../helpers/json.js'
 
@@ -209,9 +208,12 @@ t.test('a variant computes the same as POST /v1/scenarios with the patched reque
   t.ok(body.assumptions.some((a: { code: string }) => a.code === 'readings-as-of'), 'says the variants share the asOf')
 })
 
+/** The calendars other than the case's us-fed, in the contract's order (schemas/CalendarId.json). */
+const OTHER_THAN_US_FED = ['calendar-us-settlement', 'calendar-us-nyse', 'calendar-us-government-bond', 'calendar-weekends-only', 'calendar-us-sec']
+
 const DEFAULT_IDS = [
   'covenant-period-calendar-days',
-  ...CALENDAR_IDS.filter((id) => id !== 'us-fed').map((id) => `calendar-${id}`),
+  ...OTHER_THAN_US_FED,
   'notice-by-slowest-method',
   'cure-period-one-day-shorter',
   'cure-period-one-day-longer',
@@ -295,7 +297,7 @@ t.test('a default reading is offered only when it changes the request, and the c
   const noteOnly = await compare(app, { scenario: { note: theCase.note, asOf: '2008-10-31' } })
   t.same(
     noteOnly.json().variants.map((v: { id: string }) => v.id),
-    [...CALENDAR_IDS.filter((id) => id !== 'us-fed').map((id) => `calendar-${id}`), 'cure-period-one-day-shorter', 'cure-period-one-day-longer', 'accrued-interest-in-notes', 'rounding-half-even'],
+    [...OTHER_THAN_US_FED, 'cure-period-one-day-shorter', 'cure-period-one-day-longer', 'accrued-interest-in-notes', 'rounding-half-even'],
   )
   t.ok(noteOnly.json().variants.every((v: { changed: unknown[] }) => v.changed.length === 0), 'no figure moves: the note has no SPA, notice or redemption, and its figures are null')
   const other = await ids(
@@ -311,7 +313,7 @@ t.test('a default reading is offered only when it changes the request, and the c
     other,
     [
       'covenant-period-business-days',
-      ...CALENDAR_IDS.filter((id) => id !== 'us-nyse').map((id) => `calendar-${id}`),
+      'calendar-us-fed', 'calendar-us-settlement', 'calendar-us-government-bond', 'calendar-weekends-only', 'calendar-us-sec',
       'notice-by-slowest-method',
       'cure-period-one-day-longer',
       'accrued-interest-in-cash',

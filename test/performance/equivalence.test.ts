@@ -8,7 +8,7 @@ import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
 import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
 import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
-import { Decimal, MAX_MONEY, formatFraction, formatMoney, fromCents, moneyTimesRatio, pastMaxMoney, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
+import { Decimal, MAX_MONEY, addMoney, formatFraction, formatMoney, fromCents, moneyTimesRatio, pastMaxMoney, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
 import { ledgerRowView } from '../../src/domain/views.js'
 import type { LedgerRow } from '../../src/domain/interest.js'
@@ -102,6 +102,24 @@ t.test('sum adds exactly, in cents or in Decimal', async (t) => {
   )
   t.equal(sum([]).toString(), '0')
   t.equal(sum([new Decimal('0.10'), new Decimal('0.20')]).toString(), '0.3') // 10 + 20 cents
+})
+
+t.test('addMoney is plus, the sign of a zero included', async (t) => {
+  const value = fc.oneof(
+    fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map((c) => new Decimal(`${c}e-2`)),
+    fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map((c) => new Decimal(`${c}e-5`)),
+    fc.constantFrom(new Decimal(0), new Decimal(-0), new Decimal('0.01'), new Decimal('-0.01')),
+  )
+  fc.assert(
+    fc.property(value, value, (a, b) => {
+      const fast = addMoney(a, b)
+      const plain = a.plus(b)
+      return fast.toString() === plain.toString() && fast.s === plain.s
+    }),
+    { numRuns: 10_000 },
+  )
+  t.equal(addMoney(new Decimal('1188041.47'), new Decimal('23760.83')).toString(), '1211802.3') // 118804147 + 2376083 cents
+  t.equal(addMoney(new Decimal('0.01'), new Decimal('-0.01')).s, 1, 'x + −x is +0, as decimal.js gives it')
 })
 
 t.test('pastMaxMoney is gt(MAX_MONEY)', async (t) => {

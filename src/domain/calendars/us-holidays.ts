@@ -42,9 +42,9 @@ export function isMemorialDay(y: number, m: number, d: number, w: Weekday, satur
   return isFixedDateHoliday(m, d, w, 5, 30, saturday)
 }
 
-/** June 19th, declared in 2021 but observed (by QuantLib's calendars) from 2022. */
-export function isJuneteenth(y: number, m: number, d: number, w: Weekday, saturday: SaturdayRule): boolean {
-  return y >= 2022 && isFixedDateHoliday(m, d, w, 6, 19, saturday)
+/** June 19th from `fromYear`: declared in 2021, observed by QuantLib's calendars from 2022. */
+export function isJuneteenth(y: number, m: number, d: number, w: Weekday, saturday: SaturdayRule, fromYear: number): boolean {
+  return y >= fromYear && isFixedDateHoliday(m, d, w, 6, 19, saturday)
 }
 
 /** July 4th. */
@@ -103,10 +103,10 @@ export const memorialDay = (saturday: SaturdayRule): HolidayRule => ({
   is: (y, m, d, w) => isMemorialDay(y, m, d, w, saturday),
 })
 
-export const juneteenth = (saturday: SaturdayRule): HolidayRule => ({
+export const juneteenth = (saturday: SaturdayRule, fromYear = 2022): HolidayRule => ({
   name: 'Juneteenth National Independence Day',
   nominal: () => [6, 19],
-  is: (y, m, d, w) => isJuneteenth(y, m, d, w, saturday),
+  is: (y, m, d, w) => isJuneteenth(y, m, d, w, saturday, fromYear),
 })
 
 export const independenceDay = (saturday: SaturdayRule): HolidayRule => ({

@@ -16,7 +16,7 @@ import {
   christmas,
   columbusDay,
   independenceDay,
-  isFixedDateHoliday,
+  juneteenth,
   laborDay,
   martinLutherKingDay,
   memorialDay,
@@ -26,15 +26,8 @@ import {
   washingtonsBirthday,
 } from './us-holidays.js'
 
-/** Juneteenth as federal offices observe it: from 2021 (Pub. L. 117-17), Saturday → Friday. */
-const federalJuneteenth: HolidayRule = {
-  name: 'Juneteenth National Independence Day',
-  nominal: () => [6, 19],
-  is: (y, m, d, w) => y >= 2021 && isFixedDateHoliday(m, d, w, 6, 19, 'to-friday'),
-}
-
 /** Days the executive departments, and EDGAR with them, were closed by executive order. */
-export const EDGAR_CLOSINGS: readonly HolidayRule[] = [
+const EDGAR_CLOSINGS: readonly HolidayRule[] = [
   oneOff(2018, 12, 5, 'National Day of Mourning for President George H. W. Bush'),
   oneOff(2018, 12, 24, 'Christmas Eve (executive order)'),
   oneOff(2019, 12, 24, 'Christmas Eve (executive order)'),
@@ -56,7 +49,7 @@ export const usSec: CalendarRules = {
     martinLutherKingDay(1986),
     washingtonsBirthday('to-friday'),
     memorialDay('to-friday'),
-    federalJuneteenth,
+    juneteenth('to-friday', 2021), // federal offices observe it from its enactment (Pub. L. 117-17)
     independenceDay('to-friday'),
     laborDay,
     columbusDay,

@@ -191,9 +191,9 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   problems.throwIfAny()
 
   const reach = reachedHolders(holderIds, nodes)
-  const parts = req.holders.flatMap((h, i) => (h.convertibles ?? []).flatMap((c, j) => (c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [])))
-  if (parts.length > MAX_NOTE_SERIES_PARTS) {
-    problems.add(`${parts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`, `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`)
+  const seriesParts = req.holders.flatMap((h, i) => (h.convertibles ?? []).flatMap((c, j) => (c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [])))
+  if (seriesParts.length > MAX_NOTE_SERIES_PARTS) {
+    problems.add(`${seriesParts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`, `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`)
     problems.throwIfAny()
   }
   // One ledger per distinct principal: holders of equal parts share it.
@@ -250,7 +250,7 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   for (const h of req.holders) report(h.id, h.name, 'holder', [{ holder: h.id, voting: 'sole', dispositive: 'sole' }])
   for (const p of persons) report(p.id, p.name, 'person', reach.get(p.id) ?? [])
 
-  if (req.noteSeries !== undefined && !req.holders.some((h) => (h.convertibles ?? []).some((c) => c.noteSeriesPrincipal !== undefined))) {
+  if (req.noteSeries !== undefined && seriesParts.length === 0) {
     explanation.warn('note-series-unused', 'noteSeries is given but no convertible is a part of it (noteSeriesPrincipal): it changes nothing.')
   }
   explanation.assume('as-of', `Figures are as of ${req.asOf}.`)

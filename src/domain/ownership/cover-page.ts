@@ -27,7 +27,7 @@ export interface CoverPage {
   moreThanFivePercent: boolean
 }
 
-export const total = (h: CountedHolding): number => h.common + h.issuableOnConversion + h.issuableOnExercise
+const total = (h: CountedHolding): number => h.common + h.issuableOnConversion + h.issuableOnExercise
 
 /** The rows for a person reaching `holders` (each distinct holder once) with the powers given. */
 export function coverPage(reached: readonly HolderPower[], holdings: ReadonlyMap<string, CountedHolding>, sharesOutstanding: number): CoverPage {

@@ -35,7 +35,7 @@ function parts(holders: readonly { id: string; holding: CountedHolding }[], fiel
   return holders.map((h) => n(h.holding[field])).join(' + ')
 }
 
-const count = (k: number): string => (k === 1 ? 'The holder\'s' : k === 2 ? 'The two holders\'' : k === 3 ? 'The three holders\'' : `The ${k} holders'`)
+const theHolders = (k: number): string => (k === 1 ? "the holder's" : k === 2 ? "the two holders'" : k === 3 ? "the three holders'" : `the ${k} holders'`)
 
 export function discrepancies(
   reported: ReportedFigures,
@@ -52,7 +52,7 @@ export function discrepancies(
       field,
       reported: r,
       computed: page[field],
-      explanation: `${n(r)} reported; ${count(holders.length).toLowerCase()} ${PART_WORDS[field]} add up to ${n(page[field])}${sum}. Each holder's instruments convert or are exercised separately, so the person's figure is the sum of the holders' figures.`.replace(/^./, (c) => c.toUpperCase()),
+      explanation: `${n(r)} reported; ${theHolders(holders.length)} ${PART_WORDS[field]} add up to ${n(page[field])}${sum}. Each holder's instruments convert or are exercised separately, so the person's figure is the sum of the holders' figures.`,
     })
   }
   const r = reported.aggregate

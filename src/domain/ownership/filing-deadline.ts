@@ -8,7 +8,7 @@
  */
 import { getCalendar } from '../calendars/index.js'
 import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../dates.js'
-import { Contradictions } from '../explain.js'
+import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'
 
@@ -103,19 +103,17 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
   const beyond = new Contradictions()
   beyond.checkComputedDate(result.deadline, '/event/date', 'the filing deadline')
   beyond.throwIfAny()
-  const warnings: { code: string; message: string }[] = []
+  const explanation = new Explanation()
   if (result.deadline === null) {
-    warnings.push({ code: 'deadline-promptly', message: `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.` })
+    explanation.warn('deadline-promptly', `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.`)
   }
-  const assumptions = [
-    {
-      code: 'filing-regime',
-      description: `Deadlines follow Rules 13d-1(a) and 13d-2(a) as amended by Release 33-11253 for events on or after ${AMENDED_RULES_FROM} (5 and 2 business days), and the earlier rules before (10 days with Rule 0-3; "promptly").`,
-    },
-    {
-      code: 'filing-calendar',
-      description: `Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and EDGAR's closings)${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}; the event's own day is not counted.`,
-    },
-  ]
-  return { event: req.event, ...result, warnings, assumptions }
+  explanation.assume(
+    'filing-regime',
+    `Deadlines follow Rules 13d-1(a) and 13d-2(a) as amended by Release 33-11253 for events on or after ${AMENDED_RULES_FROM} (5 and 2 business days), and the earlier rules before (10 days with Rule 0-3; "promptly").`,
+  )
+  explanation.assume(
+    'filing-calendar',
+    `Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and EDGAR's closings)${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}; the event's own day is not counted.`,
+  )
+  return { event: req.event, ...result, warnings: explanation.warnings as Warning[], assumptions: explanation.assumptions as Assumption[] }
 }

@@ -4,7 +4,7 @@
  * on its own principal (each interest note issued on an Interest Date on or before asOf adds to
  * it, rounded per holder), less what a redemption paid on or before asOf took away.
  */
-import { Decimal, ZERO } from '../decimal.js'
+import { Decimal, sum, ZERO } from '../decimal.js'
 import { ContradictionError, Explanation } from '../explain.js'
 import { accruedRows, buildLedger, type PrincipalPayment } from '../interest.js'
 import type { ScenarioRequest } from '../inputs.js'
@@ -65,7 +65,7 @@ export function seriesPosition(series: ScenarioRequest, holderPrincipal: string,
     interestNotes: ledger?.capitalizedInterest ?? ZERO,
     redeemed,
     outstanding: outstanding.lt(0) ? ZERO : outstanding,
-    accruedInterest: ledger === null ? ZERO : accruedRows(ledger).reduce((s, r) => s.plus(r.amount), ZERO),
+    accruedInterest: ledger === null ? ZERO : sum(accruedRows(ledger).map((r) => r.amount)),
     redemptionPaidOn: paidOn,
   }
 }
