@@ -4,7 +4,7 @@
  * computed on its own principal (interest notes issued and rounded per holder), and the series'
  * redemption figures are the sums of the holders' figures, to the cent.
  */
-import { Decimal, formatMoney, sum } from './decimal.js'
+import { Decimal, formatMoney, MAX_MONEY, sum } from './decimal.js'
 import { Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 import { todayInNewYork } from './dates.js'
@@ -86,6 +86,22 @@ function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequ
   problems.throwIfAny()
 }
 
+/**
+ * Each holder's amounts are within the largest amount, but their sums, rounded per holder, can
+ * pass it by a few cents where the series as one note would not: a 422, as for the note itself.
+ */
+export function checkHolderSums(redemption: RedemptionView | null, interest: InterestView | null): void {
+  const amounts: Array<[string, string]> = [
+    ...(redemption === null ? [] : MONEY.map((key): [string, string] => [key, redemption[key]])),
+    ...(interest === null ? [] : TOTALS.map((key): [string, string] => [`interest ${key}`, interest.totals[key]])),
+  ]
+  const past = amounts.find(([, amount]) => new Decimal(amount).gt(MAX_MONEY))
+  if (past === undefined) return
+  const problems = new Contradictions()
+  problems.add('/holders', `the holders' ${past[0]} adds up to ${past[1]}, past ${MAX_MONEY.toFixed(2)}, the largest amount supported`)
+  problems.throwIfAny()
+}
+
 /** POST /v1/scenarios: the scenario, and with `holders` each holder's redemption and the series' sums. */
 export function computeScenarioWithHolders(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
   const { holders, ...scenario } = req
@@ -96,6 +112,7 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
   const redemptions = each.map((r) => r.redemption)
   const redemption = redemptions.every((r): r is RedemptionView => r !== null) ? sumRedemptions(redemptions) : series.redemption
   const interest = sumInterest(each)
+  checkHolderSums(redemption, interest?.interest ?? null)
   // The timeline states the series' amounts: the sums, as /redemption does.
   const timeline = series.timeline.map((entry) =>
     redemption === null ? entry

@@ -126,3 +126,21 @@ t.test('the documented example with holders is what the service answers', async 
   // and its figures are the ones worked by hand above
   t.equal(res.json().redemption.outstandingPrincipal, '1188041.48')
 })
+
+t.test('holders whose summed amounts pass the largest amount: a 422 at /holders', async (t) => {
+  const { checkHolderSums } = await import('../../src/domain/holders.js')
+  const { ContradictionError } = await import('../../src/domain/explain.js')
+  // 999,999,999,999,999.99 is the largest amount (schemas/Money.json); a cent more is past it.
+  const redemption = (totalDue: string) => ({
+    outstandingPrincipal: '1.00', capitalizedInterest: '0.00', redeemedPrincipal: '1.00', premiumAmount: '0.00',
+    redemptionPrice: '1.00', lateCharge: '0.00', totalDue, perDiem: '0.00', defaultInterestIncrement: '0.00',
+  }) as any
+  t.doesNotThrow(() => checkHolderSums(redemption('999999999999999.99'), null), 'the largest amount itself')
+  try {
+    checkHolderSums(redemption('1000000000000000.00'), null)
+    t.fail('a cent past the largest amount is refused')
+  } catch (error) {
+    t.ok(error instanceof ContradictionError)
+    t.match((error as InstanceType<typeof ContradictionError>).errors, [{ pointer: '/holders', detail: /totalDue adds up to 1000000000000000\.00/ }])
+  }
+})
