@@ -7,33 +7,15 @@
  * On failure the page is saved to test-results/ (gitignored) as a screenshot and its HTML.
  */
 import t from 'tap'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
+import type { Page } from 'playwright-core'
 import { loadContract } from '../../src/contract/index.js'
-import { launchChromium } from '../helpers/browser.js'
+import { saveEvidence, serveToBrowser } from '../helpers/browser.js'
 
-const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url))
 const TIMEOUT = 30_000
 
-async function saveEvidence(page: Page, name: string): Promise<string> {
-  mkdirSync(RESULTS, { recursive: true })
-  const file = `${RESULTS}${name}.png`
-  await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => {})
-  writeFileSync(`${RESULTS}${name}.html`, await page.content().catch(() => ''))
-  return file
-}
 
 t.test('/docs in headless Chromium: every operation listed, and Try it out answers the case', { timeout: 120_000 }, async (t) => {
-  const app = buildApp()
-  t.teardown(() => app.close())
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-
-  const browser: Browser = await launchChromium(TIMEOUT)
-  t.teardown(() => browser.close())
+  const { base, browser } = await serveToBrowser(t, TIMEOUT)
   const page = await browser.newPage()
   page.setDefaultTimeout(TIMEOUT)
 

@@ -11,16 +11,12 @@
  */
 import t from 'tap'
 import { Decimal } from 'decimal.js'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { PAGE_CSP } from '../../src/routes/page.js'
 import { encodeForUrl } from '../../src/page/model.js'
-import { launchChromium } from '../helpers/browser.js'
+import { saveEvidence, serveToBrowser } from '../helpers/browser.js'
 
-const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url))
 const TIMEOUT = 30_000
 const theCase = JSON.parse(readFileSync(new URL('../../examples/liquidmetal-2008.scenario.request.json', import.meta.url), 'utf8')).value
 
@@ -30,13 +26,6 @@ const OVERFLOW = 'document.documentElement.scrollWidth - document.documentElemen
 /** The answer is on screen. (Locators, not waitForFunction: the page's CSP forbids compiling strings.) */
 const answered = (page: Page) => page.locator('#answer[aria-busy="false"] #answer-body:not([hidden])').waitFor()
 
-async function saveEvidence(page: Page, name: string): Promise<string> {
-  mkdirSync(RESULTS, { recursive: true })
-  const file = `${RESULTS}${name}.png`
-  await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => {})
-  writeFileSync(`${RESULTS}${name}.html`, await page.content().catch(() => ''))
-  return file
-}
 
 /** Waits for the next answer of POST /v1/scenarios after `action`, and for the page to show it. */
 async function computeWith(page: Page, action: () => Promise<void>): Promise<number> {
@@ -58,13 +47,7 @@ const normalized = (value: unknown): unknown =>
 const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).textContent()) ?? '').trim()
 
 t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (t) => {
-  const app = buildApp()
-  t.teardown(() => app.close())
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-
-  const browser: Browser = await launchChromium(TIMEOUT)
-  t.teardown(() => browser.close())
+  const { base, browser } = await serveToBrowser(t, TIMEOUT)
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
   const problems: string[] = []
   context.on('page', (page) => {

@@ -9,10 +9,14 @@
  */
 import sparticuz from '@sparticuz/chromium'
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { chromium, type Browser } from 'playwright-core'
+import { fileURLToPath } from 'node:url'
+import type { Test } from 'tap'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { buildApp } from '../../src/app.js'
 
 const LOCK = join(tmpdir(), 'convertible-default-chromium.lock')
 const READY = join(tmpdir(), 'convertible-default-chromium.ready')
@@ -89,4 +93,26 @@ export async function launchChromium(timeout = 60_000): Promise<Browser> {
     // The fonts that ship with the browser, where the machine has none of its own.
     env: { ...process.env, FONTCONFIG_PATH: process.env['FONTCONFIG_PATH'] ?? join(tmpdir(), 'fonts') },
   })
+}
+
+/** The service on a free loopback port and a browser to open it with, both closed when `t` ends. */
+export async function serveToBrowser(t: Test, timeout: number): Promise<{ base: string; browser: Browser }> {
+  const app = buildApp()
+  t.teardown(() => app.close())
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const browser = await launchChromium(timeout)
+  t.teardown(() => browser.close())
+  return { base, browser }
+}
+
+const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url))
+
+/** On a failure, the page as it stood: a screenshot and its HTML in test-results/ (gitignored). */
+export async function saveEvidence(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true })
+  const file = `${RESULTS}${name}.png`
+  await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => {})
+  writeFileSync(`${RESULTS}${name}.html`, await page.content().catch(() => ''))
+  return file
 }
