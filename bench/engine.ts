@@ -57,7 +57,10 @@ function computeAll(notes: readonly ScenarioRequest[]): number {
 }
 
 /** µs per note, each part alone: parse the request text, validate it, serialize and encode the answer. */
-function floor(notes: readonly ScenarioRequest[], opts: { rounds: number; ms: number }): { parseUs: number; validateUs: number; serializeUs: number } {
+function floor(
+  notes: readonly ScenarioRequest[],
+  opts: { rounds: number; ms: number },
+): { parseUs: number; validateUs: number; serializeUs: number } {
   const contract = loadContract(ROOT)
   const validate = validationFor(contract).ajv.getSchema('ScenarioRequest.json')!
   const serialize = serializerFor(contract, { $ref: 'ScenarioResult.json#' })
@@ -76,9 +79,20 @@ if (mode === 'batch') {
   // parsed from JSON, as the service receives them
   const notes = JSON.parse(JSON.stringify(variedNotes(Number(args[0]), Number(args[1])))) as ScenarioRequest[]
   const rows = computeAll(notes) // throws if a note is contradictory: the benchmark would be wrong
-  const usPerNote = measure(() => computeAll(notes), notes.length, { rounds: 5, ms: notes.length >= 10_000 ? 1500 : 400 })
+  const usPerNote = measure(() => computeAll(notes), notes.length, {
+    rounds: 5,
+    ms: notes.length >= 10_000 ? 1500 : 400,
+  })
   const alone = floor(notes, { rounds: 3, ms: notes.length >= 10_000 ? 1000 : 300 })
-  console.log(JSON.stringify({ notes: notes.length, rowsPerNote: rows / notes.length, usPerNote, notesPerSecond: 1e6 / usPerNote, floor: alone }))
+  console.log(
+    JSON.stringify({
+      notes: notes.length,
+      rowsPerNote: rows / notes.length,
+      usPerNote,
+      notesPerSecond: 1e6 / usPerNote,
+      floor: alone,
+    }),
+  )
 } else if (mode === 'scaling') {
   const cases = [
     { years: 1, frequency: 'monthly' },
@@ -93,12 +107,24 @@ if (mode === 'batch') {
     const result = computeScenario(note)
     const periods = result.interest.interestDates.length
     const days = Math.round((Date.parse(result.interest.through) - Date.parse(result.interest.from)) / 86_400_000)
-    return { years, frequency, periods, rows: result.interestLedger.length, days, usPerNote: measure(() => computeScenario(note), 1) }
+    return {
+      years,
+      frequency,
+      periods,
+      rows: result.interestLedger.length,
+      days,
+      usPerNote: measure(() => computeScenario(note), 1),
+    }
   })
   console.log(JSON.stringify(out))
 } else if (mode === 'case') {
   const note = JSON.parse(readFileSync(args[0]!, 'utf8')) as ScenarioRequest
-  console.log(JSON.stringify({ usPerNote: measure(() => computeScenario(note), 1), floor: floor([note], { rounds: 5, ms: 300 }) }))
+  console.log(
+    JSON.stringify({
+      usPerNote: measure(() => computeScenario(note), 1),
+      floor: floor([note], { rounds: 5, ms: 300 }),
+    }),
+  )
 } else {
   console.error('usage: engine.js batch <count> <seed> | scaling | case <request.json>')
   process.exit(2)

@@ -27,7 +27,8 @@ app.route<{ Body: ScenarioRequest }>({
   method: op.method,
   url: op.url,
   schema,
-  handler: (request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(computeScenario(request.body))),
+  handler: (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(JSON.stringify(computeScenario(request.body))),
 })
 app.listen({ port: Number(process.env['PORT']), host: '127.0.0.1' }).then(
   () => process.send?.('listening'),

@@ -14,7 +14,10 @@ import { buildApp } from '../src/app.js'
 import { checkUrl, FUZZ_SEED, fuzzEndpoint, fuzzUrl, postEndpoints } from '../test/reliability/fuzz.js'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000)
-const SEED = process.env['FUZZ_SEED'] === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env['FUZZ_SEED'] ?? FUZZ_SEED)
+const SEED =
+  process.env['FUZZ_SEED'] === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env['FUZZ_SEED'] ?? FUZZ_SEED)
 const ONE = process.env['FUZZ_ENDPOINT']
 const URLS = 'urls'
 
@@ -32,10 +35,17 @@ async function runOne(name: string): Promise<void> {
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     )
   } else {
-    statuses = await fuzzEndpoint(app, postEndpoints().find((e) => e.url === name)!, RUNS, SEED)
+    statuses = await fuzzEndpoint(
+      app,
+      postEndpoints().find((e) => e.url === name)!,
+      RUNS,
+      SEED,
+    )
   }
   await app.close()
-  console.log(`${name}: ${RUNS} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, by status ${JSON.stringify(statuses)}`)
+  console.log(
+    `${name}: ${RUNS} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, by status ${JSON.stringify(statuses)}`,
+  )
 }
 
 async function main(): Promise<number> {
@@ -44,7 +54,9 @@ async function main(): Promise<number> {
     return 0
   }
   const names = [...postEndpoints().map((e) => e.url), URLS]
-  console.log(`fuzz: ${RUNS} requests per endpoint, seed ${SEED} (FUZZ_SEED=${SEED} repeats it), ${names.length} endpoints`)
+  console.log(
+    `fuzz: ${RUNS} requests per endpoint, seed ${SEED} (FUZZ_SEED=${SEED} repeats it), ${names.length} endpoints`,
+  )
   const self = fileURLToPath(import.meta.url)
   let failed = 0
   const queue = [...names]
@@ -61,7 +73,11 @@ async function main(): Promise<number> {
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism(), names.length)) }, worker))
-  console.log(failed === 0 ? `fuzz: no 5xx, every error a problem, every 200 valid (${RUNS * names.length} requests)` : `fuzz: ${failed} endpoint(s) FAILED`)
+  console.log(
+    failed === 0
+      ? `fuzz: no 5xx, every error a problem, every 200 valid (${RUNS * names.length} requests)`
+      : `fuzz: ${failed} endpoint(s) FAILED`,
+  )
   return failed === 0 ? 0 : 1
 }
 

@@ -21,7 +21,15 @@ export function prng(seed: number): () => number {
 }
 
 const CALENDARS = ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only'] as const
-const DAY_COUNTS = ['30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360', 'act-365-fixed', 'act-act-isda'] as const
+const DAY_COUNTS = [
+  '30-360-us',
+  '30-360-bond-basis',
+  '30e-360',
+  '30e-360-isda',
+  'act-360',
+  'act-365-fixed',
+  'act-act-isda',
+] as const
 const FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const
 const MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const
 const METHODS = ['personal', 'facsimile', 'email', 'overnight-courier', 'mail'] as const
@@ -53,8 +61,13 @@ export function variedNotes(count: number, seed = 2008): ScenarioRequest[] {
       asOf = fromEpochDay(noticeDay)
     } else {
       events.noticeOfDefault = {
-        sentAt: rnd() < 0.3 ? `${notice}T${String(int(8, 20)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00-05:00` : notice,
-        methods: [pick(METHODS), ...(rnd() < 0.5 ? [] : ['overnight-courier' as const])].filter((m, k, all) => all.indexOf(m) === k),
+        sentAt:
+          rnd() < 0.3
+            ? `${notice}T${String(int(8, 20)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00-05:00`
+            : notice,
+        methods: [pick(METHODS), ...(rnd() < 0.5 ? [] : ['overnight-courier' as const])].filter(
+          (m, k, all) => all.indexOf(m) === k,
+        ),
       }
       if (kind < 0.4) {
         events.curedOn = addDays(notice, int(1, 5)) // within the cure period
@@ -93,11 +106,20 @@ export function variedNotes(count: number, seed = 2008): ScenarioRequest[] {
           lateChargeRate: rnd() < 0.5 ? null : '0.18',
         },
       },
-      spa: { closingDate: issueDate, covenant: { section: '4(i)', period: { count: int(3, 30), unit: rnd() < 0.5 ? 'business-days' : 'calendar-days' } } },
+      spa: {
+        closingDate: issueDate,
+        covenant: {
+          section: '4(i)',
+          period: { count: int(3, 30), unit: rnd() < 0.5 ? 'business-days' : 'calendar-days' },
+        },
+      },
       events,
       asOf,
     }
-    if (rnd() < 0.15) request.note.principalPayments = [{ date: addMonths(issueDate, int(1, 11)), amount: (Number(principal) / 10).toFixed(2) }]
+    if (rnd() < 0.15)
+      request.note.principalPayments = [
+        { date: addMonths(issueDate, int(1, 11)), amount: (Number(principal) / 10).toFixed(2) },
+      ]
     if (rnd() < 0.1) request.note.extraHolidays = [addDays(notice, 1), addDays(notice, 2)]
     notes.push(request)
   }
@@ -120,7 +142,11 @@ export function longNote(years: number, frequency: keyof typeof MONTHS): Scenari
       issueDate,
       maturityDate,
       calendar: 'us-fed',
-      interest: { dayCount: '30-360-us', interestDates: { frequency, firstDate: addMonths(issueDate, MONTHS[frequency]) }, paymentForm: 'notes' },
+      interest: {
+        dayCount: '30-360-us',
+        interestDates: { frequency, firstDate: addMonths(issueDate, MONTHS[frequency]) },
+        paymentForm: 'notes',
+      },
     },
     spa: { closingDate: issueDate },
     events: { noticeOfDefault: { sentAt: notice, methods: ['facsimile'] }, redemptionElection: { date: notice } },

@@ -83,7 +83,11 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 async function startService(): Promise<Server> {
   const port = await freePort()
   // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd core.
-  const child = spawnNode([...SERVICE_FLAGS, `${ROOT}dist/server.js`], { PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '1' })
+  const child = spawnNode([...SERVICE_FLAGS, `${ROOT}dist/server.js`], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WEB_CONCURRENCY: '1',
+  })
   const server = { name: 'service', child, url: `http://127.0.0.1:${port}` }
   await waitForHealth(server.url, child)
   return server
@@ -120,7 +124,9 @@ async function engine(...args: string[]): Promise<any> {
 }
 
 /** bench/quantlib.py on the case, or why it could not run. */
-async function quantlib(): Promise<{ usPerJob: number; quantlib: string; cureDeadline: string; dueDate: string; cashFlows: number } | { error: string }> {
+async function quantlib(): Promise<
+  { usPerJob: number; quantlib: string; cureDeadline: string; dueDate: string; cashFlows: number } | { error: string }
+> {
   const { code, out } = await output(PYTHON, [`${ROOT}bench/quantlib.py`, CASE_FILE])
   if (code === 0) return JSON.parse(out)
   if (code === 2) return JSON.parse(out) as { error: string }
@@ -199,7 +205,12 @@ async function compare(loads: Load[]): Promise<Run[]> {
       t.cpu = cpu0 === null || cpu1 === null || t.cpu === null ? null : t.cpu + (cpu1 - cpu0)
     }
   }
-  return totals.map((t) => ({ rps: t.requests / t.seconds, p99: t.p99, cpuPerRequest: t.cpu === null ? null : t.cpu / t.requests, requests: t.requests }))
+  return totals.map((t) => ({
+    rps: t.requests / t.seconds,
+    p99: t.p99,
+    cpuPerRequest: t.cpu === null ? null : t.cpu / t.requests,
+    requests: t.requests,
+  }))
 }
 
 interface BatchRun {
@@ -226,7 +237,8 @@ async function batch(service: Server, count: number, view: 'full' | 'summary'): 
   const first = await post(url, body)
   const firstMs = Date.now() - started
   const ok = first.text.split('{"ok":true,').length - 1
-  if (first.status !== 200 || ok !== count) throw new BenchError(`batch of ${count}: status ${first.status}, ${ok} items ok`)
+  if (first.status !== 200 || ok !== count)
+    throw new BenchError(`batch of ${count}: status ${first.status}, ${ok} items ok`)
 
   // As many whole batches as fit in about DURATION seconds (a batch cut short would count its CPU, not its notes).
   const amount = Math.min(1000, Math.max(3, Math.round((DURATION * 1000) / firstMs)))
@@ -236,11 +248,21 @@ async function batch(service: Server, count: number, view: 'full' | 'summary'): 
     if (rss !== null && (peak === null || rss > peak)) peak = rss
   }, 20)
   const cpu0 = cpuMicros(service.child.pid)
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 1, amount, timeout: 120 })
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 1,
+    amount,
+    timeout: 120,
+  })
   const cpu1 = cpuMicros(service.child.pid)
   clearInterval(sampler)
   if (r.errors > 0 || r.timeouts > 0 || r.non2xx > 0 || r.requests.total !== amount) {
-    throw new BenchError(`batch of ${count}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.requests.total}/${amount} answered`)
+    throw new BenchError(
+      `batch of ${count}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.requests.total}/${amount} answered`,
+    )
   }
   return {
     notes: count,
@@ -255,7 +277,8 @@ async function batch(service: Server, count: number, view: 'full' | 'summary'): 
 
 // ---- report ---------------------------------------------------------------------------------
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 const results: string[] = []
 
 function target(label: string, met: boolean | null, detail: string): void {
@@ -272,25 +295,45 @@ async function main(): Promise<void> {
   console.log(
     `  machine: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
   )
-  console.log(`  load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine skews every figure)`)
-  console.log(`  service: node ${SERVICE_FLAGS.join(' ')} dist/server.js (as npm start runs it), 1 process, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`)
+  console.log(
+    `  load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine skews every figure)`,
+  )
+  console.log(
+    `  service: node ${SERVICE_FLAGS.join(' ')} dist/server.js (as npm start runs it), 1 process, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`,
+  )
 
   const service = await startService()
 
   // 1. the engine against QuantLib
   if (ONLY.has('1')) {
-    const alone: { usPerNote: number; floor: { parseUs: number; validateUs: number; serializeUs: number } } = await engine('case', CASE_FILE)
+    const alone: { usPerNote: number; floor: { parseUs: number; validateUs: number; serializeUs: number } } =
+      await engine('case', CASE_FILE)
     const ql = await quantlib()
     console.log('\n1. the engine on the case, in process (CPU time per call, median of rounds)')
-    console.log(`  computeScenario     ${fmt(alone.usPerNote, 1).padStart(7)} µs  (alone, besides: parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode ${fmt(alone.floor.serializeUs, 1)} µs)`)
+    console.log(
+      `  computeScenario     ${fmt(alone.usPerNote, 1).padStart(7)} µs  (alone, besides: parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode ${fmt(alone.floor.serializeUs, 1)} µs)`,
+    )
     if ('error' in ql) {
       console.log(`  QuantLib-Python     not measured: ${ql.error}`)
-      target('1. engine vs QuantLib-Python', null, `engine ${fmt(alone.usPerNote, 1)} µs; QuantLib absent (${ql.error})`)
+      target(
+        '1. engine vs QuantLib-Python',
+        null,
+        `engine ${fmt(alone.usPerNote, 1)} µs; QuantLib absent (${ql.error})`,
+      )
     } else {
       const ratio = ql.usPerJob / alone.usPerNote
-      console.log(`  QuantLib ${ql.quantlib.padEnd(10)} ${fmt(ql.usPerJob, 1).padStart(7)} µs  (schedule, FixedRateBond 30/360 US, 2 Fed-calendar advances: cure deadline ${ql.cureDeadline}, due ${ql.dueDate}; accrued amount; ${ql.cashFlows} cash flows)`)
+      console.log(
+        `  QuantLib ${ql.quantlib.padEnd(10)} ${fmt(ql.usPerJob, 1).padStart(7)} µs  (schedule, FixedRateBond 30/360 US, 2 Fed-calendar advances: cure deadline ${ql.cureDeadline}, due ${ql.dueDate}; accrued amount; ${ql.cashFlows} cash flows)`,
+      )
       console.log(`  ratio     QuantLib / engine ${ratio.toFixed(2)} (target >= 2)`)
-      target('1. engine vs QuantLib-Python', ratio >= 2, `${ratio.toFixed(2)}x as fast (engine ${fmt(alone.usPerNote, 1)} µs, QuantLib ${fmt(ql.usPerJob, 1)} µs; target >= 2x)`)
+      target(
+        '1. engine vs QuantLib-Python',
+        ratio >= 2,
+        `${ratio.toFixed(2)}x as fast (engine ${fmt(alone.usPerNote, 1)} µs, QuantLib ${fmt(ql.usPerJob, 1)} µs; target >= 2x)`,
+      )
     }
   }
 
@@ -301,28 +344,49 @@ async function main(): Promise<void> {
     const summary = await post(`${service.url}/v1/scenarios?view=summary`, CASE)
     const floorAnswer = await post(`${floor.url}/v1/scenarios`, CASE)
     if (full.status !== 200 || summary.status !== 200) throw new BenchError('the service did not answer the case')
-    if (floorAnswer.text !== full.text) throw new BenchError('the floor server does not answer the same body as the service')
+    if (floorAnswer.text !== full.text)
+      throw new BenchError('the floor server does not answer the same body as the service')
     const loads: Load[] = [
       { name: 'floor server', server: floor, path: '/v1/scenarios', body: CASE },
       { name: 'service', server: service, path: '/v1/scenarios', body: CASE },
-      ...(ONLY.has('3') ? [{ name: 'service, view=summary', server: service, path: '/v1/scenarios?view=summary', body: CASE }] : []),
+      ...(ONLY.has('3')
+        ? [{ name: 'service, view=summary', server: service, path: '/v1/scenarios?view=summary', body: CASE }]
+        : []),
     ]
     const [floorRun, fullRun, summaryRun] = await compare(loads)
     const bytes = Buffer.byteLength(full.text)
     const summaryBytes = Buffer.byteLength(summary.text)
-    console.log('\n2. POST /v1/scenarios, the case: the service against the floor server (same validation and engine, JSON.stringify, no logging)')
+    console.log(
+      '\n2. POST /v1/scenarios, the case: the service against the floor server (same validation and engine, JSON.stringify, no logging)',
+    )
     console.log(runLine('floor server', floorRun!, bytes))
     console.log(runLine('service', fullRun!, bytes))
     const ratio = fullRun!.rps / floorRun!.rps
-    const cpuRatio = fullRun!.cpuPerRequest !== null && floorRun!.cpuPerRequest !== null ? floorRun!.cpuPerRequest / fullRun!.cpuPerRequest : null
-    console.log(`  ratio     ${ratio.toFixed(2)} of the floor's requests/s (target >= 0.8)${cpuRatio === null ? '' : `; by CPU per request ${cpuRatio.toFixed(2)}`}`)
-    if (ONLY.has('2')) target('2. service vs floor server', ratio >= 0.8, `${ratio.toFixed(2)} of its requests/s (${fmt(fullRun!.rps)} against ${fmt(floorRun!.rps)}; target >= 0.8)`)
+    const cpuRatio =
+      fullRun!.cpuPerRequest !== null && floorRun!.cpuPerRequest !== null
+        ? floorRun!.cpuPerRequest / fullRun!.cpuPerRequest
+        : null
+    console.log(
+      `  ratio     ${ratio.toFixed(2)} of the floor's requests/s (target >= 0.8)${cpuRatio === null ? '' : `; by CPU per request ${cpuRatio.toFixed(2)}`}`,
+    )
+    if (ONLY.has('2'))
+      target(
+        '2. service vs floor server',
+        ratio >= 0.8,
+        `${ratio.toFixed(2)} of its requests/s (${fmt(fullRun!.rps)} against ${fmt(floorRun!.rps)}; target >= 0.8)`,
+      )
     if (summaryRun !== undefined) {
       console.log('\n3. POST /v1/scenarios?view=summary, the case, beside the full answer')
       console.log(runLine('service, view=full', fullRun!, bytes))
       console.log(runLine('service, view=summary', summaryRun, summaryBytes))
-      console.log(`  the summary is ${((100 * summaryBytes) / bytes).toFixed(0)}% of the full answer's bytes, at ${(summaryRun.rps / fullRun!.rps).toFixed(2)}x its requests/s`)
-      target('3. view=summary', null, `${fmt(summaryBytes)} bytes against ${fmt(bytes)}, ${fmt(summaryRun.rps)} requests/s against ${fmt(fullRun!.rps)} (reported, no target)`)
+      console.log(
+        `  the summary is ${((100 * summaryBytes) / bytes).toFixed(0)}% of the full answer's bytes, at ${(summaryRun.rps / fullRun!.rps).toFixed(2)}x its requests/s`,
+      )
+      target(
+        '3. view=summary',
+        null,
+        `${fmt(summaryBytes)} bytes against ${fmt(bytes)}, ${fmt(summaryRun.rps)} requests/s against ${fmt(fullRun!.rps)} (reported, no target)`,
+      )
     }
   }
 
@@ -340,25 +404,44 @@ async function main(): Promise<void> {
     clearInterval(sampler)
     const complete = answers.filter((a) => a.status === 200 && a.text.split('{"ok":true,').length - 1 === 3_000).length
     console.log('\n4. six clients each sending a 3,000-item batch of varied notes at once')
-    console.log(`  ${complete} of 6 complete (statuses ${answers.map((a) => a.status).join(', ')}), every item computed, in ${fmt(seconds, 1)} s; bodies ${fmt(Buffer.byteLength(bodies[0]!) / 2 ** 20, 1)} MB each; peak resident memory ${peak === null ? 'n/a' : `${fmt(peak)} MB`}`)
-    target('4. six 3,000-item batches at once', complete === 6, `${complete} of 6 complete${peak === null ? '' : `, peak ${fmt(peak)} MB resident`}`)
+    console.log(
+      `  ${complete} of 6 complete (statuses ${answers.map((a) => a.status).join(', ')}), every item computed, in ${fmt(seconds, 1)} s; bodies ${fmt(Buffer.byteLength(bodies[0]!) / 2 ** 20, 1)} MB each; peak resident memory ${peak === null ? 'n/a' : `${fmt(peak)} MB`}`,
+    )
+    target(
+      '4. six 3,000-item batches at once',
+      complete === 6,
+      `${complete} of 6 complete${peak === null ? '' : `, peak ${fmt(peak)} MB resident`}`,
+    )
   }
 
   // 5. batch overhead
   if (ONLY.has('5')) {
     const count = 10_000
     const alone = await engine('batch', String(count), String(SEED))
-    console.log(`\n5. POST /v1/scenarios/batch, ${fmt(count)} varied notes (${fmt(alone.rowsPerNote, 1)} ledger rows a note), 1 connection, against the engine alone in a process of its own`)
-    console.log(`  engine alone            ${fmt(alone.usPerNote, 1).padStart(6)} µs/note CPU (parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode the full answer ${fmt(alone.floor.serializeUs, 1)} µs/note, each alone)`)
-    for (const [view, goal] of [['full', 0.4], ['summary', 0.25]] as const) {
+    console.log(
+      `\n5. POST /v1/scenarios/batch, ${fmt(count)} varied notes (${fmt(alone.rowsPerNote, 1)} ledger rows a note), 1 connection, against the engine alone in a process of its own`,
+    )
+    console.log(
+      `  engine alone            ${fmt(alone.usPerNote, 1).padStart(6)} µs/note CPU (parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode the full answer ${fmt(alone.floor.serializeUs, 1)} µs/note, each alone)`,
+    )
+    for (const [view, goal] of [
+      ['full', 0.4],
+      ['summary', 0.25],
+    ] as const) {
       const http = await batch(service, count, view)
       const overhead = http.cpuPerNote === null ? null : http.cpuPerNote / alone.usPerNote - 1
       console.log(
         `  service, view=${view.padEnd(8)} ${http.cpuPerNote === null ? 'n/a' : fmt(http.cpuPerNote, 1).padStart(6)} µs/note CPU, ${fmt((count * 1000) / http.msPerBatch).padStart(6)} notes/s (${fmt(http.msPerBatch)} ms a batch, ${http.requests} batches; ${fmt(http.bodyMb, 1)} MB in, ${fmt(http.answerMb, 1)} MB out; peak ${http.peakRssMb === null ? 'n/a' : fmt(http.peakRssMb)} MB resident)`,
       )
       if (overhead !== null) {
-        console.log(`    HTTP, validation and serialization add ${fmt(overhead * 100)}% to the engine (target <= ${goal * 100}%)`)
-        target(`5. batch of 10,000, view=${view}`, overhead <= goal, `+${fmt(overhead * 100)}% over the engine alone (${fmt(http.cpuPerNote!, 1)} against ${fmt(alone.usPerNote, 1)} µs/note; target <= ${goal * 100}%)`)
+        console.log(
+          `    HTTP, validation and serialization add ${fmt(overhead * 100)}% to the engine (target <= ${goal * 100}%)`,
+        )
+        target(
+          `5. batch of 10,000, view=${view}`,
+          overhead <= goal,
+          `+${fmt(overhead * 100)}% over the engine alone (${fmt(http.cpuPerNote!, 1)} against ${fmt(alone.usPerNote, 1)} µs/note; target <= ${goal * 100}%)`,
+        )
       } else {
         target(`5. batch of 10,000, view=${view}`, null, 'no /proc to read the service CPU from')
       }

@@ -73,8 +73,11 @@ try {
     if (i > 0) loads.push(timing) // the first load also warms the server's compiled routes
     await context.close()
   }
-  const ms = (k: 'response' | 'domContentLoaded' | 'load' | 'answer') => `${median(loads.map((l) => l[k])).toFixed(0)} ms`
-  console.log(`load time over ${loads.length} fresh loads (median): HTML ${ms('response')}, DOMContentLoaded ${ms('domContentLoaded')}, load ${ms('load')}, answer on screen ${ms('answer')}; page bytes ${median(loads.map((l) => l.bytes))}`)
+  const ms = (k: 'response' | 'domContentLoaded' | 'load' | 'answer') =>
+    `${median(loads.map((l) => l[k])).toFixed(0)} ms`
+  console.log(
+    `load time over ${loads.length} fresh loads (median): HTML ${ms('response')}, DOMContentLoaded ${ms('domContentLoaded')}, load ${ms('load')}, answer on screen ${ms('answer')}; page bytes ${median(loads.map((l) => l.bytes))}`,
+  )
 } finally {
   await browser.close()
   await app.close()

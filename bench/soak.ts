@@ -45,15 +45,26 @@ const post = (path: string, body: unknown, headers: Record<string, string> = jso
   headers,
   body: typeof body === 'string' ? body : JSON.stringify(body),
 })
-const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => ({ method: 'GET', path, headers })
+const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => ({
+  method: 'GET',
+  path,
+  headers,
+})
 
 /** The mix, cycled by every connection: 9 valid, 9 invalid. */
 const REQUESTS = [
   post('/v1/scenarios', theCase),
   get('/v1/calendars/us-fed/add-business-days?date=2008-09-29&days=10'),
-  post('/v1/cure-period', { noticeOfDefault: { sentAt: '2008-09-29T16:30:00-04:00', methods: ['facsimile'] }, asOf: '2008-10-31' }),
+  post('/v1/cure-period', {
+    noticeOfDefault: { sentAt: '2008-09-29T16:30:00-04:00', methods: ['facsimile'] },
+    asOf: '2008-10-31',
+  }),
   post('/v1/default-interest', { note: theCase.note, eventOfDefaultDate: '2008-10-15', through: '2008-10-22' }),
-  post('/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection }),
+  post('/v1/redemption', {
+    note: theCase.note,
+    eventOfDefaultDate: '2008-10-15',
+    redemptionElection: theCase.events.redemptionElection,
+  }),
   post('/v1/scenarios/batch', { items: Array.from({ length: 10 }, (_, i) => (i % 3 ? theCase : { note: {} })) }),
   get('/v1/calendars/us-nyse/holidays?from=2000-01-01&to=2010-12-31'),
   get('/health', {}),
@@ -88,7 +99,14 @@ async function main(): Promise<number> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, [...SERVICE_FLAGS, `${ROOT}dist/server.js`], {
-    env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', API_KEYS: KEY, WEB_CONCURRENCY: '1' },
+    env: {
+      LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_KEYS: KEY,
+      WEB_CONCURRENCY: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
@@ -103,9 +121,12 @@ async function main(): Promise<number> {
       if (up) break
       await sleep(100)
     }
-    console.log(`soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ${REQUESTS.length} kinds of request (half invalid)`)
+    console.log(
+      `soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ${REQUESTS.length} kinds of request (half invalid)`,
+    )
 
-    const run = (duration: number) => autocannon({ url: base, connections: CONNECTIONS, duration, timeout: 30, requests: REQUESTS })
+    const run = (duration: number) =>
+      autocannon({ url: base, connections: CONNECTIONS, duration, timeout: 30, requests: REQUESTS })
     await run(WARMUP)
     console.log(`warm-up ${WARMUP} s done; resident memory ${mib(rss(server.pid!))}`)
 
@@ -119,18 +140,28 @@ async function main(): Promise<number> {
     const before = median(samples.slice(0, 5))
     const after = median(samples.slice(-5))
 
-    const byStatus = Object.fromEntries(Object.entries(result.statusCodeStats).sort(([a], [b]) => Number(a) - Number(b)).map(([s, { count }]) => [s, count]))
+    const byStatus = Object.fromEntries(
+      Object.entries(result.statusCodeStats)
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([s, { count }]) => [s, count]),
+    )
     const non2xx = Object.fromEntries(Object.entries(byStatus).filter(([s]) => !s.startsWith('2')))
-    const fivexx = Object.entries(byStatus).filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0)
+    const fivexx = Object.entries(byStatus)
+      .filter(([s]) => s.startsWith('5'))
+      .reduce((n, [, c]) => n + c, 0)
     const served = Object.values(byStatus).reduce((n, c) => n + c, 0)
     const growth = (after - before) / before
-    console.log(`requests served: ${served} in ${DURATION} s (${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`)
+    console.log(
+      `requests served: ${served} in ${DURATION} s (${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`,
+    )
     console.log(`by status:       ${JSON.stringify(byStatus)}`)
     console.log(`non-2xx:         ${JSON.stringify(non2xx)}`)
     console.log(`5xx:             ${fivexx}`)
     console.log(`errors:          ${result.errors} (timeouts ${result.timeouts})`)
     const every10 = samples.filter((_, i) => i % 10 === 9).map(mib)
-    console.log(`resident memory: ${mib(before)} at start, ${mib(after)} at end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); every 10 s: ${every10.join(', ')}`)
+    console.log(
+      `resident memory: ${mib(before)} at start, ${mib(after)} at end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); every 10 s: ${every10.join(', ')}`,
+    )
 
     server.kill('SIGTERM')
     const code = await exited

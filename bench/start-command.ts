@@ -20,9 +20,12 @@ function packageJson(): string {
 /** The flags of `node [flags] dist/server.js` at the end of the start script. */
 export function startFlags(startScript: string): string[] {
   const command = /(?:^|&&\s*)node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/server\.js\s*$/.exec(startScript)
-  if (!command) throw new Error(`package.json's start script does not end with "node [flags] dist/server.js": ${startScript}`)
+  if (!command)
+    throw new Error(`package.json's start script does not end with "node [flags] dist/server.js": ${startScript}`)
   return command[1]!.trim().split(/\s+/).filter(Boolean)
 }
 
 /** The node flags `npm start` gives the service. */
-export const SERVICE_FLAGS: readonly string[] = startFlags((JSON.parse(packageJson()) as { scripts: { start: string } }).scripts.start)
+export const SERVICE_FLAGS: readonly string[] = startFlags(
+  (JSON.parse(packageJson()) as { scripts: { start: string } }).scripts.start,
+)

@@ -65,6 +65,9 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
     batchConcurrency: settings.batchConcurrency,
     retryAfterSeconds: settings.retryAfterSeconds,
   })
-  app.register(compareRoutes, { batchTimeLimitMs: settings.batchTimeLimitMs, shutdownTimeoutMs: settings.shutdownTimeoutMs })
+  app.register(compareRoutes, {
+    batchTimeLimitMs: settings.batchTimeLimitMs,
+    shutdownTimeoutMs: settings.shutdownTimeoutMs,
+  })
   return app
 }

@@ -116,7 +116,8 @@ function apiKeys(env: Env, problems: string[]): string[] {
   const keys = list(env, 'API_KEYS')
   // Never echo a key, even a malformed one: say which item is wrong.
   keys.forEach((key, i) => {
-    if (!API_KEY.test(key)) problems.push(`API_KEYS item ${i + 1} must be 1 to 4096 visible ASCII characters without spaces or commas`)
+    if (!API_KEY.test(key))
+      problems.push(`API_KEYS item ${i + 1} must be 1 to 4096 visible ASCII characters without spaces or commas`)
   })
   return [...new Set(keys)]
 }
@@ -127,9 +128,11 @@ const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/
 function corsOrigins(env: Env, problems: string[]): string[] {
   const origins = list(env, 'CORS_ORIGINS')
   for (const origin of origins) {
-    if (origin !== '*' && !ORIGIN.test(origin)) problems.push(`CORS_ORIGINS must be * or origins like https://host[:port], got "${shown(origin)}"`)
+    if (origin !== '*' && !ORIGIN.test(origin))
+      problems.push(`CORS_ORIGINS must be * or origins like https://host[:port], got "${shown(origin)}"`)
   }
-  if (origins.includes('*') && origins.length > 1) problems.push('CORS_ORIGINS: * cannot be combined with other origins')
+  if (origins.includes('*') && origins.length > 1)
+    problems.push('CORS_ORIGINS: * cannot be combined with other origins')
   return origins
 }
 
@@ -150,12 +153,33 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_CONFIG.shutdownTimeoutMs, 1, 3_600_000, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 1_000, 3_600_000, problems),
     socketTimeoutMs: integer(env, 'SOCKET_TIMEOUT_MS', DEFAULT_CONFIG.socketTimeoutMs, 1_000, 3_600_000, problems),
-    batchMemoryBudgetBytes: integer(env, 'BATCH_MEMORY_BUDGET_BYTES', DEFAULT_CONFIG.batchMemoryBudgetBytes, 1, Number.MAX_SAFE_INTEGER, problems),
+    batchMemoryBudgetBytes: integer(
+      env,
+      'BATCH_MEMORY_BUDGET_BYTES',
+      DEFAULT_CONFIG.batchMemoryBudgetBytes,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      problems,
+    ),
     batchConcurrency: integer(env, 'BATCH_CONCURRENCY', DEFAULT_CONFIG.batchConcurrency, 0, 64, problems),
     apiKeys: apiKeys(env, problems),
     corsOrigins: corsOrigins(env, problems),
-    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', DEFAULT_CONFIG.maxEventLoopDelayMs, 0, 3_600_000, problems),
-    maxHeapUsedBytes: integer(env, 'MAX_HEAP_USED_BYTES', DEFAULT_CONFIG.maxHeapUsedBytes, 0, Number.MAX_SAFE_INTEGER, problems),
+    maxEventLoopDelayMs: integer(
+      env,
+      'MAX_EVENT_LOOP_DELAY_MS',
+      DEFAULT_CONFIG.maxEventLoopDelayMs,
+      0,
+      3_600_000,
+      problems,
+    ),
+    maxHeapUsedBytes: integer(
+      env,
+      'MAX_HEAP_USED_BYTES',
+      DEFAULT_CONFIG.maxHeapUsedBytes,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      problems,
+    ),
     maxRssBytes: integer(env, 'MAX_RSS_BYTES', DEFAULT_CONFIG.maxRssBytes, 0, Number.MAX_SAFE_INTEGER, problems),
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', DEFAULT_CONFIG.retryAfterSeconds, 1, 86_400, problems),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', DEFAULT_CONFIG.webConcurrency, 1, 256, problems),

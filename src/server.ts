@@ -47,7 +47,14 @@ async function runServer(config: Config, isWorker: boolean): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host })
     // The heap limit comes from node's --max-old-space-size (npm start sets 512 MB), not from a setting here.
-    app.log.info({ heapLimitBytes: getHeapStatistics().heap_size_limit, maxHeapUsedBytes: config.maxHeapUsedBytes, batchMemoryBudgetBytes: config.batchMemoryBudgetBytes }, 'memory limits')
+    app.log.info(
+      {
+        heapLimitBytes: getHeapStatistics().heap_size_limit,
+        maxHeapUsedBytes: config.maxHeapUsedBytes,
+        batchMemoryBudgetBytes: config.batchMemoryBudgetBytes,
+      },
+      'memory limits',
+    )
   } catch (err) {
     app.log.fatal({ err }, 'could not start')
     process.exit(1)
@@ -59,7 +66,9 @@ function log(level: number, msg: string, fields: Record<string, unknown> = {}): 
   if (config.logLevel === 'silent') return
   const levels: Record<string, number> = { fatal: 60, error: 50, warn: 40, info: 30, debug: 20, trace: 10 }
   if (level < (levels[config.logLevel] ?? 30)) return
-  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), pid: process.pid, role: 'primary', ...fields, msg })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ level, time: Date.now(), pid: process.pid, role: 'primary', ...fields, msg })}\n`,
+  )
 }
 
 function runPrimary(config: Config): void {

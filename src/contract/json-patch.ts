@@ -64,20 +64,30 @@ function depthOf(value: unknown, limit: number): number {
  * The errors of a patch that no scenario could make right, with pointers under `at`
  * (`/variants/3/patch`). `fields` are the scenario request's top-level fields.
  */
-export function patchFieldErrors(patch: readonly PatchOperation[], at: string, fields: ReadonlySet<string>): FieldError[] {
+export function patchFieldErrors(
+  patch: readonly PatchOperation[],
+  at: string,
+  fields: ReadonlySet<string>,
+): FieldError[] {
   const errors: FieldError[] = []
   patch.forEach((op, j) => {
     const pathProblem = pointerProblem(op.path, fields)
     if (pathProblem !== null) errors.push({ pointer: `${at}/${j}/path`, detail: pathProblem })
     if ('value' in op && depthOf(op.value, MAX_DEPTH) > MAX_DEPTH) {
-      errors.push({ pointer: `${at}/${j}/value`, detail: `nests arrays and objects more than ${MAX_DEPTH} levels deep, deeper than any scenario request` })
+      errors.push({
+        pointer: `${at}/${j}/value`,
+        detail: `nests arrays and objects more than ${MAX_DEPTH} levels deep, deeper than any scenario request`,
+      })
     }
     if (op.op === 'move' || op.op === 'copy') {
       const fromProblem = pointerProblem(op.from, fields)
       if (fromProblem !== null) errors.push({ pointer: `${at}/${j}/from`, detail: fromProblem })
       // RFC 6902 4.4: a location cannot be moved into one of its children.
       else if (op.op === 'move' && op.path.startsWith(`${op.from}/`)) {
-        errors.push({ pointer: `${at}/${j}/from`, detail: `is a proper prefix of path ${op.path}: a value cannot be moved into one of its own children` })
+        errors.push({
+          pointer: `${at}/${j}/from`,
+          detail: `is a proper prefix of path ${op.path}: a value cannot be moved into one of its own children`,
+        })
       }
     }
   })
@@ -102,7 +112,12 @@ const WHY: Record<string, string> = {
  * `maxBytes`, and it may not nest more than MAX_DEPTH levels; both are checked before each
  * value is placed, so a chain of copies stops at the limit.
  */
-export function applyPatch(scenario: unknown, scenarioBytes: number, patch: readonly PatchOperation[], maxBytes: number): PatchOutcome {
+export function applyPatch(
+  scenario: unknown,
+  scenarioBytes: number,
+  patch: readonly PatchOperation[],
+  maxBytes: number,
+): PatchOutcome {
   let document: unknown = structuredClone(scenario)
   let bytes = scenarioBytes
   let j = 0
@@ -111,7 +126,13 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
   /** One operation by the library, checked. A document made a scalar (`replace ""` with null) has no members: the library would read one of null. */
   const apply = (op: jsonpatch.Operation): void => {
     if (op.path !== '' && (document === null || typeof document !== 'object')) {
-      throw new jsonpatch.JsonPatchError('Cannot perform operation at the desired path', 'OPERATION_PATH_UNRESOLVABLE', j, op, document)
+      throw new jsonpatch.JsonPatchError(
+        'Cannot perform operation at the desired path',
+        'OPERATION_PATH_UNRESOLVABLE',
+        j,
+        op,
+        document,
+      )
     }
     document = jsonpatch.applyOperation(document, op, true, true, true, j).newDocument
   }
@@ -122,17 +143,21 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
   const place = (value: unknown, path: string, op: 'add' | 'replace', grows: boolean): Problem | null => {
     at = path
     if (tokensOf(path).length + depthOf(value, MAX_DEPTH) > MAX_DEPTH) {
-      return problem('validation', `${operation()} would nest the scenario request more than ${MAX_DEPTH} levels deep.`, [
-        { pointer: path, detail: `a value placed here would nest more than ${MAX_DEPTH} levels deep` },
-      ])
+      return problem(
+        'validation',
+        `${operation()} would nest the scenario request more than ${MAX_DEPTH} levels deep.`,
+        [{ pointer: path, detail: `a value placed here would nest more than ${MAX_DEPTH} levels deep` }],
+      )
     }
     const text = JSON.stringify(value)
     const added = Buffer.byteLength(text)
     if (grows) bytes += added
     if (bytes > maxBytes) {
-      return problem('payload-too-large', `${operation()} would make the scenario request larger than ${maxBytes} bytes, the most a request body may hold.`, [
-        { pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` },
-      ])
+      return problem(
+        'payload-too-large',
+        `${operation()} would make the scenario request larger than ${maxBytes} bytes, the most a request body may hold.`,
+        [{ pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` }],
+      )
     }
     apply({ op, path, value: JSON.parse(text) })
     return null
@@ -172,9 +197,11 @@ export function applyPatch(scenario: unknown, scenarioBytes: number, patch: read
     const why = WHY[error.name] ?? `the operation does not apply (${error.name})`
     return {
       ok: false,
-      problem: problem('patch-conflict', `Operation ${j} of the patch (${op.op} at "${op.path}") does not apply to the scenario: ${why}.`, [
-        { pointer: at, detail: `operation ${j} (${op.op}): ${why}` },
-      ]),
+      problem: problem(
+        'patch-conflict',
+        `Operation ${j} of the patch (${op.op} at "${op.path}") does not apply to the scenario: ${why}.`,
+        [{ pointer: at, detail: `operation ${j} (${op.op}): ${why}` }],
+      ),
     }
   }
   return { ok: true, document }

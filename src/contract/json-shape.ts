@@ -119,7 +119,9 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits): JsonShape
     let pointer = ''
     for (let d = 0; d < objectAt.length - 1; d++) {
       const member = namesFrom[d + 1]! - 1 // the last name of depth d: the member being read there
-      pointer += '/' + (objectAt[d] ? pointerSegment(nameAt(text, nameStart[member]!, nameEnd[member]!) ?? '') : String(indexAt[d]))
+      pointer +=
+        '/' +
+        (objectAt[d] ? pointerSegment(nameAt(text, nameStart[member]!, nameEnd[member]!) ?? '') : String(indexAt[d]))
     }
     return `${pointer}/${pointerSegment(name)}`
   }
@@ -150,7 +152,11 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits): JsonShape
         } else {
           const length = close - start
           for (let k = from; k < nameStart.length; k++) {
-            if (nameHash[k] === hash && nameEnd[k]! - nameStart[k]! === length && sameText(text, nameStart[k]!, start, length)) {
+            if (
+              nameHash[k] === hash &&
+              nameEnd[k]! - nameStart[k]! === length &&
+              sameText(text, nameStart[k]!, start, length)
+            ) {
               return { kind: 'duplicate-member', pointer: pointerTo(text.slice(start, close)) }
             }
           }

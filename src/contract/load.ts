@@ -93,7 +93,11 @@ function bundleOf(root: string, document: JsonObject, schemas: ReadonlyMap<strin
     if (name in inline) throw new Error(`openapi.yaml: components.examples.${name} clashes with examples/${name}.json`)
   }
   const allExamples = { ...inline, ...Object.fromEntries(examples) }
-  bundled['components'] = { ...existing, ...(Object.keys(allExamples).length > 0 ? { examples: allExamples } : {}), schemas: components }
+  bundled['components'] = {
+    ...existing,
+    ...(Object.keys(allExamples).length > 0 ? { examples: allExamples } : {}),
+    schemas: components,
+  }
   return bundled
 }
 

@@ -89,13 +89,21 @@ function operationOf(document: JsonObject, path: string, method: string, pathIte
   const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name)
   if (templated.sort().join() !== declared.sort().join()) {
-    throw new Error(`${where}: path parameters {${templated.join(', ')}} do not match those declared (${declared.join(', ')})`)
+    throw new Error(
+      `${where}: path parameters {${templated.join(', ')}} do not match those declared (${declared.join(', ')})`,
+    )
   }
 
   const schema: FastifySchema = {}
-  const params = objectOf(parameters.filter((p) => p.in === 'path'), false)
+  const params = objectOf(
+    parameters.filter((p) => p.in === 'path'),
+    false,
+  )
   if (params && templated.length > 0) schema.params = params
-  const querystring = objectOf(parameters.filter((p) => p.in === 'query'), false)
+  const querystring = objectOf(
+    parameters.filter((p) => p.in === 'query'),
+    false,
+  )
   if (querystring) schema.querystring = querystring
   const headers = objectOf(
     parameters.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() })),

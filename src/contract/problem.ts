@@ -51,7 +51,10 @@ export function anchorToRequest(errors: readonly FieldError[], body: unknown): F
       found++
     }
     if (found === escaped.length) return error
-    const given = escaped.slice(0, found).map((t) => `/${t}`).join('')
+    const given = escaped
+      .slice(0, found)
+      .map((t) => `/${t}`)
+      .join('')
     return { pointer: given, detail: `${escaped.slice(found).join('/')} (not given, so its default): ${error.detail}` }
   })
 }
@@ -81,7 +84,9 @@ export interface ProblemInit {
 }
 
 const kindOfStatus = (status: number): ProblemKind | undefined =>
-  (Object.keys(PROBLEMS) as ProblemKind[]).find((k) => k !== 'malformed-body' && k !== 'validation' && PROBLEMS[k].status === status)
+  (Object.keys(PROBLEMS) as ProblemKind[]).find(
+    (k) => k !== 'malformed-body' && k !== 'validation' && PROBLEMS[k].status === status,
+  )
 
 /**
  * An error the caller must fix. Domain-facing routes throw it, e.g. a 422:

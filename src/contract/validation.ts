@@ -25,7 +25,8 @@ const MAX_FIELD_ERRORS = 100
 
 /** "1 invalid field", "3 invalid fields", or, when the list was cut at its maximum, says so. */
 export function invalidFields(listed: number): string {
-  if (listed >= MAX_FIELD_ERRORS) return `${MAX_FIELD_ERRORS} or more invalid fields (the first ${MAX_FIELD_ERRORS} are listed)`
+  if (listed >= MAX_FIELD_ERRORS)
+    return `${MAX_FIELD_ERRORS} or more invalid fields (the first ${MAX_FIELD_ERRORS} are listed)`
   return `${listed} invalid field${listed === 1 ? '' : 's'}`
 }
 
@@ -59,7 +60,11 @@ function createAjv(schemas: Iterable<JsonObject>): Ajv2020 {
 type Kind = 'integer' | 'number' | 'boolean' | 'text' | { items: Kind }
 
 function resolveRef(ajv: Ajv2020, schema: unknown): unknown {
-  for (let hops = 0; isObject(schema) && typeof schema['$ref'] === 'string' && schema['type'] === undefined && hops < 8; hops++) {
+  for (
+    let hops = 0;
+    isObject(schema) && typeof schema['$ref'] === 'string' && schema['type'] === undefined && hops < 8;
+    hops++
+  ) {
     try {
       schema = ajv.getSchema(schema['$ref'])?.schema
     } catch {
@@ -110,7 +115,16 @@ const typeWords = (type: unknown): string =>
 const withoutMustBe = (s: string): string => s.replace(/^must be /, '')
 
 /** Keywords about the shape of a collection, where a schema's own message would mislead. */
-const STRUCTURAL = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'minProperties', 'maxProperties'])
+const STRUCTURAL = new Set([
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minProperties',
+  'maxProperties',
+])
 
 /**
  * A decimal string refused only for its minus sign ("-5.00" where "5.00" passes): the message
@@ -135,7 +149,8 @@ function messageOf(e: ErrorObject): string {
     case 'dependentRequired':
       return `is required when ${String(e.params['property'])} is present`
   }
-  if (e.keyword === 'pattern' && isNegativeOnly(e)) return 'must not be negative: give the amount or rate without a sign'
+  if (e.keyword === 'pattern' && isNegativeOnly(e))
+    return 'must not be negative: give the amount or rate without a sign'
   const own = isObject(e.parentSchema) ? e.parentSchema[ERROR_MESSAGE] : undefined
   if (typeof own === 'string' && !STRUCTURAL.has(e.keyword)) return own
   switch (e.keyword) {
@@ -261,7 +276,8 @@ export function createValidation(contract: Contract): Validation {
   }
 
   const fieldErrors = (errors: readonly ErrorObject[], part: string): FieldError[] => {
-    const where = part === 'querystring' ? 'query' : part === 'params' ? 'path' : part === 'headers' ? 'header' : undefined
+    const where =
+      part === 'querystring' ? 'query' : part === 'params' ? 'path' : part === 'headers' ? 'header' : undefined
     const seen = new Set<string>()
     const out: FieldError[] = []
     for (const { pointer, detail } of collect(errors, 0)) {

@@ -33,7 +33,10 @@ export interface CovenantResult {
 }
 
 /** The deadline: closing + n business days, or closing + n calendar days then adjusted. */
-export function covenantDeadline(terms: CovenantTerms, calendar: BusinessCalendar): { unadjusted: IsoDate; deadline: IsoDate } {
+export function covenantDeadline(
+  terms: CovenantTerms,
+  calendar: BusinessCalendar,
+): { unadjusted: IsoDate; deadline: IsoDate } {
   const { count, unit } = terms.period
   if (unit === 'business-days') {
     const deadline = calendar.addBusinessDays(terms.closingDate, count)

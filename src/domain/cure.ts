@@ -57,15 +57,24 @@ export function curePeriod(
     curedInTime,
     status,
     businessDaysRemaining:
-      status === 'notice-not-yet-effective' ? cureBusinessDays : status === 'cure-period-running' ? calendar.businessDaysBetween(asOf, cureDeadline) : 0,
+      status === 'notice-not-yet-effective'
+        ? cureBusinessDays
+        : status === 'cure-period-running'
+          ? calendar.businessDaysBetween(asOf, cureDeadline)
+          : 0,
     eventOfDefaultDate,
     eventOfDefaultStatus,
   }
 }
 
 /** The dates a notice and its cure period reach stay in the supported range: else 422 at `pointer`. */
-export function checkCureDates(problems: Contradictions, noticeEffectiveDate: IsoDate, cure: CureResult, pointer: string): void {
-  problems.checkComputedDate(noticeEffectiveDate, pointer, 'the notice\'s effective date')
+export function checkCureDates(
+  problems: Contradictions,
+  noticeEffectiveDate: IsoDate,
+  cure: CureResult,
+  pointer: string,
+): void {
+  problems.checkComputedDate(noticeEffectiveDate, pointer, "the notice's effective date")
   problems.checkComputedDate(cure.cureDeadline, pointer, 'the cure deadline')
   problems.checkComputedDate(cure.eventOfDefaultDate, pointer, 'the Event of Default')
 }

@@ -178,9 +178,28 @@ export function toNewYorkTime(value: string): NewYorkTime {
   // Anything else unusual (an impossible date, a year outside 1901..2199) takes luxon's path.
   const m = TIMESTAMP.exec(value)
   if (m !== null) {
-    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number]
+    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]))
-    if (year >= 1901 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60 && Math.abs(offset) < 24 * 60 && Number(m[9] ?? 0) <= 59) {
+    if (
+      year >= 1901 &&
+      year <= 2199 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysInMonth(year, month) &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 60 &&
+      Math.abs(offset) < 24 * 60 &&
+      Number(m[9] ?? 0) <= 59
+    ) {
       const utcMinutes = epochDayOf(year, month, day) * 1440 + hour * 60 + minute - offset
       const local = utcMinutes + newYorkOffset(Math.floor(utcMinutes / 60))
       const localDay = Math.floor(local / 1440)

@@ -7,7 +7,12 @@
  */
 import { Decimal as DecimalJs } from 'decimal.js'
 
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 })
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+})
 export type Decimal = InstanceType<typeof Decimal>
 
 export type RoundingMode = 'half-up' | 'half-even'
@@ -36,7 +41,12 @@ export function formatMoney(amount: Decimal): string {
     if (cents === 0) return '0.00' // toFixed(2) of −0 too
     const negative = cents < 0
     const digits = String(negative ? -cents : cents)
-    const text = digits.length === 1 ? `0.0${digits}` : digits.length === 2 ? `0.${digits}` : `${digits.slice(0, -2)}.${digits.slice(-2)}`
+    const text =
+      digits.length === 1
+        ? `0.0${digits}`
+        : digits.length === 2
+          ? `0.${digits}`
+          : `${digits.slice(0, -2)}.${digits.slice(-2)}`
     return negative ? `-${text}` : text
   }
   return amount.toFixed(2)
@@ -160,11 +170,23 @@ function digitCount(n: number): number {
  * cannot move a quotient onto or across a half cent (the quotient of integers below 2^53 is
  * at least 1/(2·denominator) from any half cent it is not on, far more than 40 digits resolve).
  */
-export function moneyTimesRatio(amount: Decimal, rate: Decimal, numerator: number, denominator: number, mode: RoundingMode): Decimal {
+export function moneyTimesRatio(
+  amount: Decimal,
+  rate: Decimal,
+  numerator: number,
+  denominator: number,
+  mode: RoundingMode,
+): Decimal {
   const cents = scaledInteger(amount, 2)
   const places = rate.decimalPlaces()
   const digits = places <= 22 ? scaledInteger(rate, places) : null
-  if (cents !== null && digits !== null && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && denominator > 0) {
+  if (
+    cents !== null &&
+    digits !== null &&
+    Number.isSafeInteger(numerator) &&
+    Number.isSafeInteger(denominator) &&
+    denominator > 0
+  ) {
     const dividend = Math.abs(cents) * Math.abs(digits) * Math.abs(numerator)
     const divisor = POW10[places]! * denominator
     if (dividend <= Number.MAX_SAFE_INTEGER && divisor <= Number.MAX_SAFE_INTEGER) {

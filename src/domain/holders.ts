@@ -15,7 +15,17 @@ type RedemptionView = NonNullable<ScenarioResult['redemption']>
 type InterestView = ScenarioResult['interest']
 type LedgerRowView = ScenarioResult['interestLedger'][number]
 
-const MONEY = ['outstandingPrincipal', 'capitalizedInterest', 'redeemedPrincipal', 'premiumAmount', 'redemptionPrice', 'lateCharge', 'totalDue', 'perDiem', 'defaultInterestIncrement'] as const
+const MONEY = [
+  'outstandingPrincipal',
+  'capitalizedInterest',
+  'redeemedPrincipal',
+  'premiumAmount',
+  'redemptionPrice',
+  'lateCharge',
+  'totalDue',
+  'perDiem',
+  'defaultInterestIncrement',
+] as const
 
 const add = (values: readonly string[]): string => formatMoney(sum(values.map((v) => new Decimal(v))))
 
@@ -32,21 +42,39 @@ function sumRedemptions(views: readonly RedemptionView[]): RedemptionView {
     principal: add(views.map((v) => v.accruedInterest.rows[k]!.principal)),
     amount: add(views.map((v) => v.accruedInterest.rows[k]!.amount)),
   }))
-  out.asConvertedValue = views.some((v) => v.asConvertedValue === null) ? first.asConvertedValue : add(views.map((v) => v.asConvertedValue!))
+  out.asConvertedValue = views.some((v) => v.asConvertedValue === null)
+    ? first.asConvertedValue
+    : add(views.map((v) => v.asConvertedValue!))
   return out
 }
 
-const TOTALS = ['interest', 'normal', 'default', 'capitalized', 'cashPaid', 'accrued', 'defaultInterestIncrement'] as const
+const TOTALS = [
+  'interest',
+  'normal',
+  'default',
+  'capitalized',
+  'cashPaid',
+  'accrued',
+  'defaultInterestIncrement',
+] as const
 
 /**
  * The series' interest: the holders' ledgers added row by row (each row's principal and amount),
  * and each total the sum of the holders' totals. The holders' notes share every date, so their
  * ledgers have the same rows; null if they did not.
  */
-function sumInterest(results: readonly ScenarioResult[]): { interest: InterestView; interestLedger: LedgerRowView[] } | null {
+function sumInterest(
+  results: readonly ScenarioResult[],
+): { interest: InterestView; interestLedger: LedgerRowView[] } | null {
   const first = results[0]!
   const rows = first.interestLedger
-  const aligned = results.every((r) => r.interestLedger.length === rows.length && r.interestLedger.every((row, k) => row.start === rows[k]!.start && row.end === rows[k]!.end && row.rate === rows[k]!.rate))
+  const aligned = results.every(
+    (r) =>
+      r.interestLedger.length === rows.length &&
+      r.interestLedger.every(
+        (row, k) => row.start === rows[k]!.start && row.end === rows[k]!.end && row.rate === rows[k]!.rate,
+      ),
+  )
   if (!aligned) return null
   const interestLedger = rows.map((row, k) => ({
     ...row,
@@ -81,7 +109,10 @@ function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequ
     `the holders' principals add up to ${formatMoney(total)}, not the note's principal ${formatMoney(new Decimal(req.note.principal))}`,
   )
   if ((req.principalPayments ?? req.note.principalPayments) !== undefined) {
-    problems.add('/holders', 'cannot be combined with principalPayments: how a scheduled payment is split among the holders is not given')
+    problems.add(
+      '/holders',
+      'cannot be combined with principalPayments: how a scheduled payment is split among the holders is not given',
+    )
   }
   problems.throwIfAny()
 }
@@ -98,7 +129,10 @@ export function checkHolderSums(redemption: RedemptionView | null, interest: Int
   const past = amounts.find(([, amount]) => new Decimal(amount).gt(MAX_MONEY))
   if (past === undefined) return
   const problems = new Contradictions()
-  problems.add('/holders', `the holders' ${past[0]} adds up to ${past[1]}, past ${MAX_MONEY.toFixed(2)}, the largest amount supported`)
+  problems.add(
+    '/holders',
+    `the holders' ${past[0]} adds up to ${past[1]}, past ${MAX_MONEY.toFixed(2)}, the largest amount supported`,
+  )
   problems.throwIfAny()
 }
 
@@ -108,24 +142,36 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
   if (holders === undefined) return computeScenario(scenario, today)
   checkHolders({ ...scenario, holders })
   const series = computeScenario(scenario, today)
-  const each = holders.map((h) => computeScenario({ ...scenario, note: { ...scenario.note, principal: h.principal } }, today))
+  const each = holders.map((h) =>
+    computeScenario({ ...scenario, note: { ...scenario.note, principal: h.principal } }, today),
+  )
   const redemptions = each.map((r) => r.redemption)
-  const redemption = redemptions.every((r): r is RedemptionView => r !== null) ? sumRedemptions(redemptions) : series.redemption
+  const redemption = redemptions.every((r): r is RedemptionView => r !== null)
+    ? sumRedemptions(redemptions)
+    : series.redemption
   const interest = sumInterest(each)
   checkHolderSums(redemption, interest?.interest ?? null)
   // The timeline states the series' amounts: the sums, as /redemption does.
   const timeline = series.timeline.map((entry) =>
-    redemption === null ? entry
-    : entry.event === 'redemption-payment-due' ? { ...entry, description: redemptionDueText(redemption.redemptionPrice) }
-    : entry.event === 'redemption-payment' ? { ...entry, description: redemptionPaidText(redemption.lateCharge) }
-    : entry,
+    redemption === null
+      ? entry
+      : entry.event === 'redemption-payment-due'
+        ? { ...entry, description: redemptionDueText(redemption.redemptionPrice) }
+        : entry.event === 'redemption-payment'
+          ? { ...entry, description: redemptionPaidText(redemption.lateCharge) }
+          : entry,
   )
   return {
     ...series,
     ...(interest ?? {}),
     timeline,
     redemption,
-    holders: holders.map((h, i) => ({ id: h.id, ...(h.name !== undefined ? { name: h.name } : {}), principal: formatMoney(new Decimal(h.principal)), redemption: each[i]!.redemption })),
+    holders: holders.map((h, i) => ({
+      id: h.id,
+      ...(h.name !== undefined ? { name: h.name } : {}),
+      principal: formatMoney(new Decimal(h.principal)),
+      redemption: each[i]!.redemption,
+    })),
     assumptions: [
       ...series.assumptions,
       {

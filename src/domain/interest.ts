@@ -8,7 +8,16 @@
  * those rounded amounts, so breakdowns add up to the cent.
  */
 import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
-import { Decimal, MAX_MONEY, ZERO, Total, addMoney, moneyTimesRatio, pastMaxMoney, type RoundingMode } from './decimal.js'
+import {
+  Decimal,
+  MAX_MONEY,
+  ZERO,
+  Total,
+  addMoney,
+  moneyTimesRatio,
+  pastMaxMoney,
+  type RoundingMode,
+} from './decimal.js'
 import { ContradictionError, Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 
@@ -118,7 +127,8 @@ export function accrualRow(
     form,
     yearFraction: yf,
     amount: interestAmount(principal, rate, yf, terms.rounding),
-    defaultIncrement: rateKind === 'default' ? interestAmount(principal, rate.minus(normalRate), yf, terms.rounding) : ZERO,
+    defaultIncrement:
+      rateKind === 'default' ? interestAmount(principal, rate.minus(normalRate), yf, terms.rounding) : ZERO,
     status,
     interestDate,
   }
@@ -130,7 +140,12 @@ export function accrualRow(
  * accrue in `accruedForm`: the payment form by default, since that interest will be paid on
  * the next Interest Date; a redemption pays it instead, in the `accruedInterestForm`.
  */
-export function buildLedger(terms: InterestTerms, window: DefaultWindow, through: IsoDate, accruedForm: InterestForm = terms.paymentForm): Ledger {
+export function buildLedger(
+  terms: InterestTerms,
+  window: DefaultWindow,
+  through: IsoDate,
+  accruedForm: InterestForm = terms.paymentForm,
+): Ledger {
   const rows: LedgerRow[] = []
   const payments = terms.principalPayments
   let principal = terms.principal
@@ -145,17 +160,31 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
       const payment = payments[nextPayment++]!
       principal = principal.minus(payment.amount)
       principalPaid.add(payment.amount)
-      problems.check(principal.gte(0), `${payment.pointer}/amount`, `exceeds the principal outstanding on ${payment.date}`)
+      problems.check(
+        principal.gte(0),
+        `${payment.pointer}/amount`,
+        `exceeds the principal outstanding on ${payment.date}`,
+      )
     }
   }
 
   // The dates where the principal or the rate may change inside a period: sorted, each once.
-  const cuts = [...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null))].sort()
+  const cuts = [
+    ...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null)),
+  ].sort()
 
   // What the default rates added, in absolute value: bounded below like every other total.
   const defaultIncrements = new Total()
-  const accrue = (start: IsoDate, end: IsoDate, form: InterestForm, status: RowStatus, interestDate: IsoDate | null): Decimal => {
-    const points = cuts.some((d) => d > start && d < end) ? [start, ...cuts.filter((d) => d > start && d < end), end] : [start, end]
+  const accrue = (
+    start: IsoDate,
+    end: IsoDate,
+    form: InterestForm,
+    status: RowStatus,
+    interestDate: IsoDate | null,
+  ): Decimal => {
+    const points = cuts.some((d) => d > start && d < end)
+      ? [start, ...cuts.filter((d) => d > start && d < end), end]
+      : [start, end]
     const total = new Total()
     for (let i = 0; i + 1 < points.length; i++) {
       applyPaymentsThrough(points[i]!)
@@ -167,18 +196,27 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
     return total.value()
   }
   const tooLarge = (what: string): ContradictionError =>
-    new ContradictionError([{ pointer: '/note/interest', detail: `${what} past ${MAX_MONEY.toFixed(2)}, the largest amount supported` }])
+    new ContradictionError([
+      { pointer: '/note/interest', detail: `${what} past ${MAX_MONEY.toFixed(2)}, the largest amount supported` },
+    ])
 
   let start = terms.issueDate
   for (const date of terms.interestDates) {
     if (date > through) break
-    const interest = accrue(start, date, terms.paymentForm, terms.paymentForm === 'notes' ? 'capitalized' : 'paid', date)
+    const interest = accrue(
+      start,
+      date,
+      terms.paymentForm,
+      terms.paymentForm === 'notes' ? 'capitalized' : 'paid',
+      date,
+    )
     if (terms.paymentForm === 'notes') {
       principal = addMoney(principal, interest)
       capitalized.add(interest)
       // Compounding can outgrow any amount (a high rate over centuries): stop at the contract's
       // largest, long before 40 significant digits would cost the cents their exactness.
-      if (pastMaxMoney(principal)) throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
+      if (pastMaxMoney(principal))
+        throw tooLarge(`the interest notes issued through ${date} take the outstanding principal`)
     } else {
       cashPaid.add(interest)
     }
@@ -192,10 +230,19 @@ export function buildLedger(terms: InterestTerms, window: DefaultWindow, through
   const cashInterestPaid = cashPaid.value()
   // Every total of the ledger (normal, default, capitalized, paid, accrued) is part of the
   // interest through `through`, and every amount a row carries is part of a total.
-  if (pastMaxMoney(capitalizedInterest.plus(cashInterestPaid).plus(accrued))) throw tooLarge(`the interest through ${through} adds up`)
+  if (pastMaxMoney(capitalizedInterest.plus(cashInterestPaid).plus(accrued)))
+    throw tooLarge(`the interest through ${through} adds up`)
   if (pastMaxMoney(defaultIncrements.value())) throw tooLarge(`what the default rates add through ${through} adds up`)
 
-  return { rows, through, outstandingPrincipal: principal, capitalizedInterest, cashInterestPaid, principalPaid: principalPaid.value(), lastInterestDate }
+  return {
+    rows,
+    through,
+    outstandingPrincipal: principal,
+    capitalizedInterest,
+    cashInterestPaid,
+    principalPaid: principalPaid.value(),
+    lastInterestDate,
+  }
 }
 
 /** The rows accrued after the last Interest Date (the part a redemption pays as accrued interest). */

@@ -40,7 +40,8 @@ const REDEMPTION_FIGURES: readonly KeyFigure[] = [
   figure('/defaultInterestIncrement', 'money'),
 ]
 
-const under = (prefix: string, figures: readonly KeyFigure[]): KeyFigure[] => figures.map((f) => figure(`${prefix}${f.pointer}`, f.kind))
+const under = (prefix: string, figures: readonly KeyFigure[]): KeyFigure[] =>
+  figures.map((f) => figure(`${prefix}${f.pointer}`, f.kind))
 
 /** The series' key figures, present in every scenario (null where it has none). */
 const KEY_FIGURES: readonly KeyFigure[] = [

@@ -13,7 +13,6 @@ export interface NoticeRules {
   mailBusinessDays: number
 }
 
-
 export interface NoticeOfDefault {
   /** a date, or an RFC 3339 timestamp converted to New York */
   sentAt: string
@@ -33,7 +32,12 @@ export interface NoticeEffect {
 
 const SAME_DAY: ReadonlySet<DeliveryMethod> = new Set(['personal', 'facsimile', 'email'])
 
-function methodEffectiveDate(method: DeliveryMethod, sent: ReturnType<typeof toNewYorkTime>, rules: NoticeRules, calendar: BusinessCalendar): IsoDate {
+function methodEffectiveDate(
+  method: DeliveryMethod,
+  sent: ReturnType<typeof toNewYorkTime>,
+  rules: NoticeRules,
+  calendar: BusinessCalendar,
+): IsoDate {
   if (SAME_DAY.has(method)) {
     const inTime = sent.dateOnly || sent.minutes < rules.cutoffMinutes
     return inTime && calendar.isBusinessDay(sent.date) ? sent.date : calendar.addBusinessDays(sent.date, 1)
@@ -45,8 +49,14 @@ function methodEffectiveDate(method: DeliveryMethod, sent: ReturnType<typeof toN
 /** The effective date: the explicit one if given, else the earliest over the methods used. */
 export function noticeEffect(notice: NoticeOfDefault, rules: NoticeRules, calendar: BusinessCalendar): NoticeEffect {
   const sent = toNewYorkTime(notice.sentAt)
-  const byMethod = notice.methods.map((method) => ({ method, effectiveDate: methodEffectiveDate(method, sent, rules, calendar) }))
-  const earliest = byMethod.reduce<IsoDate | null>((min, m) => (min === null || m.effectiveDate < min ? m.effectiveDate : min), null)
+  const byMethod = notice.methods.map((method) => ({
+    method,
+    effectiveDate: methodEffectiveDate(method, sent, rules, calendar),
+  }))
+  const earliest = byMethod.reduce<IsoDate | null>(
+    (min, m) => (min === null || m.effectiveDate < min ? m.effectiveDate : min),
+    null,
+  )
   const hh = Math.floor(sent.minutes / 60)
   const mm = sent.minutes % 60
   return {

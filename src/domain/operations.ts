@@ -9,11 +9,27 @@ import { checkCureDates, curePeriod } from './cure.js'
 import { rateAsWritten } from './decimal.js'
 import { Contradictions, Explanation } from './explain.js'
 import { buildLedger } from './interest.js'
-import type { ElectionInput, NoteInput, NoticeInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
+import type {
+  ElectionInput,
+  NoteInput,
+  NoticeInput,
+  NoticeRulesInput,
+  PrincipalPaymentInput,
+  SpaInput,
+} from './inputs.js'
 import { noticeEffect } from './notice.js'
 import { redeem } from './redemption.js'
 import { defaultWindow, resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
-import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCalendar, readCovenant, readNote, readNoticeRules } from './terms.js'
+import {
+  assumeBreach,
+  assumeNoticeAndCure,
+  assumeRedemption,
+  DEFAULTS,
+  readCalendar,
+  readCovenant,
+  readNote,
+  readNoticeRules,
+} from './terms.js'
 import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
 import type { RoundingMode } from './decimal.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
@@ -31,7 +47,12 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   const asOf = resolveAsOf(req.asOf, explanation, today)
   const problems = new Contradictions()
   const performedOn = req.covenantPerformedOn ?? null
-  if (performedOn !== null) problems.check(performedOn >= req.spa.closingDate, '/covenantPerformedOn', `precedes the Closing (${req.spa.closingDate})`)
+  if (performedOn !== null)
+    problems.check(
+      performedOn >= req.spa.closingDate,
+      '/covenantPerformedOn',
+      `precedes the Closing (${req.spa.closingDate})`,
+    )
   problems.throwIfAny()
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
   const covenant = covenantStatus(readCovenant(req.spa, explanation), calendar, performedOn, asOf)
@@ -40,7 +61,12 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   const beyond = new Contradictions()
   beyond.checkComputedDate(covenant.deadline, '/spa/covenant/period', 'the covenant deadline')
   beyond.throwIfAny()
-  return { asOf, covenant: covenantView(covenant), warnings: explanation.warnings, assumptions: explanation.assumptions }
+  return {
+    asOf,
+    covenant: covenantView(covenant),
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
+  }
 }
 
 export interface CurePeriodRequest {
@@ -62,12 +88,21 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const curedOn = req.curedOn ?? null
   if (curedOn !== null) problems.check(curedOn >= sent, '/curedOn', `precedes the notice of default (${sent})`)
   const effectiveDate = req.noticeOfDefault.effectiveDate ?? null
-  if (effectiveDate !== null) problems.check(effectiveDate >= sent, '/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${sent})`)
+  if (effectiveDate !== null)
+    problems.check(
+      effectiveDate >= sent,
+      '/noticeOfDefault/effectiveDate',
+      `precedes the date the notice was sent (${sent})`,
+    )
   problems.throwIfAny()
 
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
   const rules = readNoticeRules(req.notice)
-  const effect = noticeEffect({ sentAt: req.noticeOfDefault.sentAt, methods: req.noticeOfDefault.methods, effectiveDate }, rules, calendar)
+  const effect = noticeEffect(
+    { sentAt: req.noticeOfDefault.sentAt, methods: req.noticeOfDefault.methods, effectiveDate },
+    rules,
+    calendar,
+  )
   const cureBusinessDays = req.cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const cure = curePeriod(effect.effectiveDate, cureBusinessDays, calendar, curedOn, asOf)
   assumeNoticeAndCure(rules, effect.basis, cureBusinessDays, req.cure?.businessDays !== undefined, explanation)
@@ -75,7 +110,13 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const beyond = new Contradictions()
   checkCureDates(beyond, effect.effectiveDate, cure, '/noticeOfDefault')
   beyond.throwIfAny()
-  return { asOf, notice: noticeView(effect, cure), eventOfDefault: eventOfDefaultView(cure), warnings: explanation.warnings, assumptions: explanation.assumptions }
+  return {
+    asOf,
+    notice: noticeView(effect, cure),
+    eventOfDefault: eventOfDefaultView(cure),
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
+  }
 }
 
 interface NoteRequest {
@@ -99,18 +140,33 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   const eod = req.eventOfDefaultDate ?? null
   const curedOn = req.curedOn ?? null
   // As for /v1/redemption: a note cannot be in default before it is issued.
-  if (eod !== null) problems.check(eod > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
+  if (eod !== null)
+    problems.check(
+      eod > terms.interest.issueDate,
+      '/eventOfDefaultDate',
+      `must be after the issue date (${terms.interest.issueDate})`,
+    )
   if (curedOn !== null) {
     problems.check(eod !== null, '/curedOn', 'a cure needs an eventOfDefaultDate')
     // Cured the day it occurred: default rates apply on [eod, curedOn), no day at all.
     if (eod !== null) problems.check(curedOn >= eod, '/curedOn', `must not precede the Event of Default (${eod})`)
   }
   const through = req.through ?? terms.interest.maturityDate
-  problems.check(through >= terms.interest.issueDate, '/through', `precedes the issue date (${terms.interest.issueDate})`)
+  problems.check(
+    through >= terms.interest.issueDate,
+    '/through',
+    `precedes the issue date (${terms.interest.issueDate})`,
+  )
   problems.throwIfAny()
-  explanation.assume('ledger-horizon', `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`)
+  explanation.assume(
+    'ledger-horizon',
+    `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`,
+  )
   if (through > terms.interest.maturityDate) {
-    explanation.warn('ledger-after-maturity', `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`)
+    explanation.warn(
+      'ledger-after-maturity',
+      `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`,
+    )
   }
   const ledger = buildLedger(terms.interest, defaultWindow(eod, curedOn), through)
   return {
@@ -136,12 +192,29 @@ export function computeRedemption(req: RedemptionRequest) {
   const terms = readNote(req.note, req, explanation)
   const problems = new Contradictions()
   const portion = rateAsWritten(req.redemptionElection.portion ?? DEFAULTS.portion)
-  problems.check(portion.gt(0) && portion.lte(1), '/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
-  problems.check(req.eventOfDefaultDate > terms.interest.issueDate, '/eventOfDefaultDate', `must be after the issue date (${terms.interest.issueDate})`)
-  problems.check(req.redemptionElection.date >= terms.interest.issueDate, '/redemptionElection/date', `precedes the issue date (${terms.interest.issueDate}): there is no note to redeem yet`)
+  problems.check(
+    portion.gt(0) && portion.lte(1),
+    '/redemptionElection/portion',
+    'must be in (0, 1]: a fraction of the outstanding principal',
+  )
+  problems.check(
+    req.eventOfDefaultDate > terms.interest.issueDate,
+    '/eventOfDefaultDate',
+    `must be after the issue date (${terms.interest.issueDate})`,
+  )
+  problems.check(
+    req.redemptionElection.date >= terms.interest.issueDate,
+    '/redemptionElection/date',
+    `precedes the issue date (${terms.interest.issueDate}): there is no note to redeem yet`,
+  )
   const curedOn = req.curedOn ?? null
   // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
-  if (curedOn !== null) problems.check(curedOn >= req.eventOfDefaultDate, '/curedOn', `must not precede the Event of Default (${req.eventOfDefaultDate})`)
+  if (curedOn !== null)
+    problems.check(
+      curedOn >= req.eventOfDefaultDate,
+      '/curedOn',
+      `must not precede the Event of Default (${req.eventOfDefaultDate})`,
+    )
   problems.throwIfAny()
   assumeRedemption(req.note, terms, req.redemptionElection, explanation)
   const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection
@@ -160,6 +233,10 @@ export function computeRedemption(req: RedemptionRequest) {
   const beyond = new Contradictions()
   beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
   beyond.throwIfAny()
-  return { noteId: terms.id, redemption: redemptionView(redemption), warnings: explanation.warnings, assumptions: explanation.assumptions }
+  return {
+    noteId: terms.id,
+    redemption: redemptionView(redemption),
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
+  }
 }
-

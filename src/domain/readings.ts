@@ -54,7 +54,10 @@ function covenantReading(req: ScenarioRequest): Reading | null {
       : period === undefined
         ? [set('/spa/covenant/period', false, { count, unit: other })]
         : [set('/spa/covenant/period/unit', period.unit !== undefined, other)]
-  const adjusted = other === 'calendar-days' ? ` (adjusted ${covenant?.adjustment ?? DEFAULTS.covenantAdjustment} when not a Business Day)` : ''
+  const adjusted =
+    other === 'calendar-days'
+      ? ` (adjusted ${covenant?.adjustment ?? DEFAULTS.covenantAdjustment} when not a Business Day)`
+      : ''
   return {
     id: `covenant-period-${other}`,
     description: `SPA ${section}: the ${count}-day period after the Closing read as ${count} ${other.replace('-', ' ')}${adjusted} instead of ${count} ${unit.replace('-', ' ')}.`,
@@ -93,11 +96,28 @@ function cureReadings(req: ScenarioRequest): Reading[] {
   const reading = (id: string, n: number, why: string): Reading => ({
     id,
     description: `Note 4(a)(iv): a cure period of ${n} Business Days instead of ${count} (${why}).`,
-    patch: cure === undefined ? [set('/note/cure', false, { businessDays: n })] : [set('/note/cure/businessDays', cure.businessDays !== undefined, n)],
+    patch:
+      cure === undefined
+        ? [set('/note/cure', false, { businessDays: n })]
+        : [set('/note/cure/businessDays', cure.businessDays !== undefined, n)],
   })
   const out: Reading[] = []
-  if (count > 0) out.push(reading('cure-period-one-day-shorter', count - 1, 'as if the day the notice took effect were the first day counted'))
-  if (count < MAX_CURE_BUSINESS_DAYS) out.push(reading('cure-period-one-day-longer', count + 1, 'as if the count began the Business Day after the notice took effect'))
+  if (count > 0)
+    out.push(
+      reading(
+        'cure-period-one-day-shorter',
+        count - 1,
+        'as if the day the notice took effect were the first day counted',
+      ),
+    )
+  if (count < MAX_CURE_BUSINESS_DAYS)
+    out.push(
+      reading(
+        'cure-period-one-day-longer',
+        count + 1,
+        'as if the count began the Business Day after the notice took effect',
+      ),
+    )
   return out
 }
 
@@ -109,7 +129,10 @@ function accruedInterestReading(req: ScenarioRequest): Reading {
   return {
     id: `accrued-interest-in-${other}`,
     description: `Note 4(b): the interest accrued since the last Interest Date valued at ${rates(other)} (${other}) instead of ${rates(form)} (${form}).`,
-    patch: interest === undefined ? [set('/note/interest', false, { accruedInterestForm: other })] : [set('/note/interest/accruedInterestForm', interest.accruedInterestForm !== undefined, other)],
+    patch:
+      interest === undefined
+        ? [set('/note/interest', false, { accruedInterestForm: other })]
+        : [set('/note/interest/accruedInterestForm', interest.accruedInterestForm !== undefined, other)],
   }
 }
 

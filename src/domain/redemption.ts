@@ -6,7 +6,15 @@ import type { BusinessCalendar } from './calendars/index.js'
 import { perDiemBasis } from './day-counts/index.js'
 import { Decimal, MAX_MONEY, ZERO, ONE, roundMoney, sum } from './decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from './explain.js'
-import { buildLedger, accruedRows, interestAmount, type DefaultWindow, type InterestTerms, type Ledger, type LedgerRow } from './interest.js'
+import {
+  buildLedger,
+  accruedRows,
+  interestAmount,
+  type DefaultWindow,
+  type InterestTerms,
+  type Ledger,
+  type LedgerRow,
+} from './interest.js'
 import { daysBetween, type IsoDate } from './dates.js'
 
 export type PrematureElectionPolicy = 'defer' | 'reject'
@@ -68,26 +76,46 @@ export interface RedemptionResult {
 export type VoidReason = 'no-notice-of-default' | 'cured-in-time' | 'cured-late'
 
 export type ElectionStanding =
-  | { status: 'effective' | 'deferred'; effectiveDate: IsoDate }
-  | { status: 'void'; reason: VoidReason; detail: string }
+  { status: 'effective' | 'deferred'; effectiveDate: IsoDate } | { status: 'void'; reason: VoidReason; detail: string }
 
 /**
  * Where an election stands against the Event of Default: effective on its date, deferred to
  * the Event of Default when premature, or void when there is no Event of Default to redeem under.
  * `hadNotice` tells apart "no notice" from "cured in time" when there is no Event of Default.
  */
-export function electionStanding(electionDate: IsoDate, eventOfDefaultDate: IsoDate | null, curedOn: IsoDate | null, hadNotice = true): ElectionStanding {
+export function electionStanding(
+  electionDate: IsoDate,
+  eventOfDefaultDate: IsoDate | null,
+  curedOn: IsoDate | null,
+  hadNotice = true,
+): ElectionStanding {
   if (eventOfDefaultDate === null) {
     return hadNotice
-      ? { status: 'void', reason: 'cured-in-time', detail: 'no Event of Default exists to redeem under (the default was cured within the cure period)' }
-      : { status: 'void', reason: 'no-notice-of-default', detail: 'no Event of Default exists to redeem under (no notice of default was given)' }
+      ? {
+          status: 'void',
+          reason: 'cured-in-time',
+          detail: 'no Event of Default exists to redeem under (the default was cured within the cure period)',
+        }
+      : {
+          status: 'void',
+          reason: 'no-notice-of-default',
+          detail: 'no Event of Default exists to redeem under (no notice of default was given)',
+        }
   }
   if (curedOn !== null && electionDate >= curedOn) {
-    return { status: 'void', reason: 'cured-late', detail: `the election is dated on or after the cure of the Event of Default (${curedOn})` }
+    return {
+      status: 'void',
+      reason: 'cured-late',
+      detail: `the election is dated on or after the cure of the Event of Default (${curedOn})`,
+    }
   }
   if (curedOn !== null && electionDate < eventOfDefaultDate && eventOfDefaultDate >= curedOn) {
     // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to redeem under.
-    return { status: 'void', reason: 'cured-late', detail: `the premature election would take effect on the Event of Default (${eventOfDefaultDate}), the day it was cured` }
+    return {
+      status: 'void',
+      reason: 'cured-late',
+      detail: `the premature election would take effect on the Event of Default (${eventOfDefaultDate}), the day it was cured`,
+    }
   }
   if (electionDate >= eventOfDefaultDate) return { status: 'effective', effectiveDate: electionDate }
   return { status: 'deferred', effectiveDate: eventOfDefaultDate }
@@ -109,7 +137,10 @@ function effectiveElection(
     problems.throwIfAny()
   }
   if (standing.status === 'deferred' && policy === 'reject') {
-    problems.add(`${pointers.election}/date`, `the election is dated before the Event of Default occurred (${eventOfDefaultDate}) and the policy is reject`)
+    problems.add(
+      `${pointers.election}/date`,
+      `the election is dated before the Event of Default occurred (${eventOfDefaultDate}) and the policy is reject`,
+    )
     problems.throwIfAny()
   }
   if (standing.status !== 'deferred') return election.date
@@ -132,18 +163,31 @@ export function redeem(
   pointers: RedemptionPointers,
   explanation: Explanation,
 ): RedemptionResult {
-  const electionEffectiveDate = effectiveElection(election, eventOfDefaultDate, curedOn, terms.prematureElection, pointers, explanation)
+  const electionEffectiveDate = effectiveElection(
+    election,
+    eventOfDefaultDate,
+    curedOn,
+    terms.prematureElection,
+    pointers,
+    explanation,
+  )
   const paymentDueDate = calendar.addBusinessDays(electionEffectiveDate, terms.paymentBusinessDays)
   if (paymentDate !== null && paymentDate < electionEffectiveDate) {
     const problems = new Contradictions()
-    problems.add(pointers.paymentDate, `the payment (${paymentDate}) precedes the effective redemption election (${electionEffectiveDate})`)
+    problems.add(
+      pointers.paymentDate,
+      `the payment (${paymentDate}) precedes the effective redemption election (${electionEffectiveDate})`,
+    )
     problems.throwIfAny()
   }
   const paidLate = paymentDate !== null && paymentDate > paymentDueDate
   const redemptionDate = paymentDate !== null && !paidLate ? paymentDate : paymentDueDate
 
   if (redemptionDate > interest.maturityDate) {
-    explanation.warn('redemption-after-maturity', `The redemption date ${redemptionDate} is after the maturity date ${interest.maturityDate}.`)
+    explanation.warn(
+      'redemption-after-maturity',
+      `The redemption date ${redemptionDate} is after the maturity date ${interest.maturityDate}.`,
+    )
   }
   const ledger = buildLedger(interest, window, redemptionDate, interest.accruedInterestForm)
   const { rounding } = interest
@@ -160,7 +204,10 @@ export function redeem(
       ...row,
       principal,
       amount: interestAmount(principal, row.rate, row.yearFraction, rounding),
-      defaultIncrement: row.rateKind === 'default' ? interestAmount(principal, row.rate.minus(row.normalRate), row.yearFraction, rounding) : ZERO,
+      defaultIncrement:
+        row.rateKind === 'default'
+          ? interestAmount(principal, row.rate.minus(row.normalRate), row.yearFraction, rounding)
+          : ZERO,
     }
   })
   const base = sum(rows.filter((r) => r.rateKind === 'normal').map((r) => r.amount))
@@ -190,7 +237,12 @@ export function redeem(
     lateChargeDays = daysBetween(paymentDueDate, paymentDate!)
     const basis = perDiemBasis(interest.dayCount)
     if (terms.lateChargeRate !== null) {
-      lateCharge = interestAmount(redemptionPrice, terms.lateChargeRate, { days: lateChargeDays, numerator: lateChargeDays, denominator: basis }, rounding)
+      lateCharge = interestAmount(
+        redemptionPrice,
+        terms.lateChargeRate,
+        { days: lateChargeDays, numerator: lateChargeDays, denominator: basis },
+        rounding,
+      )
     } else {
       explanation.warn(
         'late-payment-without-late-charge',
@@ -202,7 +254,12 @@ export function redeem(
   const totalDue = redemptionPrice.plus(lateCharge)
   if (totalDue.gt(MAX_MONEY)) {
     // A premium, an as-converted value or a late charge can take the price past the largest amount.
-    throw new ContradictionError([{ pointer: pointers.election, detail: `the total due (${totalDue.toFixed(2)}) exceeds ${MAX_MONEY.toFixed(2)}, the largest amount supported` }])
+    throw new ContradictionError([
+      {
+        pointer: pointers.election,
+        detail: `the total due (${totalDue.toFixed(2)}) exceeds ${MAX_MONEY.toFixed(2)}, the largest amount supported`,
+      },
+    ])
   }
 
   const accruedDefaultRate = interest.defaultRates[interest.accruedInterestForm]

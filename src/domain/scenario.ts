@@ -9,10 +9,26 @@ import { Contradictions, Explanation, type Assumption, type Warning } from './ex
 import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
 import { noticeEffect, type NoticeEffect } from './notice.js'
 import { electionStanding, redeem, type ElectionStanding, type RedemptionResult } from './redemption.js'
-import { assumeBreach, assumeNoticeAndCure, assumeRedemption, DEFAULTS, readCovenant, readNote, type NoteTerms } from './terms.js'
+import {
+  assumeBreach,
+  assumeNoticeAndCure,
+  assumeRedemption,
+  DEFAULTS,
+  readCovenant,
+  readNote,
+  type NoteTerms,
+} from './terms.js'
 import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
-import { covenantView, electionView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
+import {
+  covenantView,
+  electionView,
+  eventOfDefaultView,
+  interestView,
+  ledgerRowView,
+  noticeView,
+  redemptionView,
+} from './views.js'
 
 export interface TimelineEntry {
   date: IsoDate
@@ -22,7 +38,11 @@ export interface TimelineEntry {
 }
 
 /** Resolves `asOf`, defaulting to today in New York (recorded as an assumption). */
-export function resolveAsOf(asOf: string | undefined, explanation: Explanation, today: () => IsoDate = todayInNewYork): IsoDate {
+export function resolveAsOf(
+  asOf: string | undefined,
+  explanation: Explanation,
+  today: () => IsoDate = todayInNewYork,
+): IsoDate {
   if (asOf !== undefined) {
     explanation.assume('as-of', `Statuses are as of ${asOf} (as given).`)
     return asOf
@@ -36,8 +56,16 @@ export function resolveAsOf(asOf: string | undefined, explanation: Explanation, 
  * An event dated after `asOf` has not happened as of `asOf`: it is computed as given, and says so,
  * each kind under its own code.
  */
-function warnIfAfterAsOf(explanation: Explanation, date: IsoDate | null, asOf: IsoDate, code: string, what: string, consequence: string): void {
-  if (date !== null && date > asOf) explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
+function warnIfAfterAsOf(
+  explanation: Explanation,
+  date: IsoDate | null,
+  asOf: IsoDate,
+  code: string,
+  what: string,
+  consequence: string,
+): void {
+  if (date !== null && date > asOf)
+    explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
 }
 
 /** Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on `asOf`). */
@@ -46,9 +74,30 @@ export function warnEventsAfterAsOf(
   asOf: IsoDate,
   dates: { covenantPerformedOn?: IsoDate | null; noticeSent?: IsoDate | null; curedOn?: IsoDate | null },
 ): void {
-  warnIfAfterAsOf(explanation, dates.covenantPerformedOn ?? null, asOf, 'covenant-performance-after-as-of', 'covenant performance', 'the covenant status is as of asOf, before it.')
-  warnIfAfterAsOf(explanation, dates.noticeSent ?? null, asOf, 'notice-after-as-of', 'notice of default', 'the notice, its cure period and the Event of Default are computed as if it had been sent.')
-  warnIfAfterAsOf(explanation, dates.curedOn ?? null, asOf, 'cure-after-as-of', 'cure', 'the cure is applied to the interest, but the statuses are as of asOf, before it.')
+  warnIfAfterAsOf(
+    explanation,
+    dates.covenantPerformedOn ?? null,
+    asOf,
+    'covenant-performance-after-as-of',
+    'covenant performance',
+    'the covenant status is as of asOf, before it.',
+  )
+  warnIfAfterAsOf(
+    explanation,
+    dates.noticeSent ?? null,
+    asOf,
+    'notice-after-as-of',
+    'notice of default',
+    'the notice, its cure period and the Event of Default are computed as if it had been sent.',
+  )
+  warnIfAfterAsOf(
+    explanation,
+    dates.curedOn ?? null,
+    asOf,
+    'cure-after-as-of',
+    'cure',
+    'the cure is applied to the interest, but the statuses are as of asOf, before it.',
+  )
 }
 
 /** The default-rate window implied by an Event of Default and a (late) cure. */
@@ -63,30 +112,51 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
   const notice = events.noticeOfDefault ?? null
   const issueDate = terms.interest.issueDate
   if (spa !== null && events.covenantPerformedOn != null) {
-    problems.check(events.covenantPerformedOn >= spa.closingDate, '/events/covenantPerformedOn', `precedes the Closing (${spa.closingDate})`)
+    problems.check(
+      events.covenantPerformedOn >= spa.closingDate,
+      '/events/covenantPerformedOn',
+      `precedes the Closing (${spa.closingDate})`,
+    )
   } else if (events.covenantPerformedOn != null) {
     // Not dropped in silence: without the SPA there is no covenant to have performed.
-    problems.add('/events/covenantPerformedOn', 'a covenant performance needs the SPA (spa) whose Section 4(i) covenant it performs')
+    problems.add(
+      '/events/covenantPerformedOn',
+      'a covenant performance needs the SPA (spa) whose Section 4(i) covenant it performs',
+    )
   }
   if (notice !== null) {
     // Compare on the New York date: a timestamp's own date may differ from it.
     const nySent = toNewYorkTime(notice.sentAt).date
     problems.checkComputedDate(nySent, '/events/noticeOfDefault/sentAt', 'its New York date')
     // Not before the Closing; and whatever the Closing, not before the note exists to be in default.
-    if (spa !== null && nySent < spa.closingDate) problems.add('/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
+    if (spa !== null && nySent < spa.closingDate)
+      problems.add('/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
     else problems.check(nySent >= issueDate, '/events/noticeOfDefault/sentAt', `precedes the issue date (${issueDate})`)
     if (notice.effectiveDate != null) {
-      problems.check(notice.effectiveDate >= nySent, '/events/noticeOfDefault/effectiveDate', `precedes the date the notice was sent (${nySent})`)
+      problems.check(
+        notice.effectiveDate >= nySent,
+        '/events/noticeOfDefault/effectiveDate',
+        `precedes the date the notice was sent (${nySent})`,
+      )
     }
-    if (events.curedOn != null) problems.check(events.curedOn >= nySent, '/events/curedOn', `precedes the notice of default (${nySent})`)
+    if (events.curedOn != null)
+      problems.check(events.curedOn >= nySent, '/events/curedOn', `precedes the notice of default (${nySent})`)
   } else if (events.curedOn != null) {
     problems.add('/events/curedOn', 'a cure needs a notice of default (events.noticeOfDefault) to cure')
   }
   const election = events.redemptionElection ?? null
   if (election !== null) {
     const portion = rateAsWritten(election.portion ?? DEFAULTS.portion)
-    problems.check(portion.gt(0) && portion.lte(1), '/events/redemptionElection/portion', 'must be in (0, 1]: a fraction of the outstanding principal')
-    problems.check(election.date >= issueDate, '/events/redemptionElection/date', `precedes the issue date (${issueDate}): there is no note to redeem yet`)
+    problems.check(
+      portion.gt(0) && portion.lte(1),
+      '/events/redemptionElection/portion',
+      'must be in (0, 1]: a fraction of the outstanding principal',
+    )
+    problems.check(
+      election.date >= issueDate,
+      '/events/redemptionElection/date',
+      `precedes the issue date (${issueDate}): there is no note to redeem yet`,
+    )
   } else if (events.paymentDate != null) {
     problems.add('/events/paymentDate', 'a redemption payment needs a redemption election (events.redemptionElection)')
   }
@@ -117,45 +187,128 @@ function timelineOf(
   const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
     if (date !== null) t.push({ date, event, clause, description })
   }
-  add(terms.interest.issueDate, 'note-issued', 'Note', `Note issued: principal ${formatMoney(terms.interest.principal)}, maturity ${terms.interest.maturityDate}.`)
+  add(
+    terms.interest.issueDate,
+    'note-issued',
+    'Note',
+    `Note issued: principal ${formatMoney(terms.interest.principal)}, maturity ${terms.interest.maturityDate}.`,
+  )
   add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
   for (const payment of terms.interest.principalPayments) {
-    add(payment.date, 'principal-payment', 'Note 2', `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`)
+    add(
+      payment.date,
+      'principal-payment',
+      'Note 2',
+      `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`,
+    )
   }
   if (covenant !== null) {
-    add(covenant.deadline, 'covenant-deadline', covenant.clause, `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`)
-    if (covenant.performedOn !== null) add(covenant.performedOn, 'covenant-performed', covenant.clause, `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`)
-    if (covenant.breachStart !== null) add(covenant.breachStart, 'covenant-breach', covenant.clause, 'Covenant in breach from this day: the deadline passed unperformed.')
+    add(
+      covenant.deadline,
+      'covenant-deadline',
+      covenant.clause,
+      `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`,
+    )
+    if (covenant.performedOn !== null)
+      add(
+        covenant.performedOn,
+        'covenant-performed',
+        covenant.clause,
+        `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`,
+      )
+    if (covenant.breachStart !== null)
+      add(
+        covenant.breachStart,
+        'covenant-breach',
+        covenant.clause,
+        'Covenant in breach from this day: the deadline passed unperformed.',
+      )
   }
   if (effect !== null && cure !== null) {
-    add(effect.sentDate, 'notice-sent', cure.clause, `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`)
-    add(effect.effectiveDate, 'notice-effective', cure.clause, `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`)
-    add(cure.cureDeadline, 'cure-deadline', cure.clause, `Last day of the ${cure.cureBusinessDays}-Business-Day cure period.`)
-    if (cure.curedOn !== null && cure.curedInTime) add(cure.curedOn, 'cured', cure.clause, 'Default cured within the cure period: no Event of Default.')
+    add(
+      effect.sentDate,
+      'notice-sent',
+      cure.clause,
+      `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`,
+    )
+    add(
+      effect.effectiveDate,
+      'notice-effective',
+      cure.clause,
+      `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`,
+    )
+    add(
+      cure.cureDeadline,
+      'cure-deadline',
+      cure.clause,
+      `Last day of the ${cure.cureBusinessDays}-Business-Day cure period.`,
+    )
+    if (cure.curedOn !== null && cure.curedInTime)
+      add(cure.curedOn, 'cured', cure.clause, 'Default cured within the cure period: no Event of Default.')
     if (cure.eventOfDefaultDate !== null) {
-      add(cure.eventOfDefaultDate, 'event-of-default', cure.clause, 'Event of Default: the default was not cured within the cure period.')
+      add(
+        cure.eventOfDefaultDate,
+        'event-of-default',
+        cure.clause,
+        'Event of Default: the default was not cured within the cure period.',
+      )
       add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
       // A late cure follows the Event of Default it cures, on the same day too.
       if (cure.curedOn !== null && !cure.curedInTime) {
         add(cure.curedOn, 'cured', cure.clause, 'Default cured after the cure period: default rates stop.')
-        add(cure.curedOn, 'default-rates-stop', 'Note 2', 'Normal interest rates apply again from this day (the Event of Default was cured).')
+        add(
+          cure.curedOn,
+          'default-rates-stop',
+          'Note 2',
+          'Normal interest rates apply again from this day (the Event of Default was cured).',
+        )
       }
     }
   }
   if (redemption !== null) {
-    add(redemption.electionDate, 'redemption-election', redemption.clause, `Holder elects to redeem ${redemption.portion.times(100).toString()}% of the Note.`)
+    add(
+      redemption.electionDate,
+      'redemption-election',
+      redemption.clause,
+      `Holder elects to redeem ${redemption.portion.times(100).toString()}% of the Note.`,
+    )
     if (redemption.electionEffectiveDate !== redemption.electionDate) {
-      add(redemption.electionEffectiveDate, 'redemption-election-effective', redemption.clause, 'The premature election takes effect on the Event of Default.')
+      add(
+        redemption.electionEffectiveDate,
+        'redemption-election-effective',
+        redemption.clause,
+        'The premature election takes effect on the Event of Default.',
+      )
     }
-    add(redemption.paymentDueDate, 'redemption-payment-due', redemption.clause, redemptionDueText(formatMoney(redemption.redemptionPrice)))
+    add(
+      redemption.paymentDueDate,
+      'redemption-payment-due',
+      redemption.clause,
+      redemptionDueText(formatMoney(redemption.redemptionPrice)),
+    )
     if (redemption.paymentDate !== null) {
-      add(redemption.paymentDate, 'redemption-payment', redemption.clause, redemptionPaidText(formatMoney(redemption.lateCharge)))
+      add(
+        redemption.paymentDate,
+        'redemption-payment',
+        redemption.clause,
+        redemptionPaidText(formatMoney(redemption.lateCharge)),
+      )
     }
   }
   if (voidElection !== null) {
-    add(voidElection.date, 'redemption-election', 'Note 4(b)', `Holder elects to redeem ${voidElection.portion.times(100).toString()}% of the Note; the election is void: ${voidElection.detail}.`)
+    add(
+      voidElection.date,
+      'redemption-election',
+      'Note 4(b)',
+      `Holder elects to redeem ${voidElection.portion.times(100).toString()}% of the Note; the election is void: ${voidElection.detail}.`,
+    )
   }
-  add(terms.interest.maturityDate, 'maturity', 'Note', 'Maturity Date: the principal outstanding and its interest are due.')
+  add(
+    terms.interest.maturityDate,
+    'maturity',
+    'Note',
+    'Maturity Date: the principal outstanding and its interest are due.',
+  )
   // Stable sort: same-day events keep their causal order (the maturity after the day's events).
   return t.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
@@ -163,7 +316,11 @@ function timelineOf(
 export function computeScenario(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
   const explanation = new Explanation()
   const asOf = resolveAsOf(req.asOf, explanation, today)
-  const terms = readNote(req.note, { extraHolidays: req.extraHolidays, rounding: req.rounding, principalPayments: req.principalPayments }, explanation)
+  const terms = readNote(
+    req.note,
+    { extraHolidays: req.extraHolidays, rounding: req.rounding, principalPayments: req.principalPayments },
+    explanation,
+  )
   const problems = new Contradictions()
   checkEvents(req, terms, problems)
   problems.throwIfAny()
@@ -184,18 +341,44 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   let cure: CureResult | null = null
   const notice = events.noticeOfDefault ?? null
   if (notice !== null) {
-    effect = noticeEffect({ sentAt: notice.sentAt, methods: notice.methods, effectiveDate: notice.effectiveDate ?? null }, terms.noticeRules, calendar)
+    effect = noticeEffect(
+      { sentAt: notice.sentAt, methods: notice.methods, effectiveDate: notice.effectiveDate ?? null },
+      terms.noticeRules,
+      calendar,
+    )
     cure = curePeriod(effect.effectiveDate, terms.cureBusinessDays, calendar, events.curedOn ?? null, asOf)
     clauses.add(cure.clause)
-    assumeNoticeAndCure(terms.noticeRules, effect.basis, terms.cureBusinessDays, req.note.cure?.businessDays !== undefined, explanation)
-    if (covenant !== null && !(effect.sentDate > covenant.deadline && (covenant.performedOn === null || covenant.performedOn > effect.sentDate))) {
-      explanation.warn('notice-without-breach', `The ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`)
+    assumeNoticeAndCure(
+      terms.noticeRules,
+      effect.basis,
+      terms.cureBusinessDays,
+      req.note.cure?.businessDays !== undefined,
+      explanation,
+    )
+    if (
+      covenant !== null &&
+      !(
+        effect.sentDate > covenant.deadline &&
+        (covenant.performedOn === null || covenant.performedOn > effect.sentDate)
+      )
+    ) {
+      explanation.warn(
+        'notice-without-breach',
+        `The ${covenant.clause} covenant was not in breach when the notice was sent (${effect.sentDate}).`,
+      )
     }
     if (cure.eventOfDefaultStatus === 'pending') {
-      explanation.warn('event-of-default-after-as-of', `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`)
+      explanation.warn(
+        'event-of-default-after-as-of',
+        `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`,
+      )
     }
   }
-  warnEventsAfterAsOf(explanation, asOf, { covenantPerformedOn: spa !== null ? (events.covenantPerformedOn ?? null) : null, noticeSent: effect?.sentDate ?? null, curedOn: events.curedOn ?? null })
+  warnEventsAfterAsOf(explanation, asOf, {
+    covenantPerformedOn: spa !== null ? (events.covenantPerformedOn ?? null) : null,
+    noticeSent: effect?.sentDate ?? null,
+    curedOn: events.curedOn ?? null,
+  })
 
   const eventOfDefaultDate = cure?.eventOfDefaultDate ?? null
   const curedOn = events.curedOn ?? null
@@ -208,8 +391,22 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   const portion = rateAsWritten(election?.portion ?? DEFAULTS.portion)
   const paymentDate = events.paymentDate ?? null
   if (election !== null) {
-    warnIfAfterAsOf(explanation, election.date, asOf, 'redemption-election-after-as-of', 'redemption election', 'it is computed as if made on that date.')
-    warnIfAfterAsOf(explanation, paymentDate, asOf, 'redemption-payment-after-as-of', 'redemption payment', 'it is computed as if paid on that date.')
+    warnIfAfterAsOf(
+      explanation,
+      election.date,
+      asOf,
+      'redemption-election-after-as-of',
+      'redemption election',
+      'it is computed as if made on that date.',
+    )
+    warnIfAfterAsOf(
+      explanation,
+      paymentDate,
+      asOf,
+      'redemption-payment-after-as-of',
+      'redemption payment',
+      'it is computed as if paid on that date.',
+    )
     if (effect !== null && election.date < effect.sentDate) {
       explanation.warn(
         'election-before-notice',
@@ -248,14 +445,19 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   const beyond = new Contradictions()
   beyond.checkComputedDate(covenant?.deadline ?? null, '/spa/covenant/period', 'the covenant deadline')
   if (effect !== null && cure !== null) checkCureDates(beyond, effect.effectiveDate, cure, '/events/noticeOfDefault')
-  if (redemption !== null) beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
+  if (redemption !== null)
+    beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
   beyond.throwIfAny()
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
-  const through = redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
+  const through =
+    redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
   const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
   if (redemption === null) {
-    explanation.assume('ledger-horizon', 'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.')
+    explanation.assume(
+      'ledger-horizon',
+      'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.',
+    )
   }
 
   return {
@@ -269,15 +471,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     interestLedger: ledger.rows.map(ledgerRowView),
     redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
-    timeline: timelineOf(
-      terms,
-      spa?.closingDate ?? null,
-      covenant,
-      effect,
-      cure,
-      redemption,
-      voidElection,
-    ),
+    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],
   }

@@ -25,7 +25,10 @@ export function scenarioSummary(result: ScenarioResult & { holders?: HolderResul
     assumptions: result.assumptions,
   }
   if (result.holders === undefined) return summary
-  const holders = result.holders.map((h) => ({ ...h, redemption: h.redemption === null ? null : redemptionSummary(h.redemption) }))
+  const holders = result.holders.map((h) => ({
+    ...h,
+    redemption: h.redemption === null ? null : redemptionSummary(h.redemption),
+  }))
   return { ...summary, holders }
 }
 

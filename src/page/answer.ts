@@ -8,7 +8,11 @@ import type { ScenarioResult } from './types.js'
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
 
-function node<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function node<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag)
   if (text !== undefined) el.textContent = text
   if (className !== undefined) el.className = className
@@ -40,7 +44,11 @@ function setFigure(id: string, value: string, note: string, empty = false): void
   big.classList.toggle('none', empty)
   const small = document.getElementById(`${id}-note`)
   if (!small) return
-  small.replaceChildren(...note.split(/((?:Note|SPA) [0-9][0-9A-Za-z().]*)/).map((part, i) => (i % 2 === 1 ? node('span', part, 'nowrap') : document.createTextNode(part))))
+  small.replaceChildren(
+    ...note
+      .split(/((?:Note|SPA) [0-9][0-9A-Za-z().]*)/)
+      .map((part, i) => (i % 2 === 1 ? node('span', part, 'nowrap') : document.createTextNode(part))),
+  )
 }
 
 const VOID_REASON: Record<string, string> = {
@@ -52,17 +60,43 @@ const VOID_REASON: Record<string, string> = {
 /** Why there is no redemption: no election, or an election that found no Event of Default. */
 function noRedemption(result: ScenarioResult): string {
   const e = result.redemptionElection
-  return e?.status === 'void' ? `Election void: ${VOID_REASON[e.voidReason ?? ''] ?? 'no Event of Default'}` : 'No redemption election'
+  return e?.status === 'void'
+    ? `Election void: ${VOID_REASON[e.voidReason ?? ''] ?? 'no Event of Default'}`
+    : 'No redemption election'
 }
 
 function keyFigures(result: ScenarioResult): void {
   const e = result.eventOfDefault
-  setFigure('event-of-default-date', e.date ?? '—', e.date ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}` : 'No notice of default given', e.date === null)
+  setFigure(
+    'event-of-default-date',
+    e.date ?? '—',
+    e.date ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}` : 'No notice of default given',
+    e.date === null,
+  )
   const n = result.notice
-  setFigure('cure-deadline', n?.cureDeadline ?? '—', n ? `${NOTICE_STATUS[n.status]} · ${plural(n.cureBusinessDays, 'Business Day')}` : 'No notice of default given', n === null)
+  setFigure(
+    'cure-deadline',
+    n?.cureDeadline ?? '—',
+    n ? `${NOTICE_STATUS[n.status]} · ${plural(n.cureBusinessDays, 'Business Day')}` : 'No notice of default given',
+    n === null,
+  )
   const r = result.redemption
-  setFigure('payment-due-date', r?.paymentDueDate ?? '—', r ? `${r.paymentDate ? `Paid ${r.paymentDate}` : 'Not paid'} · ${r.clause}` : noRedemption(result), r === null)
-  setFigure('total-due', r ? money(r.totalDue) : '—', r ? (r.lateCharge !== '0.00' ? `includes a late charge of ${money(r.lateCharge)}` : `price on ${r.redemptionDate}`) : noRedemption(result), r === null)
+  setFigure(
+    'payment-due-date',
+    r?.paymentDueDate ?? '—',
+    r ? `${r.paymentDate ? `Paid ${r.paymentDate}` : 'Not paid'} · ${r.clause}` : noRedemption(result),
+    r === null,
+  )
+  setFigure(
+    'total-due',
+    r ? money(r.totalDue) : '—',
+    r
+      ? r.lateCharge !== '0.00'
+        ? `includes a late charge of ${money(r.lateCharge)}`
+        : `price on ${r.redemptionDate}`
+      : noRedemption(result),
+    r === null,
+  )
   byId('per-diem').textContent = r ? money(r.perDiem) : '—'
   byId('per-diem').classList.toggle('none', r === null)
 }
@@ -72,7 +106,13 @@ function warnings(result: ScenarioResult): void {
   box.replaceChildren()
   box.hidden = result.warnings.length === 0
   if (box.hidden) return
-  box.append(node('p', result.warnings.length === 1 ? 'Read this first' : `Read these ${result.warnings.length} first`, 'warnings-title'))
+  box.append(
+    node(
+      'p',
+      result.warnings.length === 1 ? 'Read this first' : `Read these ${result.warnings.length} first`,
+      'warnings-title',
+    ),
+  )
   const list = node('ul')
   for (const w of result.warnings) list.append(node('li', w.message))
   box.append(list)
@@ -81,18 +121,37 @@ function warnings(result: ScenarioResult): void {
 /** Rows of the itemized redemption: [label, amount, note, class]. */
 function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[string, string, string, string?]> {
   const rows: Array<[string, string, string, string?]> = [
-    ['Outstanding principal', money(r.outstandingPrincipal), `including ${money(r.capitalizedInterest)} of interest paid in notes`],
+    [
+      'Outstanding principal',
+      money(r.outstandingPrincipal),
+      `including ${money(r.capitalizedInterest)} of interest paid in notes`,
+    ],
     [`Portion redeemed`, percent(r.portion), `election dated ${r.electionDate}, effective ${r.electionEffectiveDate}`],
     ['Principal redeemed', money(r.redeemedPrincipal), ''],
     ['Accrued interest, normal rates', money(r.accruedInterest.base), `from ${r.accruedInterest.from}`],
     ['Accrued interest, default rates', money(r.accruedInterest.default), `to ${r.redemptionDate}, exclusive`],
   ]
   // The premium comes back as written ("1.00", "1"): only one above par is worth a row.
-  if (r.premiumAmount !== '0.00' || !/^1(\.0*)?$/.test(r.premium)) rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
-  if (r.asConvertedValue !== null) rows.push(['As-converted value', money(r.asConvertedValue), r.priceBasis === 'as-converted' ? 'greater: the price' : 'not greater than the premium price'])
-  rows.push(['Redemption price', money(r.redemptionPrice), r.priceBasis === 'as-converted' ? 'as converted' : `× ${r.premium}`, 'subtotal'])
+  if (r.premiumAmount !== '0.00' || !/^1(\.0*)?$/.test(r.premium))
+    rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
+  if (r.asConvertedValue !== null)
+    rows.push([
+      'As-converted value',
+      money(r.asConvertedValue),
+      r.priceBasis === 'as-converted' ? 'greater: the price' : 'not greater than the premium price',
+    ])
+  rows.push([
+    'Redemption price',
+    money(r.redemptionPrice),
+    r.priceBasis === 'as-converted' ? 'as converted' : `× ${r.premium}`,
+    'subtotal',
+  ])
   if (r.lateChargeRate !== null || r.lateCharge !== '0.00') {
-    rows.push(['Late charge', money(r.lateCharge), r.lateChargeRate ? `${percent(r.lateChargeRate)} a year for ${plural(r.lateChargeDays, 'day')}` : ''])
+    rows.push([
+      'Late charge',
+      money(r.lateCharge),
+      r.lateChargeRate ? `${percent(r.lateChargeRate)} a year for ${plural(r.lateChargeDays, 'day')}` : '',
+    ])
   }
   rows.push(['Total due', money(r.totalDue), `due ${r.paymentDueDate}`, 'total'])
   return rows
@@ -121,7 +180,11 @@ function redemption(result: ScenarioResult): void {
   const row = node('tr', undefined, 'aside')
   const th = node('th', 'Per diem if paid late')
   th.scope = 'row'
-  row.append(th, node('td', money(r.perDiem), 'num'), node('td', `default interest increment so far ${money(r.defaultInterestIncrement)}`, 'note'))
+  row.append(
+    th,
+    node('td', money(r.perDiem), 'num'),
+    node('td', `default interest increment so far ${money(r.defaultInterestIncrement)}`, 'note'),
+  )
   body.append(row)
 }
 
@@ -132,7 +195,8 @@ function ledger(result: ScenarioResult): void {
   const body = table.tBodies[0]!
   body.replaceChildren()
   const i = result.interest
-  byId('ledger-sub').textContent = `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
+  byId('ledger-sub').textContent =
+    `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
   for (const row of result.interestLedger) {
     const tr = node('tr')
     if (row.rateKind === 'default') tr.className = 'default'
@@ -174,7 +238,12 @@ function timelineTable(result: ScenarioResult): void {
   body.replaceChildren()
   for (const e of result.timeline) {
     const tr = node('tr')
-    tr.append(node('td', e.date, 'nowrap'), node('td', eventName(e.event)), node('td', e.clause, 'nowrap'), node('td', e.description))
+    tr.append(
+      node('td', e.date, 'nowrap'),
+      node('td', eventName(e.event)),
+      node('td', e.clause, 'nowrap'),
+      node('td', e.description),
+    )
     body.append(tr)
   }
 }
@@ -195,8 +264,15 @@ function statement(result: ScenarioResult, computedAt: string): void {
   }
   fact('Original principal', `USD ${money(result.interest.principal)}`)
   fact('Interest from', result.interest.from)
-  fact('Event of Default', e.date ? `${e.date} (${e.clause}; ${EVENT_OF_DEFAULT_STATUS[e.status].toLowerCase()})` : 'none')
-  if (result.notice) fact('Notice of default', `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; cure deadline ${result.notice.cureDeadline}`)
+  fact(
+    'Event of Default',
+    e.date ? `${e.date} (${e.clause}; ${EVENT_OF_DEFAULT_STATUS[e.status].toLowerCase()})` : 'none',
+  )
+  if (result.notice)
+    fact(
+      'Notice of default',
+      `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; cure deadline ${result.notice.cureDeadline}`,
+    )
   if (r) {
     fact('Redemption election', `${r.electionDate}, effective ${r.electionEffectiveDate} (${r.clause})`)
     fact('Payment due', r.paymentDueDate)
@@ -219,10 +295,17 @@ function statement(result: ScenarioResult, computedAt: string): void {
     table.append(body)
     s.append(table)
     // Interest stops at the due date; what a late payment adds is the note's late charge.
-    const late = r.lateChargeRate === null
-      ? 'The note sets no late charge for a later payment.'
-      : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price for each day late.`
-    s.append(node('p', `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`, 'st-due'))
+    const late =
+      r.lateChargeRate === null
+        ? 'The note sets no late charge for a later payment.'
+        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price for each day late.`
+    s.append(
+      node(
+        'p',
+        `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`,
+        'st-due',
+      ),
+    )
   } else {
     s.append(node('p', `${noRedemption(result)}: no redemption amount is due.`, 'st-due'))
   }
@@ -237,7 +320,13 @@ function statement(result: ScenarioResult, computedAt: string): void {
   for (const a of result.assumptions) list.append(node('li', a.description))
   s.append(list)
   const foot = node('div', undefined, 'st-foot')
-  foot.append(node('p', `Computed ${computedAt} by convertible-default (POST /v1/scenarios). Clauses applied: ${result.clauses.join(', ')}.`), node('p', 'Checked by ______________________   Date ____________', 'st-sign'))
+  foot.append(
+    node(
+      'p',
+      `Computed ${computedAt} by convertible-default (POST /v1/scenarios). Clauses applied: ${result.clauses.join(', ')}.`,
+    ),
+    node('p', 'Checked by ______________________   Date ____________', 'st-sign'),
+  )
   s.append(foot)
 }
 

@@ -40,7 +40,8 @@ export function fillForm(form: HTMLFormElement, request: Json): void {
     control.title = ''
     if (control instanceof HTMLFieldSetElement) {
       const chosen = Array.isArray(value) ? value.map(String) : []
-      for (const box of control.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = chosen.includes(box.value)
+      for (const box of control.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        box.checked = chosen.includes(box.value)
       continue
     }
     if (value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)) continue
@@ -57,7 +58,9 @@ export function fillForm(form: HTMLFormElement, request: Json): void {
   // Interest Dates given as a list, not a rule: the rule's two fields do not apply.
   const interestDates = getAt(request, '/note/interest/interestDates')
   if (Array.isArray(interestDates)) {
-    for (const control of controls(form).filter((c) => c.dataset['path']!.startsWith('/note/interest/interestDates/'))) {
+    for (const control of controls(form).filter((c) =>
+      c.dataset['path']!.startsWith('/note/interest/interestDates/'),
+    )) {
       control.setAttribute('disabled', '')
       control.title = `Interest Dates are given as a list of ${interestDates.length} dates, kept as given.`
     }
@@ -69,14 +72,19 @@ export function keptPointers(form: HTMLFormElement, request: Json): string[] {
   const shown = controls(form)
     .filter((c) => !c.hasAttribute('disabled'))
     .map((c) => c.dataset['path']!)
-  return leafPointers(request).filter((p) => p !== '' && getAt(request, p) !== null && !shown.some((s) => p === s || p.startsWith(`${s}/`)))
+  return leafPointers(request).filter(
+    (p) => p !== '' && getAt(request, p) !== null && !shown.some((s) => p === s || p.startsWith(`${s}/`)),
+  )
 }
 
 /** A date input holding text that is not a whole date (typed halfway): the browser reports it as empty. */
 function incompleteDates(form: HTMLFormElement): FieldProblem[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[type=date], input[type=time]')]
     .filter((i) => i.validity.badInput && !i.disabled)
-    .map((i) => ({ pointer: i.dataset['path'] ?? timeInput(form).id, detail: i.type === 'time' ? 'is not a whole time HH:MM' : 'is not a whole date' }))
+    .map((i) => ({
+      pointer: i.dataset['path'] ?? timeInput(form).id,
+      detail: i.type === 'time' ? 'is not a whole time HH:MM' : 'is not a whole date',
+    }))
 }
 
 /**
@@ -99,7 +107,8 @@ export function readForm(form: HTMLFormElement, base: Json): { request: Json } |
       value = [...control.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((b) => b.value)
     } else {
       const text = control.value.trim()
-      if (text === '') value = control.hasAttribute('data-required') ? '' : control.dataset['empty'] === 'null' ? null : undefined
+      if (text === '')
+        value = control.hasAttribute('data-required') ? '' : control.dataset['empty'] === 'null' ? null : undefined
       else if (kind === 'money') value = ungroupDigits(text)
       else if (kind === 'percent') value = percentToFraction(text)
       else if (kind === 'integer') value = /^-?\d{1,9}$/.test(text) ? Number(text) : text
@@ -121,9 +130,14 @@ export function readForm(form: HTMLFormElement, base: Json): { request: Json } |
 /** The control that shows a pointer's error: the field it names, or the nearest one above or below it. */
 function controlFor(form: HTMLFormElement, pointer: string): Control | HTMLInputElement | undefined {
   const all = controls(form).filter((c) => !c.hasAttribute('disabled'))
-  const exact = all.find((c) => c.dataset['path'] === pointer) ?? form.querySelector<HTMLInputElement>(`#${CSS.escape(pointer)}`) ?? undefined
+  const exact =
+    all.find((c) => c.dataset['path'] === pointer) ??
+    form.querySelector<HTMLInputElement>(`#${CSS.escape(pointer)}`) ??
+    undefined
   if (exact) return exact
-  const above = all.filter((c) => pointer.startsWith(`${c.dataset['path']}/`)).sort((a, b) => b.dataset['path']!.length - a.dataset['path']!.length)[0]
+  const above = all
+    .filter((c) => pointer.startsWith(`${c.dataset['path']}/`))
+    .sort((a, b) => b.dataset['path']!.length - a.dataset['path']!.length)[0]
   return above ?? all.find((c) => c.dataset['path']!.startsWith(`${pointer}/`))
 }
 
@@ -131,7 +145,9 @@ export function clearErrors(form: HTMLFormElement): void {
   for (const node of form.querySelectorAll('.field-error')) node.remove()
   for (const node of form.querySelectorAll('[aria-invalid]')) {
     node.removeAttribute('aria-invalid')
-    const described = (node.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && !id.startsWith('err-'))
+    const described = (node.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id !== '' && !id.startsWith('err-'))
     if (described.length > 0) node.setAttribute('aria-describedby', described.join(' '))
     else node.removeAttribute('aria-describedby')
   }
@@ -141,7 +157,12 @@ export function clearErrors(form: HTMLFormElement): void {
 }
 
 /** Each error beside its field, and a summary at the top linking to them. */
-export function showErrors(form: HTMLFormElement, title: string, detail: string, problems: readonly FieldProblem[]): void {
+export function showErrors(
+  form: HTMLFormElement,
+  title: string,
+  detail: string,
+  problems: readonly FieldProblem[],
+): void {
   clearErrors(form)
   const summary = form.querySelector<HTMLElement>('#form-errors')!
   const heading = document.createElement('p')
@@ -161,8 +182,10 @@ export function showErrors(form: HTMLFormElement, title: string, detail: string,
       message.className = 'field-error'
       message.id = id
       message.dataset['pointer'] = problem.pointer
-      message.textContent = control.dataset['path'] === problem.pointer ? sentence(problem.detail) : `${problem.pointer}: ${problem.detail}`
-      const wrapper = control instanceof HTMLFieldSetElement ? control : (control.closest('.field') ?? control.parentElement!)
+      message.textContent =
+        control.dataset['path'] === problem.pointer ? sentence(problem.detail) : `${problem.pointer}: ${problem.detail}`
+      const wrapper =
+        control instanceof HTMLFieldSetElement ? control : (control.closest('.field') ?? control.parentElement!)
       wrapper.appendChild(message)
       control.setAttribute('aria-invalid', 'true')
       control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim())

@@ -31,7 +31,8 @@ function requestFromLink(): { request: Json } | { error: string } | null {
   if (!hash.startsWith(HASH_KEY)) return null
   try {
     const value = decodeFromUrl(hash.slice(HASH_KEY.length))
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'The link does not hold a scenario request.' }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { error: 'The link does not hold a scenario request.' }
     return { request: value as Json }
   } catch {
     return { error: 'The link is damaged: its request could not be read.' }
@@ -45,7 +46,8 @@ function load(request: Json): void {
   const kept = keptPointers(form, request)
   const note = byId('kept')
   note.hidden = kept.length === 0
-  note.textContent = kept.length === 0 ? '' : `Also in this request, not shown here and sent as given: ${kept.join(', ')}.`
+  note.textContent =
+    kept.length === 0 ? '' : `Also in this request, not shown here and sent as given: ${kept.join(', ')}.`
 }
 
 function setStatus(text: string, kind: 'busy' | 'error' | 'idle'): void {
@@ -77,7 +79,12 @@ async function compute(request: Json, options: { focus: boolean }): Promise<void
   let response: Response
   let text: string
   try {
-    response = await fetch('/v1/scenarios', { method: 'POST', headers, body: JSON.stringify(request), signal: controller.signal })
+    response = await fetch('/v1/scenarios', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(request),
+      signal: controller.signal,
+    })
     text = await response.text()
   } catch (error) {
     if (controller.signal.aborted) return
@@ -110,7 +117,10 @@ async function compute(request: Json, options: { focus: boolean }): Promise<void
   computed = null
   if (problem.errors.length > 0) {
     showErrors(form, problem.title, problem.detail, problem.errors)
-    setStatus(`${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} to fix, marked in the form.`, 'error')
+    setStatus(
+      `${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} to fix, marked in the form.`,
+      'error',
+    )
   } else {
     clearErrors(form)
     setStatus(`${problem.title}: ${problem.detail}`, 'error')
@@ -140,13 +150,21 @@ function say(text: string): void {
   byId('action-status').textContent = text
 }
 
-const fileStem = (): string => (String((computed?.request['note'] as Json | undefined)?.['id'] ?? 'scenario').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'scenario')
+const fileStem = (): string =>
+  String((computed?.request['note'] as Json | undefined)?.['id'] ?? 'scenario')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .slice(0, 60) || 'scenario'
 
 form.addEventListener('submit', (event) => {
   event.preventDefault()
   const read = readForm(form, base)
   if ('problems' in read) {
-    showErrors(form, 'Incomplete input', 'Some fields hold text the browser cannot read as a date or time.', read.problems)
+    showErrors(
+      form,
+      'Incomplete input',
+      'Some fields hold text the browser cannot read as a date or time.',
+      read.problems,
+    )
     return
   }
   void compute(read.request, { focus: true })
@@ -157,7 +175,8 @@ form.addEventListener('focusout', (event) => {
   const input = event.target as HTMLInputElement
   if (input.dataset['kind'] !== 'money') return
   const raw = input.value.replace(/,/g, '')
-  if (/^\d+(\.\d+)?$/.test(raw)) input.value = raw.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','))
+  if (/^\d+(\.\d+)?$/.test(raw))
+    input.value = raw.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','))
 })
 
 byId('reset').addEventListener('click', () => {
@@ -175,7 +194,8 @@ byId('copy-link').addEventListener('click', async () => {
   }
 })
 byId('download-request').addEventListener('click', () => {
-  if (computed) download(`${fileStem()}.request.json`, 'application/json', `${JSON.stringify(computed.request, null, 2)}\n`)
+  if (computed)
+    download(`${fileStem()}.request.json`, 'application/json', `${JSON.stringify(computed.request, null, 2)}\n`)
 })
 byId('download-answer').addEventListener('click', () => {
   if (computed) download(`${fileStem()}.answer.json`, 'application/json', computed.text)

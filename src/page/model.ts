@@ -80,7 +80,19 @@ export interface LedgerRow {
   interestDate: string | null
 }
 
-const LEDGER_COLUMNS = ['start', 'end', 'days', 'principal', 'rate', 'rateKind', 'form', 'yearFraction', 'amount', 'status', 'interestDate'] as const
+const LEDGER_COLUMNS = [
+  'start',
+  'end',
+  'days',
+  'principal',
+  'rate',
+  'rateKind',
+  'form',
+  'yearFraction',
+  'amount',
+  'status',
+  'interestDate',
+] as const
 
 const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
@@ -131,7 +143,9 @@ export function setAt(root: Json, pointer: string, value: unknown): void {
 /** The pointers of a value's leaves (arrays count as leaves), for what the form does not show. */
 export function leafPointers(value: unknown, at = ''): string[] {
   if (!isObject(value)) return [at]
-  return Object.entries(value).flatMap(([k, v]) => leafPointers(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`))
+  return Object.entries(value).flatMap(([k, v]) =>
+    leafPointers(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+  )
 }
 
 /**
@@ -162,7 +176,15 @@ export function newYorkWallTime(timestamp: string): { date: string; time: string
   const instant = Date.parse(timestamp)
   if (Number.isNaN(instant)) return null
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   )
@@ -203,4 +225,5 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
   maturity: 'Maturity',
 }
 
-export const eventName = (code: string): string => EVENT_NAMES[code] ?? code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+export const eventName = (code: string): string =>
+  EVENT_NAMES[code] ?? code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())

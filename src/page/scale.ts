@@ -14,14 +14,18 @@ const PAD_X = 10
  * Positions along the axis: consecutive dates at least MIN_GAP px apart, else in proportion to
  * the days between them; a gap longer than the threshold is a break of fixed width instead.
  */
-export function cutScale(dates: readonly string[], width: number): { x: (date: string) => number; breaks: Array<{ x: number; days: number }>; ticks: string[] } {
+export function cutScale(
+  dates: readonly string[],
+  width: number,
+): { x: (date: string) => number; breaks: Array<{ x: number; days: number }>; ticks: string[] } {
   const sorted = [...new Set(dates)].sort()
   const total = Math.max(1, daysFrom(sorted[0]!, sorted[sorted.length - 1]!))
   const threshold = Math.max(BREAK_DAYS, total * 0.08)
   const gaps = sorted.slice(1).map((d, i) => daysFrom(sorted[i]!, d))
   const usable = width - 2 * (PAD_X + 8)
   let minGap = 16
-  const length = (perDay: number) => gaps.reduce((sum, g) => sum + (g > threshold ? BREAK_WIDTH : Math.max(minGap, g * perDay)), 0)
+  const length = (perDay: number) =>
+    gaps.reduce((sum, g) => sum + (g > threshold ? BREAK_WIDTH : Math.max(minGap, g * perDay)), 0)
   while (minGap > 2 && length(0) > usable) minGap /= 2
   // The largest scale that fits (the length grows with it): bisection.
   let low = 0
@@ -54,7 +58,9 @@ export function cutScale(dates: readonly string[], width: number): { x: (date: s
     if (after <= 0) return after === 0 ? positions.get(sorted[0]!)! : positions.get(sorted[sorted.length - 1]!)!
     const a = sorted[after - 1]!
     const b = sorted[after]!
-    return positions.get(a)! + ((positions.get(b)! - positions.get(a)!) * daysFrom(a, date)) / Math.max(1, daysFrom(a, b))
+    return (
+      positions.get(a)! + ((positions.get(b)! - positions.get(a)!) * daysFrom(a, date)) / Math.max(1, daysFrom(a, b))
+    )
   }
   return { x: xOf, breaks, ticks: [...new Set(ticks)] }
 }

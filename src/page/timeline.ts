@@ -33,7 +33,12 @@ interface Block {
   lane: number
 }
 
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, parent?: Element, text?: string): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attrs: Record<string, string | number>,
+  parent?: Element,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, name)
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
   if (text !== undefined) node.textContent = text
@@ -44,13 +49,24 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 function spansOf(result: ScenarioResult): Span[] {
   const spans: Span[] = []
   const c = result.covenant
-  if (c?.breachStart) spans.push({ label: `Covenant in breach (${c.clause})`, from: c.breachStart, to: c.performedOn ?? result.asOf, kind: 'breach' })
+  if (c?.breachStart)
+    spans.push({
+      label: `Covenant in breach (${c.clause})`,
+      from: c.breachStart,
+      to: c.performedOn ?? result.asOf,
+      kind: 'breach',
+    })
   const n = result.notice
   if (n) spans.push({ label: `Cure period (${n.clause})`, from: n.effectiveDate, to: n.cureDeadline, kind: 'cure' })
   const e = result.eventOfDefault
   if (e.defaultRatesFrom) {
     const until = e.defaultRatesUntil ?? result.redemption?.redemptionDate ?? result.interest.through
-    spans.push({ label: 'Default rates (Note 2)', from: e.defaultRatesFrom, to: until > e.defaultRatesFrom ? until : e.defaultRatesFrom, kind: 'default' })
+    spans.push({
+      label: 'Default rates (Note 2)',
+      from: e.defaultRatesFrom,
+      to: until > e.defaultRatesFrom ? until : e.defaultRatesFrom,
+      kind: 'default',
+    })
   }
   return spans
 }
@@ -123,14 +139,24 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
       block = { date: entry.date, x: scale.x(entry.date), lines: [], width: 0, start: 0, lane: 0 }
       byDate.set(entry.date, block)
     }
-    block.lines.push({ text: eventName(entry.event), clause: entry.clause, key: entry.event === 'event-of-default' || entry.event === 'redemption-payment-due' })
+    block.lines.push({
+      text: eventName(entry.event),
+      clause: entry.clause,
+      key: entry.event === 'event-of-default' || entry.event === 'redemption-payment-due',
+    })
   }
   const blocks = [...byDate.values()]
   for (const b of blocks) {
-    b.width = Math.max(textWidth(shortDate(b.date), `600 12px ${family}`), ...b.lines.map((l) => textWidth(`${l.text} · ${l.clause}`, `${l.key ? '600 ' : ''}12px ${family}`))) + 6
+    b.width =
+      Math.max(
+        textWidth(shortDate(b.date), `600 12px ${family}`),
+        ...b.lines.map((l) => textWidth(`${l.text} · ${l.clause}`, `${l.key ? '600 ' : ''}12px ${family}`)),
+      ) + 6
   }
   const lanes = assignLanes(blocks, width)
-  const laneHeights = Array.from({ length: lanes }, (_, lane) => Math.max(0, ...blocks.filter((b) => b.lane === lane).map((b) => (b.lines.length + 1) * LINE)))
+  const laneHeights = Array.from({ length: lanes }, (_, lane) =>
+    Math.max(0, ...blocks.filter((b) => b.lane === lane).map((b) => (b.lines.length + 1) * LINE)),
+  )
   const laneTop: number[] = []
 
   const spanTop = 8
@@ -183,15 +209,31 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
   // Marks and their labels.
   for (const b of blocks) {
     const g = el('g', { class: b.lines.some((l) => l.key) ? 'tl-event tl-key' : 'tl-event' }, svg)
-    el('title', {}, g, result.timeline.filter((e) => e.date === b.date).map((e) => `${e.date} ${e.clause}: ${e.description}`).join('\n'))
+    el(
+      'title',
+      {},
+      g,
+      result.timeline
+        .filter((e) => e.date === b.date)
+        .map((e) => `${e.date} ${e.clause}: ${e.description}`)
+        .join('\n'),
+    )
     const top = laneTop[b.lane]!
     el('line', { x1: b.x, x2: b.x, y1: axisY, y2: top - 2, class: 'tl-leader' }, g)
     el('circle', { cx: b.x, cy: axisY, r: 5 }, g)
     el('text', { x: b.start, y: top + 10, class: 'tl-date' }, g, shortDate(b.date))
     b.lines.forEach((l, i) => {
-      const text = el('text', { x: b.start, y: top + 10 + (i + 1) * LINE, class: l.key ? 'tl-name tl-strong' : 'tl-name' }, g, l.text)
+      const text = el(
+        'text',
+        { x: b.start, y: top + 10 + (i + 1) * LINE, class: l.key ? 'tl-name tl-strong' : 'tl-name' },
+        g,
+        l.text,
+      )
       el('tspan', { class: 'tl-clause' }, text, ` · ${l.clause}`)
     })
   }
-  svg.setAttribute('aria-label', `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ${result.timeline.length} events`)
+  svg.setAttribute(
+    'aria-label',
+    `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ${result.timeline.length} events`,
+  )
 }

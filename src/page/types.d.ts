@@ -47,7 +47,14 @@ export interface ScenarioResult {
     dayCount: string
     principal: string
     outstandingPrincipal: string
-    totals: { interest: string; normal: string; default: string; capitalized: string; cashPaid: string; accrued: string }
+    totals: {
+      interest: string
+      normal: string
+      default: string
+      capitalized: string
+      cashPaid: string
+      accrued: string
+    }
   }
   interestLedger: LedgerRow[]
   redemptionElection: {

@@ -10,7 +10,12 @@ import { ProblemError } from '../contract/index.js'
 import { sendProblem } from './errors.js'
 
 /** Operations anyone may call: probes and the contract. */
-export const OPEN_OPERATIONS: ReadonlySet<string> = new Set(['getHealth', 'getReadiness', 'getOpenApiJson', 'getOpenApiYaml'])
+export const OPEN_OPERATIONS: ReadonlySet<string> = new Set([
+  'getHealth',
+  'getReadiness',
+  'getOpenApiJson',
+  'getOpenApiYaml',
+])
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest()
 
@@ -59,7 +64,9 @@ export function useAuth(app: FastifyInstance, apiKeys: readonly string[]): void 
         ? 'The Authorization header does not carry a valid API key; send Authorization: Bearer <key>.'
         : 'This endpoint needs an API key; send Authorization: Bearer <key>.',
     })
-    const challenge = given ? 'Bearer realm="convertible-default", error="invalid_token"' : 'Bearer realm="convertible-default"'
+    const challenge = given
+      ? 'Bearer realm="convertible-default", error="invalid_token"'
+      : 'Bearer realm="convertible-default"'
     return sendProblem(reply, error.toProblem(), { 'www-authenticate': challenge })
   })
 }

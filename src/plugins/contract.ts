@@ -48,9 +48,15 @@ function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
         { pointer: issue.pointer, detail: 'appears more than once in its object' },
       ])
     case 'too-many-containers':
-      return bodyProblem('payload-too-large', `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} bytes may hold.`)
+      return bodyProblem(
+        'payload-too-large',
+        `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} bytes may hold.`,
+      )
     case 'too-many-values':
-      return bodyProblem('payload-too-large', `The request body holds more than ${issue.limit} values, the most a body of up to ${bodyLimit} bytes may hold.`)
+      return bodyProblem(
+        'payload-too-large',
+        `The request body holds more than ${issue.limit} values, the most a body of up to ${bodyLimit} bytes may hold.`,
+      )
   }
 }
 
@@ -61,7 +67,11 @@ function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
  * route's body limit allows memory for (src/contract/json-shape.ts). A leading byte order mark
  * is ignored, as RFC 8259 (8.1) allows and Fastify's own parser does.
  */
-function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void): void {
+function parseJsonBody(
+  request: FastifyRequest,
+  body: Buffer,
+  done: (error: Error | null, body?: unknown) => void,
+): void {
   const contentType = request.headers['content-type'] ?? ''
   const parameters = mediaTypeParameters(contentType)
   const charset = parameters?.get('charset')
@@ -70,7 +80,12 @@ function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Erro
   }
   const codings = (request.headers['content-encoding'] ?? '').split(',').map((c) => c.trim().toLowerCase())
   if (codings.some((c) => c !== '' && c !== 'identity')) {
-    return done(bodyProblem('unsupported-media-type', `Content-Encoding "${String(request.headers['content-encoding']).slice(0, 40)}" is not supported; send the body uncompressed.`))
+    return done(
+      bodyProblem(
+        'unsupported-media-type',
+        `Content-Encoding "${String(request.headers['content-encoding']).slice(0, 40)}" is not supported; send the body uncompressed.`,
+      ),
+    )
   }
   if (body.length === 0) return done(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY())
   // Checked without decoding, then decoded as Buffer does (a one-byte string when the text is

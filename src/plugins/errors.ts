@@ -8,7 +8,15 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { anchorToRequest, invalidFields, PROBLEM_CONTENT_TYPE, ProblemError, problem, validationFor, type Problem } from '../contract/index.js'
+import {
+  anchorToRequest,
+  invalidFields,
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  problem,
+  validationFor,
+  type Problem,
+} from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import { BODY_READ_WHOLE } from './contract.js'
 
@@ -37,7 +45,10 @@ export function useProblemErrors(app: FastifyInstance): void {
   function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     if (error instanceof ProblemError) return error.toProblem()
     if (error instanceof ContradictionError) {
-      return ProblemError.contradiction('The request is well-formed but contradicts itself.', anchorToRequest(error.errors, request.body)).toProblem()
+      return ProblemError.contradiction(
+        'The request is well-formed but contradicts itself.',
+        anchorToRequest(error.errors, request.body),
+      ).toProblem()
     }
     if (Array.isArray(error.validation)) return validationProblem(error, request)
     switch (error.code) {
@@ -57,7 +68,13 @@ export function useProblemErrors(app: FastifyInstance): void {
     if (status === 503) return problem('service-unavailable', 'The service is overloaded; retry later.')
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad URL, bad Content-Length...) carry safe messages.
-      return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client error', status, detail: error.message, errors: [] }
+      return {
+        type: 'about:blank',
+        title: STATUS_CODES[status] ?? 'Client error',
+        status,
+        detail: error.message,
+        errors: [],
+      }
     }
     return {
       ...problem('internal-error', 'An unexpected error occurred. It has been logged; please report the instance.'),
@@ -70,7 +87,12 @@ export function useProblemErrors(app: FastifyInstance): void {
     // Fastify closes the connection after any body error, in case more data follows; a body
     // that was read whole and is just not JSON leaves the connection usable, so keep it (a
     // client sending bad JSON in a loop would otherwise reconnect for every request).
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === BODY_READ_WHOLE) reply.removeHeader('connection')
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === BODY_READ_WHOLE
+    )
+      reply.removeHeader('connection')
     if (body.status >= 500) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, body, error instanceof ProblemError ? error.headers : {})
   })
@@ -98,7 +120,10 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
       ? problem('bad-request', 'The URL is not valid: it has a malformed percent-escape.')
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? problem('not-found', 'No resource at this URL: a path segment is too long.')
-        : { ...problem('internal-error', 'An unexpected error occurred routing the request.'), instance: `urn:request:${request.id}` }
+        : {
+            ...problem('internal-error', 'An unexpected error occurred routing the request.'),
+            instance: `urn:request:${request.id}`,
+          }
   if (body.status >= 500) request.log.error({ err: error }, 'routing failed')
   sendProblem(reply, body, { 'x-request-id': request.id, 'x-content-type-options': 'nosniff' })
 }

@@ -31,7 +31,11 @@ export function sliceYield(): () => Promise<void> {
 }
 
 /** A check to call before each item: null to go on, or the problem for every item left. */
-export function batchDeadline(app: FastifyInstance, limits: BatchLimits, startedAt: number = Date.now()): () => Problem | null {
+export function batchDeadline(
+  app: FastifyInstance,
+  limits: BatchLimits,
+  startedAt: number = Date.now(),
+): () => Problem | null {
   const until = startedAt + limits.batchTimeLimitMs
   return () => {
     const now = Date.now()

@@ -15,11 +15,13 @@ export type SecurityHeaders = Readonly<Record<string, string>>
 
 /** The headers `helmet(options)` sets on a response (names in lower case). */
 export function helmetHeaders(options: Readonly<HelmetOptions>): SecurityHeaders {
-  const directives = typeof options.contentSecurityPolicy === 'object' ? options.contentSecurityPolicy.directives ?? {} : {}
+  const directives =
+    typeof options.contentSecurityPolicy === 'object' ? (options.contentSecurityPolicy.directives ?? {}) : {}
   for (const [name, value] of Object.entries(directives)) {
     const values: unknown[] = Array.isArray(value) ? value : [value]
     // A directive computed per request (a nonce) cannot be recorded once.
-    if (values.some((v) => typeof v === 'function')) throw new TypeError(`CSP directive ${name} is computed per request`)
+    if (values.some((v) => typeof v === 'function'))
+      throw new TypeError(`CSP directive ${name} is computed per request`)
   }
   const headers: Record<string, string> = {}
   const recorder = {

@@ -60,7 +60,12 @@ export function useSecurity(app: FastifyInstance, settings: SecuritySettings): v
   })
   // Returns the problem to send (the plugin sends a returned value, see handlePressure in
   // @fastify/under-pressure; its types say void), or undefined to let the request through.
-  const shed = (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): Problem | undefined => {
+  const shed = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    type: string,
+    value: number | undefined,
+  ): Problem | undefined => {
     if (NEVER_SHED.has(request.routeOptions.config.operationId ?? '')) return undefined
     if (type === TYPE_EVENT_LOOP_DELAY && Date.now() < delayCountsFrom) return undefined
     request.log.warn({ pressure: type, value }, 'overloaded: request shed')

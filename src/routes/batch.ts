@@ -8,7 +8,17 @@
  */
 import { Readable } from 'node:stream'
 import type { FastifyInstance, onRequestHookHandler } from 'fastify'
-import { addOperation, anchorToRequest, ChunkEncoder, invalidFields, problem, ProblemError, serializerFor, validationFor, type Problem } from '../contract/index.js'
+import {
+  addOperation,
+  anchorToRequest,
+  ChunkEncoder,
+  invalidFields,
+  problem,
+  ProblemError,
+  serializerFor,
+  validationFor,
+  type Problem,
+} from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
@@ -43,7 +53,11 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     return null
   }
 
-  function answer(item: unknown, view: ScenarioView, serialize: { result: (v: unknown) => string; problem: (v: unknown) => string }): string {
+  function answer(
+    item: unknown,
+    view: ScenarioView,
+    serialize: { result: (v: unknown) => string; problem: (v: unknown) => string },
+  ): string {
     const invalid = itemProblem(item)
     if (invalid) return `{"ok":false,"problem":${serialize.problem(invalid)}}`
     try {

@@ -45,9 +45,10 @@ export default async function calendarRoutes(app: FastifyInstance): Promise<void
   addOperation<{ Params: CalendarParams; Querystring: AddQuery }>(app, 'addBusinessDays', async (request) => {
     const { date, days, extraHolidays } = request.query
     const beyond = () =>
-      ProblemError.contradiction(`Adding ${days} business days to ${date} leaves the supported range ${MIN_DATE}..${MAX_DATE}.`, [
-        { pointer: '/days', in: 'query', detail: `the result would be outside ${MIN_DATE}..${MAX_DATE}` },
-      ])
+      ProblemError.contradiction(
+        `Adding ${days} business days to ${date} leaves the supported range ${MIN_DATE}..${MAX_DATE}.`,
+        [{ pointer: '/days', in: 'query', detail: `the result would be outside ${MIN_DATE}..${MAX_DATE}` }],
+      )
     // n business days are at least n calendar days away: reject hopeless requests cheaply.
     if (outOfRange(addDays(date, days))) throw beyond()
     let result: IsoDate

@@ -9,12 +9,27 @@
  * yielding to the event loop every SLICE_MS, within the batch time limit (src/plugins/limits.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { addOperation, anchorToRequest, invalidFields, problem, ProblemError, validationFor, type FieldError, type Problem } from '../contract/index.js'
+import {
+  addOperation,
+  anchorToRequest,
+  invalidFields,
+  problem,
+  ProblemError,
+  validationFor,
+  type FieldError,
+  type Problem,
+} from '../contract/index.js'
 import { applyPatch, patchFieldErrors, type PatchOperation } from '../contract/json-patch.js'
 import { todayInNewYork } from '../domain/dates.js'
 import { ContradictionError, type Assumption, type Warning } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
-import { changedFigures, keyFigureValues, keyFiguresView, type FigureChange, type FigureValues } from '../domain/key-figures.js'
+import {
+  changedFigures,
+  keyFigureValues,
+  keyFiguresView,
+  type FigureChange,
+  type FigureValues,
+} from '../domain/key-figures.js'
 import { defaultReadings, type Reading } from '../domain/readings.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
 import { batchDeadline, sliceYield, type BatchLimits } from '../plugins/limits.js'
@@ -31,7 +46,15 @@ interface CompareRequest {
 }
 
 type VariantAnswer =
-  | { id: string; description: string; patch: PatchOperation[]; ok: true; figures: Record<string, unknown>; changed: FigureChange[]; warnings: Warning[] }
+  | {
+      id: string
+      description: string
+      patch: PatchOperation[]
+      ok: true
+      figures: Record<string, unknown>
+      changed: FigureChange[]
+      warnings: Warning[]
+    }
   | { id: string; description: string; patch: PatchOperation[]; ok: false; problem: Problem }
 
 const shown = (value: unknown): string => {
@@ -60,15 +83,25 @@ function describe(patch: readonly PatchOperation[]): string {
   return text.length > 500 ? `${text.slice(0, 497)}...` : text
 }
 
-const under = (prefix: string, errors: readonly FieldError[]): FieldError[] => errors.map((e) => ({ ...e, pointer: `${prefix}${e.pointer}` }))
+const under = (prefix: string, errors: readonly FieldError[]): FieldError[] =>
+  errors.map((e) => ({ ...e, pointer: `${prefix}${e.pointer}` }))
 
 export default async function compareRoutes(app: FastifyInstance, limits: BatchLimits): Promise<void> {
   const { ajv, fieldErrors } = validationFor(app.contract)
   const validateScenario = ajv.getSchema('ScenarioRequest.json')!
-  const scenarioFields = new Set(Object.keys((app.contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}) as object))
+  const scenarioFields = new Set(
+    Object.keys((app.contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}) as object),
+  )
 
   /** One variant: patched, validated and computed, or its problem. */
-  function computeVariant(scenario: ScenarioRequest, scenarioBytes: number, reading: Reading, base: FigureValues, today: () => string, maxBytes: number): VariantAnswer {
+  function computeVariant(
+    scenario: ScenarioRequest,
+    scenarioBytes: number,
+    reading: Reading,
+    base: FigureValues,
+    today: () => string,
+    maxBytes: number,
+  ): VariantAnswer {
     const { id, description, patch } = reading
     const failed = (p: Problem): VariantAnswer => ({ id, description, patch, ok: false, problem: p })
     const patched = applyPatch(scenario, scenarioBytes, patch, maxBytes)
@@ -76,15 +109,34 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
     const request = patched.document
     if (!validateScenario(request)) {
       const errors = fieldErrors(validateScenario.errors ?? [], 'body')
-      return failed(problem('validation', `The patched scenario does not match ScenarioRequest: ${invalidFields(errors.length)}.`, errors))
+      return failed(
+        problem(
+          'validation',
+          `The patched scenario does not match ScenarioRequest: ${invalidFields(errors.length)}.`,
+          errors,
+        ),
+      )
     }
     try {
       const result = computeScenarioWithHolders(request as ScenarioRequest, today)
       const figures = keyFigureValues(result)
-      return { id, description, patch, ok: true, figures: keyFiguresView(figures), changed: changedFigures(base, figures), warnings: result.warnings }
+      return {
+        id,
+        description,
+        patch,
+        ok: true,
+        figures: keyFiguresView(figures),
+        changed: changedFigures(base, figures),
+        warnings: result.warnings,
+      }
     } catch (error) {
       if (error instanceof ContradictionError) {
-        return failed(ProblemError.contradiction('The patched scenario is well-formed but contradicts itself.', anchorToRequest(error.errors, request)).toProblem())
+        return failed(
+          ProblemError.contradiction(
+            'The patched scenario is well-formed but contradicts itself.',
+            anchorToRequest(error.errors, request),
+          ).toProblem(),
+        )
       }
       app.log.error({ err: error }, 'compare variant failed')
       return failed(problem('internal-error', 'An unexpected error occurred computing this variant.'))
@@ -101,11 +153,20 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
       const seen = new Map<string, number>()
       given.forEach((v, i) => {
         const first = seen.get(v.id)
-        if (first !== undefined) errors.push({ pointer: `/variants/${i}/id`, detail: `repeats the id of /variants/${first}; give each variant its own id` })
+        if (first !== undefined)
+          errors.push({
+            pointer: `/variants/${i}/id`,
+            detail: `repeats the id of /variants/${first}; give each variant its own id`,
+          })
         else seen.set(v.id, i)
         errors.push(...patchFieldErrors(v.patch, `/variants/${i}/patch`, scenarioFields))
       })
-      if (errors.length > 0) throw ProblemError.of('validation', `The request does not match the contract: ${invalidFields(errors.length)}.`, errors.slice(0, 100))
+      if (errors.length > 0)
+        throw ProblemError.of(
+          'validation',
+          `The request does not match the contract: ${invalidFields(errors.length)}.`,
+          errors.slice(0, 100),
+        )
     }
 
     const day = todayInNewYork()
@@ -115,7 +176,10 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
       base = computeScenarioWithHolders(scenario, today)
     } catch (error) {
       if (error instanceof ContradictionError) {
-        throw ProblemError.contradiction('The scenario is well-formed but contradicts itself.', under('/scenario', anchorToRequest(error.errors, scenario)))
+        throw ProblemError.contradiction(
+          'The scenario is well-formed but contradicts itself.',
+          under('/scenario', anchorToRequest(error.errors, scenario)),
+        )
       }
       throw error
     }
@@ -123,7 +187,10 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
 
     const readings: Reading[] =
       given === undefined
-        ? defaultReadings(scenario, base.notice === null ? null : { methods: base.notice.methods, effectiveDate: base.notice.effectiveDate })
+        ? defaultReadings(
+            scenario,
+            base.notice === null ? null : { methods: base.notice.methods, effectiveDate: base.notice.effectiveDate },
+          )
         : given.map((v) => ({ id: v.id, description: v.description ?? describe(v.patch), patch: v.patch }))
 
     const maxBytes = request.routeOptions.bodyLimit!
@@ -134,7 +201,13 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
     for (const reading of readings) {
       const stopped = stop()
       if (stopped) {
-        variants.push({ id: reading.id, description: reading.description, patch: reading.patch, ok: false, problem: stopped })
+        variants.push({
+          id: reading.id,
+          description: reading.description,
+          patch: reading.patch,
+          ok: false,
+          problem: stopped,
+        })
         continue
       }
       variants.push(computeVariant(scenario, scenarioBytes, reading, baseFigures, today, maxBytes))
@@ -153,11 +226,14 @@ export default async function compareRoutes(app: FastifyInstance, limits: BatchL
       {
         code: 'key-figure-changes',
         description:
-          'A key figure (a date or an amount at a fixed pointer of POST /v1/scenarios: the series\' figures and, with holders, each holder\'s redemption figures) is listed as changed when its value under the variant differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a figure one side does not have (null) has a null difference.',
+          "A key figure (a date or an amount at a fixed pointer of POST /v1/scenarios: the series' figures and, with holders, each holder's redemption figures) is listed as changed when its value under the variant differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a figure one side does not have (null) has a null difference.",
       },
     ]
     if (base.asOf !== scenario.asOf) {
-      assumptions.push({ code: 'readings-as-of', description: `Every variant without its own asOf is computed as of ${base.asOf}, as the base is.` })
+      assumptions.push({
+        code: 'readings-as-of',
+        description: `Every variant without its own asOf is computed as of ${base.asOf}, as the base is.`,
+      })
     }
     return { asOf: base.asOf, base: keyFiguresView(baseFigures), variants, warnings: base.warnings, assumptions }
   })

@@ -14,14 +14,21 @@ interface YearFractionQuery {
 export default async function dayCountRoutes(app: FastifyInstance): Promise<void> {
   addOperation(app, 'listDayCounts', async () => ({ dayCounts: listDayCounts() }))
 
-  addOperation<{ Params: { convention: DayCountId }; Querystring: YearFractionQuery }>(app, 'getYearFraction', async (request) => {
-    const { from, to, maturityDate } = request.query
-    if (to < from) {
-      throw ProblemError.contradiction('The period ends before it starts.', [
-        { pointer: '/to', in: 'query', detail: `must not be before from (${from})` },
-      ])
-    }
-    const fraction = yearFraction(request.params.convention, from, to, maturityDate)
-    return { days: fraction.days, yearFraction: formatFraction(new Decimal(fraction.numerator).div(fraction.denominator)) }
-  })
+  addOperation<{ Params: { convention: DayCountId }; Querystring: YearFractionQuery }>(
+    app,
+    'getYearFraction',
+    async (request) => {
+      const { from, to, maturityDate } = request.query
+      if (to < from) {
+        throw ProblemError.contradiction('The period ends before it starts.', [
+          { pointer: '/to', in: 'query', detail: `must not be before from (${from})` },
+        ])
+      }
+      const fraction = yearFraction(request.params.convention, from, to, maturityDate)
+      return {
+        days: fraction.days,
+        yearFraction: formatFraction(new Decimal(fraction.numerator).div(fraction.denominator)),
+      }
+    },
+  )
 }

@@ -7,7 +7,8 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
   addOperation(app, 'getHealth', async () => ({ status: 'ok' }))
 
   addOperation(app, 'getReadiness', async () => {
-    const notReady = (detail: string) => new ProblemError({ status: 503, type: 'service-unavailable', detail, headers: { 'retry-after': '5' } })
+    const notReady = (detail: string) =>
+      new ProblemError({ status: 503, type: 'service-unavailable', detail, headers: { 'retry-after': '5' } })
     if (app.isUnderPressure()) throw notReady('The service is overloaded; retry later.')
     try {
       listCalendars()

@@ -19,19 +19,32 @@ import { computeScenarioWithHolders } from '../domain/holders.js'
 import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
 
 export default async function lifecycleRoutes(app: FastifyInstance): Promise<void> {
-  addOperation<{ Body: CovenantDeadlineRequest }>(app, 'computeCovenantDeadline', async (request) => computeCovenantDeadline(request.body))
-  addOperation<{ Body: CurePeriodRequest }>(app, 'computeCurePeriod', async (request) => computeCurePeriod(request.body))
-  addOperation<{ Body: DefaultInterestRequest }>(app, 'computeDefaultInterest', async (request) => computeDefaultInterest(request.body))
-  addOperation<{ Body: RedemptionRequest }>(app, 'computeRedemption', async (request) => computeRedemption(request.body))
+  addOperation<{ Body: CovenantDeadlineRequest }>(app, 'computeCovenantDeadline', async (request) =>
+    computeCovenantDeadline(request.body),
+  )
+  addOperation<{ Body: CurePeriodRequest }>(app, 'computeCurePeriod', async (request) =>
+    computeCurePeriod(request.body),
+  )
+  addOperation<{ Body: DefaultInterestRequest }>(app, 'computeDefaultInterest', async (request) =>
+    computeDefaultInterest(request.body),
+  )
+  addOperation<{ Body: RedemptionRequest }>(app, 'computeRedemption', async (request) =>
+    computeRedemption(request.body),
+  )
   // The 200 schema is either view (anyOf), which fast-json-stringify would serialize by first
   // validating the answer against each; the view asked for picks its own serializer instead.
   const serialize = {
     full: serializerFor(app.contract, { $ref: 'ScenarioResult.json#' }),
     summary: serializerFor(app.contract, { $ref: 'ScenarioSummary.json#' }),
   }
-  addOperation<{ Body: ScenarioRequest; Querystring: { view?: ScenarioView } }>(app, 'computeScenario', async (request, reply) => {
-    const result = computeScenarioWithHolders(request.body)
-    const text = request.query.view === 'summary' ? serialize.summary(scenarioSummary(result)) : serialize.full(result)
-    return reply.type('application/json; charset=utf-8').send(utf8(text))
-  })
+  addOperation<{ Body: ScenarioRequest; Querystring: { view?: ScenarioView } }>(
+    app,
+    'computeScenario',
+    async (request, reply) => {
+      const result = computeScenarioWithHolders(request.body)
+      const text =
+        request.query.view === 'summary' ? serialize.summary(scenarioSummary(result)) : serialize.full(result)
+      return reply.type('application/json; charset=utf-8').send(utf8(text))
+    },
+  )
 }

@@ -74,17 +74,28 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
   const { html, assets } = files
 
   addOperation(app, 'getCalculatorPage', async (_request, reply) =>
-    reply.header('content-security-policy', PAGE_CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html),
+    reply
+      .header('content-security-policy', PAGE_CSP)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(html),
   )
 
   addOperation<{ Params: { asset: string } }>(app, 'getPageAsset', async (request, reply) => {
     const asset = assets.get(request.params.asset)
     if (asset === undefined) {
-      const hint = request.params.asset.endsWith('.js') && !existsSync(BUILT) ? ' The page scripts are not built: run npm run build.' : ''
+      const hint =
+        request.params.asset.endsWith('.js') && !existsSync(BUILT)
+          ? ' The page scripts are not built: run npm run build.'
+          : ''
       throw ProblemError.of('not-found', `No page file "${request.params.asset}".${hint}`, [
         { pointer: '/asset', in: 'path', detail: 'is not a file of the page' },
       ])
     }
-    return reply.header('content-security-policy', PAGE_CSP).header('cache-control', 'no-cache').type(asset.type).send(asset.body)
+    return reply
+      .header('content-security-policy', PAGE_CSP)
+      .header('cache-control', 'no-cache')
+      .type(asset.type)
+      .send(asset.body)
   })
 }

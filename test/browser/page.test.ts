@@ -18,7 +18,9 @@ import { encodeForUrl } from '../../src/page/model.js'
 import { saveEvidence, serveToBrowser } from '../helpers/browser.js'
 
 const TIMEOUT = 30_000
-const theCase = JSON.parse(readFileSync(new URL('../../examples/liquidmetal-2008.scenario.request.json', import.meta.url), 'utf8')).value
+const theCase = JSON.parse(
+  readFileSync(new URL('../../examples/liquidmetal-2008.scenario.request.json', import.meta.url), 'utf8'),
+).value
 
 /** Page code (a string, so this file needs no DOM types): how much wider the page is than the window. */
 const OVERFLOW = 'document.documentElement.scrollWidth - document.documentElement.clientWidth'
@@ -26,10 +28,12 @@ const OVERFLOW = 'document.documentElement.scrollWidth - document.documentElemen
 /** The answer is on screen. (Locators, not waitForFunction: the page's CSP forbids compiling strings.) */
 const answered = (page: Page) => page.locator('#answer[aria-busy="false"] #answer-body:not([hidden])').waitFor()
 
-
 /** Waits for the next answer of POST /v1/scenarios after `action`, and for the page to show it. */
 async function computeWith(page: Page, action: () => Promise<void>): Promise<number> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'), action()])
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+    action(),
+  ])
   await page.locator('#answer[aria-busy="false"]').waitFor()
   return response.status()
 }
@@ -44,7 +48,8 @@ const normalized = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalized(v)]))
         : value
 
-const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).textContent()) ?? '').trim()
+const text = async (page: Page, selector: string): Promise<string> =>
+  ((await page.locator(selector).textContent()) ?? '').trim()
 
 t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (t) => {
   const { base, browser } = await serveToBrowser(t, TIMEOUT)
@@ -55,12 +60,16 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
     page.on('console', (message) => {
       // Chromium logs every HTTP error a fetch receives; the 400 and 422 the tests provoke are expected.
       const provoked = /status of (400|422)/.test(message.text()) && message.location().url.endsWith('/v1/scenarios')
-      if ((message.type() === 'error' || message.type() === 'warning') && !provoked) problems.push(`console ${message.type()}: ${message.text()}`)
+      if ((message.type() === 'error' || message.type() === 'warning') && !provoked)
+        problems.push(`console ${message.type()}: ${message.text()}`)
     })
     page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) problems.push(`request outside the service: ${request.url()}`)
+      if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:'))
+        problems.push(`request outside the service: ${request.url()}`)
     })
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+    )
   })
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUT)
@@ -73,14 +82,14 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       await answered(page)
       t.equal(response?.status(), 200, 'GET /')
       const csp = response?.headers()['content-security-policy'] ?? ''
-      t.equal(csp, PAGE_CSP, 'the page\'s own CSP')
+      t.equal(csp, PAGE_CSP, "the page's own CSP")
       t.notMatch(csp, /unsafe-inline|unsafe-eval|https:/, 'no inline code, no eval, no other hosts')
       t.equal(await page.inputValue('#f-principal'), '5.00', 'the form shows the linked request')
       t.equal(await text(page, '#event-of-default-date'), '—', 'no notice, no Event of Default')
       t.equal(await page.locator('svg#timeline').count(), 1, 'the timeline is an svg')
     })
 
-    await t.test('fill the form by its labels, compute: the case\'s figures', async (t) => {
+    await t.test("fill the form by its labels, compute: the case's figures", async (t) => {
       const c = theCase
       await page.getByLabel('Note', { exact: true }).fill(c.note.id)
       await page.getByLabel('Principal (USD)').fill('1,000,000.00') // grouped, as people write it
@@ -122,16 +131,45 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       t.equal(await text(page, '#cure-deadline'), '2008-10-14', 'cure deadline')
       t.equal(await text(page, '#payment-due-date'), '2008-10-22', 'payment due')
       // Per diem: 1,188,041.47 × 12% / 360, worked out here.
-      t.equal(await text(page, '#per-diem'), new Decimal('1188041.47').times('0.12').div(360).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ','), 'per diem')
+      t.equal(
+        await text(page, '#per-diem'),
+        new Decimal('1188041.47')
+          .times('0.12')
+          .div(360)
+          .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+          .toFixed(2)
+          .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+        'per diem',
+      )
 
       // The timeline chart: a mark per day with events, labelled with each event's clause.
       const marks = await page.locator('svg#timeline g.tl-event').count()
-      t.equal(marks, 8, 'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, Event of Default, payment due, maturity')
+      t.equal(
+        marks,
+        8,
+        'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, Event of Default, payment due, maturity',
+      )
       const chart = (await page.locator('svg#timeline').textContent()) ?? ''
-      for (const words of ['Event of Default', 'Note 4(a)(iv)', 'Cure period', 'Default rates', 'SPA 4(i)', 'Payment due']) t.match(chart, words, `the chart shows "${words}"`)
-      t.equal(await page.locator('#ledger tbody tr').count(), 9, 'the ledger: seven quarters, then the accrued days at normal and at default rates')
+      for (const words of [
+        'Event of Default',
+        'Note 4(a)(iv)',
+        'Cure period',
+        'Default rates',
+        'SPA 4(i)',
+        'Payment due',
+      ])
+        t.match(chart, words, `the chart shows "${words}"`)
+      t.equal(
+        await page.locator('#ledger tbody tr').count(),
+        9,
+        'the ledger: seven quarters, then the accrued days at normal and at default rates',
+      )
       t.ok((await page.locator('#assumptions li').count()) > 5, 'assumptions listed')
-      t.match(await text(page, '#warnings'), /precedes the Event of Default/, 'the premature election is a warning, in words')
+      t.match(
+        await text(page, '#warnings'),
+        /precedes the Event of Default/,
+        'the premature election is a warning, in words',
+      )
 
       // What the form sent is the case itself (numbers compared as decimals: "0.1" is "0.10").
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-request')])
@@ -144,17 +182,32 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       t.match(download.suggestedFilename(), /\.ledger\.csv$/)
       const csv = readFileSync(await download.path(), 'utf8')
       const [header, ...rows] = csv.trimEnd().split('\r\n')
-      t.equal(header, 'start,end,days,principal,rate,rateKind,form,yearFraction,amount,status,interestDate', 'the API\'s field names')
+      t.equal(
+        header,
+        'start,end,days,principal,rate,rateKind,form,yearFraction,amount,status,interestDate',
+        "the API's field names",
+      )
       t.equal(rows.length, 9)
       const amounts = rows.map((r) => r.split(',')[8]!)
-      t.ok(amounts.every((a) => /^\d+\.\d{2}$/.test(a)), 'amounts without grouping')
+      t.ok(
+        amounts.every((a) => /^\d+\.\d{2}$/.test(a)),
+        'amounts without grouping',
+      )
       // Total due = principal + all interest (premium 1.00, no late charge): the CSV's amounts must
       // add up to 1,194,509.70 − 1,000,000.00.
-      t.equal(amounts.reduce((sum, a) => sum.plus(a), new Decimal(0)).toFixed(2), '194509.70', 'the ledger adds up to the interest in the total due')
+      t.equal(
+        amounts.reduce((sum, a) => sum.plus(a), new Decimal(0)).toFixed(2),
+        '194509.70',
+        'the ledger adds up to the interest in the total due',
+      )
       // The last row: 7 days at the 12% default cash rate on 1,188,041.47, 30/360: 2,772.10.
       const last = rows[rows.length - 1]!.split(',')
       t.same([last[0], last[1], last[2], last[5]], ['2008-10-15', '2008-10-22', '7', 'default'])
-      t.equal(last[8], new Decimal(last[3]!).times(last[4]!).times(7).div(360).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2), 'its amount is principal × rate × 7/360')
+      t.equal(
+        last[8],
+        new Decimal(last[3]!).times(last[4]!).times(7).div(360).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+        'its amount is principal × rate × 7/360',
+      )
     })
 
     let shared = ''
@@ -196,13 +249,20 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       await other.close()
     })
 
-    await t.test('an invalid date: the service\'s error beside its field', async (t) => {
+    await t.test("an invalid date: the service's error beside its field", async (t) => {
       await page.getByLabel('Business-day calendar').selectOption('us-fed')
       await page.getByLabel('Issue date').fill('1850-01-01') // outside 1901-01-01..2199-12-31
       const status = await computeWith(page, () => page.click('#compute'))
       t.equal(status, 400)
-      const error = page.locator('#f-issue').locator('xpath=ancestor::div[contains(@class, "field")][1]').locator('.field-error')
-      t.match(await error.textContent(), /real date YYYY-MM-DD between 1901-01-01 and 2199-12-31/, 'the message sits in the issue date\'s field')
+      const error = page
+        .locator('#f-issue')
+        .locator('xpath=ancestor::div[contains(@class, "field")][1]')
+        .locator('.field-error')
+      t.match(
+        await error.textContent(),
+        /real date YYYY-MM-DD between 1901-01-01 and 2199-12-31/,
+        "the message sits in the issue date's field",
+      )
       t.equal(await page.getAttribute('#f-issue', 'aria-invalid'), 'true', 'the field is marked invalid')
       t.match((await page.getAttribute('#f-issue', 'aria-describedby')) ?? '', /err-/, 'and described by the message')
       t.equal(await page.locator('.field-error').count(), 1, 'no other field is blamed')
@@ -211,7 +271,10 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       // Well-formed but contradictory (422): maturity before issue.
       await page.getByLabel('Issue date').fill('2011-01-01')
       t.equal(await computeWith(page, () => page.click('#compute')), 422)
-      const maturity = page.locator('#f-maturity').locator('xpath=ancestor::div[contains(@class, "field")][1]').locator('.field-error')
+      const maturity = page
+        .locator('#f-maturity')
+        .locator('xpath=ancestor::div[contains(@class, "field")][1]')
+        .locator('.field-error')
       t.match(await maturity.textContent(), /after the issue date 2011-01-01/, 'the 422 at the maturity date')
       t.equal(await page.locator('#f-issue[aria-invalid]').count(), 0, 'the earlier error is gone')
 
@@ -219,7 +282,10 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       await page.getByLabel('Issue date').fill('2007-01-03')
       await page.getByLabel('Period (days)').fill('five')
       t.equal(await computeWith(page, () => page.click('#compute')), 400)
-      t.match(await page.locator('#f-period-count').locator('xpath=..').locator('.field-error').textContent(), /integer/)
+      t.match(
+        await page.locator('#f-period-count').locator('xpath=..').locator('.field-error').textContent(),
+        /integer/,
+      )
       await page.getByLabel('Period (days)').fill('5')
       t.equal(await computeWith(page, () => page.click('#compute')), 200)
       t.equal(await text(page, '#total-due'), '1,194,509.70', 'fixed, the case again')
@@ -228,7 +294,17 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
     await t.test('the payoff statement prints on one page of A4 and of Letter', async (t) => {
       await page.emulateMedia({ media: 'print' })
       const statement = (await page.locator('#statement').textContent()) ?? ''
-      for (const words of ['illustrative-wynnefield-note', 'Event of Default', '2008-10-15', 'Note 4(a)(iv)', 'USD 1,194,509.70', '2008-10-22', 'USD 396.01 per day', 'Assumptions', 'Computed ']) {
+      for (const words of [
+        'illustrative-wynnefield-note',
+        'Event of Default',
+        '2008-10-15',
+        'Note 4(a)(iv)',
+        'USD 1,194,509.70',
+        '2008-10-22',
+        'USD 396.01 per day',
+        'Assumptions',
+        'Computed ',
+      ]) {
         t.match(statement, words, `the statement has "${words}"`)
       }
       for (const format of ['A4', 'Letter'] as const) {
@@ -251,7 +327,9 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
         // Each day's label (its texts together) clear of every other day's, and inside the chart.
         const labels: Array<{ x: number; y: number; right: number; bottom: number }> = []
         for (const group of await page.locator('svg#timeline g.tl-event').all()) {
-          const boxes = (await Promise.all((await group.locator('text').all()).map((s) => s.boundingBox()))).filter((b) => b !== null)
+          const boxes = (await Promise.all((await group.locator('text').all()).map((s) => s.boundingBox()))).filter(
+            (b) => b !== null,
+          )
           labels.push({
             x: Math.min(...boxes.map((b) => b.x)),
             y: Math.min(...boxes.map((b) => b.y)),
@@ -259,9 +337,14 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
             bottom: Math.max(...boxes.map((b) => b.y + b.height)),
           })
         }
-        const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom))
+        const overlapping = labels.flatMap((a, i) =>
+          labels.slice(i + 1).filter((b) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom),
+        )
         t.equal(overlapping.length, 0, `${width} px: no two labels of the chart overlap`)
-        t.ok(chart !== null && labels.every((l) => l.x >= chart.x - 0.5 && l.right <= chart.x + chart.width + 0.5), `${width} px: every label inside the chart`)
+        t.ok(
+          chart !== null && labels.every((l) => l.x >= chart.x - 0.5 && l.right <= chart.x + chart.width + 0.5),
+          `${width} px: every label inside the chart`,
+        )
       }
     })
 

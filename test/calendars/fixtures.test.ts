@@ -41,7 +41,11 @@ for (const id of CALENDAR_IDS) {
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       const want = expected.get(y)!
       const listed = calendar.holidays(`${y}-01-01`, `${y}-12-31`)
-      t.same(listed.map((h) => h.date), want, `${id} ${y}: holidays()`)
+      t.same(
+        listed.map((h) => h.date),
+        want,
+        `${id} ${y}: holidays()`,
+      )
       const closed: string[] = []
       for (let e = epochDayOf(y, 1, 1); e < epochDayOf(y + 1, 1, 1); e++) {
         if (weekdayOf(e) <= 5 && !calendar.isBusinessDay(fromEpochDay(e))) closed.push(fromEpochDay(e))
@@ -50,12 +54,16 @@ for (const id of CALENDAR_IDS) {
       if (listed.some((h) => h.name !== calendar.holidayName(h.date) || h.name === '')) t.fail(`${id} ${y}: names`)
     }
     for (const c of fixture.corrections) {
-      t.equal(calendar.isBusinessDay(c.date), c.action === 'remove', `${id} correction ${c.action} ${c.date}: ${c.reason}`)
+      t.equal(
+        calendar.isBusinessDay(c.date),
+        c.action === 'remove',
+        `${id} correction ${c.action} ${c.date}: ${c.reason}`,
+      )
     }
   })
 }
 
-t.test('Easter (Meeus) gives QuantLib\'s Good Friday in every year 1901..2199', async (t) => {
+t.test("Easter (Meeus) gives QuantLib's Good Friday in every year 1901..2199", async (t) => {
   const fixture = load<{ goodFriday: Record<string, string> }>('easter.json')
   const actual: Record<string, string> = {}
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {

@@ -24,12 +24,24 @@ const calendarArb = fc.constantFrom(...CALENDAR_IDS)
 const nArb = fc.integer({ min: -2000, max: 2000 })
 /** Up to 30 extra closings within ~3 years of a date. */
 const extrasNear = (date: string) =>
-  fc.array(fc.integer({ min: -1100, max: 1100 }).map((k) => fromEpochDay(toEpochDay(date) + k)), { maxLength: 30 })
+  fc.array(
+    fc.integer({ min: -1100, max: 1100 }).map((k) => fromEpochDay(toEpochDay(date) + k)),
+    { maxLength: 30 },
+  )
 /** Dense closings (up to 25 within 8 weeks) with short steps, so that runs of extra holidays are hit. */
 const denseExtrasArb = dateArb.chain((a) =>
-  fc.tuple(fc.constant(a), calendarArb, fc.array(fc.integer({ min: -60, max: 60 }).map((k) => fromEpochDay(toEpochDay(a) + k)), { maxLength: 25 })),
+  fc.tuple(
+    fc.constant(a),
+    calendarArb,
+    fc.array(
+      fc.integer({ min: -60, max: 60 }).map((k) => fromEpochDay(toEpochDay(a) + k)),
+      { maxLength: 25 },
+    ),
+  ),
 )
-const withExtrasArb = dateArb.chain((a) => fc.tuple(fc.constant(a), calendarArb, fc.oneof(fc.constant([] as string[]), extrasNear(a))))
+const withExtrasArb = dateArb.chain((a) =>
+  fc.tuple(fc.constant(a), calendarArb, fc.oneof(fc.constant([] as string[]), extrasNear(a))),
+)
 
 /** Reference: DOMAIN.md's definitions, one day at a time. */
 function naiveAdd(cal: BusinessCalendar, date: string, n: number): string {
@@ -39,7 +51,7 @@ function naiveAdd(cal: BusinessCalendar, date: string, n: number): string {
     return fromEpochDay(e)
   }
   const step = n > 0 ? 1 : -1
-  for (let counted = 0; counted < Math.abs(n); ) {
+  for (let counted = 0; counted < Math.abs(n);) {
     e += step
     if (cal.isBusinessDay(fromEpochDay(e))) counted++
   }
@@ -59,87 +71,135 @@ function run<Ts>(t: Test, property: fc.IProperty<Ts>, name: string): void {
 }
 
 t.test('addBusinessDays and businessDaysBetween agree with the day-by-day definitions', async (t) => {
-  run(t, fc.property(withExtrasArb, nArb, ([a, id, extras], n) => {
-    const cal = getCalendar(id, extras)
-    return cal.addBusinessDays(a, n) === naiveAdd(cal, a, n)
-  }), 'addBusinessDays === reference')
-  run(t, fc.property(withExtrasArb, fc.integer({ min: -1500, max: 1500 }), ([a, id, extras], k) => {
-    const cal = getCalendar(id, extras)
-    const b = fromEpochDay(toEpochDay(a) + k)
-    return cal.businessDaysBetween(a, b) === naiveBetween(cal, a, b)
-  }), 'businessDaysBetween === reference')
-  run(t, fc.property(denseExtrasArb, fc.integer({ min: -40, max: 40 }), ([a, id, extras], n) => {
-    const cal = getCalendar(id, extras)
-    return cal.addBusinessDays(a, n) === naiveAdd(cal, a, n)
-  }), 'addBusinessDays === reference, dense extra holidays')
-  run(t, fc.property(denseExtrasArb, fc.integer({ min: -60, max: 60 }), ([a, id, extras], k) => {
-    const cal = getCalendar(id, extras)
-    const b = fromEpochDay(toEpochDay(a) + k)
-    return cal.businessDaysBetween(a, b) === naiveBetween(cal, a, b)
-  }), 'businessDaysBetween === reference, dense extra holidays')
+  run(
+    t,
+    fc.property(withExtrasArb, nArb, ([a, id, extras], n) => {
+      const cal = getCalendar(id, extras)
+      return cal.addBusinessDays(a, n) === naiveAdd(cal, a, n)
+    }),
+    'addBusinessDays === reference',
+  )
+  run(
+    t,
+    fc.property(withExtrasArb, fc.integer({ min: -1500, max: 1500 }), ([a, id, extras], k) => {
+      const cal = getCalendar(id, extras)
+      const b = fromEpochDay(toEpochDay(a) + k)
+      return cal.businessDaysBetween(a, b) === naiveBetween(cal, a, b)
+    }),
+    'businessDaysBetween === reference',
+  )
+  run(
+    t,
+    fc.property(denseExtrasArb, fc.integer({ min: -40, max: 40 }), ([a, id, extras], n) => {
+      const cal = getCalendar(id, extras)
+      return cal.addBusinessDays(a, n) === naiveAdd(cal, a, n)
+    }),
+    'addBusinessDays === reference, dense extra holidays',
+  )
+  run(
+    t,
+    fc.property(denseExtrasArb, fc.integer({ min: -60, max: 60 }), ([a, id, extras], k) => {
+      const cal = getCalendar(id, extras)
+      const b = fromEpochDay(toEpochDay(a) + k)
+      return cal.businessDaysBetween(a, b) === naiveBetween(cal, a, b)
+    }),
+    'businessDaysBetween === reference, dense extra holidays',
+  )
 })
 
 t.test('round trips', async (t) => {
-  run(t, fc.property(withExtrasArb, nArb, ([raw, id, extras], n) => {
-    const cal = getCalendar(id, extras)
-    const a = n > 0 ? raw : cal.adjust(raw, 'following')
-    return cal.businessDaysBetween(a, cal.addBusinessDays(a, n)) === n
-  }), 'businessDaysBetween(a, addBusinessDays(a, n)) === n (a a business day when n <= 0)')
-  run(t, fc.property(withExtrasArb, fc.integer({ min: -1500, max: 1500 }), ([rawA, id, extras], k) => {
-    const cal = getCalendar(id, extras)
-    const b = cal.adjust(fromEpochDay(toEpochDay(rawA) + k), 'following')
-    const a = b < rawA ? cal.adjust(rawA, 'following') : rawA
-    return cal.addBusinessDays(a, cal.businessDaysBetween(a, b)) === b
-  }), 'addBusinessDays(a, businessDaysBetween(a, b)) === b for a business day b')
-  run(t, fc.property(withExtrasArb, nArb, ([raw, id, extras], n) => {
-    const cal = getCalendar(id, extras)
-    const a = cal.adjust(raw, 'following')
-    return cal.addBusinessDays(cal.addBusinessDays(a, n), -n) === a
-  }), 'addBusinessDays(addBusinessDays(a, n), -n) === a for a business day a')
-  run(t, fc.property(dateArb, dateArb, calendarArb, (a, b, id) => {
-    const cal = getCalendar(id)
-    return cal.businessDaysBetween(a, b) === -cal.businessDaysBetween(b, a)
-  }), 'businessDaysBetween is antisymmetric')
+  run(
+    t,
+    fc.property(withExtrasArb, nArb, ([raw, id, extras], n) => {
+      const cal = getCalendar(id, extras)
+      const a = n > 0 ? raw : cal.adjust(raw, 'following')
+      return cal.businessDaysBetween(a, cal.addBusinessDays(a, n)) === n
+    }),
+    'businessDaysBetween(a, addBusinessDays(a, n)) === n (a a business day when n <= 0)',
+  )
+  run(
+    t,
+    fc.property(withExtrasArb, fc.integer({ min: -1500, max: 1500 }), ([rawA, id, extras], k) => {
+      const cal = getCalendar(id, extras)
+      const b = cal.adjust(fromEpochDay(toEpochDay(rawA) + k), 'following')
+      const a = b < rawA ? cal.adjust(rawA, 'following') : rawA
+      return cal.addBusinessDays(a, cal.businessDaysBetween(a, b)) === b
+    }),
+    'addBusinessDays(a, businessDaysBetween(a, b)) === b for a business day b',
+  )
+  run(
+    t,
+    fc.property(withExtrasArb, nArb, ([raw, id, extras], n) => {
+      const cal = getCalendar(id, extras)
+      const a = cal.adjust(raw, 'following')
+      return cal.addBusinessDays(cal.addBusinessDays(a, n), -n) === a
+    }),
+    'addBusinessDays(addBusinessDays(a, n), -n) === a for a business day a',
+  )
+  run(
+    t,
+    fc.property(dateArb, dateArb, calendarArb, (a, b, id) => {
+      const cal = getCalendar(id)
+      return cal.businessDaysBetween(a, b) === -cal.businessDaysBetween(b, a)
+    }),
+    'businessDaysBetween is antisymmetric',
+  )
 })
 
 t.test('adjust', async (t) => {
-  run(t, fc.property(withExtrasArb, ([a, id, extras]) => {
-    const cal = getCalendar(id, extras)
-    const month = ymdOfIso(a).month
-    for (const convention of BUSINESS_DAY_CONVENTIONS) {
-      const x = cal.adjust(a, convention)
-      if (convention === 'unadjusted') {
-        if (x !== a) return false
-        continue
+  run(
+    t,
+    fc.property(withExtrasArb, ([a, id, extras]) => {
+      const cal = getCalendar(id, extras)
+      const month = ymdOfIso(a).month
+      for (const convention of BUSINESS_DAY_CONVENTIONS) {
+        const x = cal.adjust(a, convention)
+        if (convention === 'unadjusted') {
+          if (x !== a) return false
+          continue
+        }
+        if (!cal.isBusinessDay(x) || cal.adjust(x, convention) !== x) return false
+        if (cal.isBusinessDay(a) && x !== a) return false
+        if (convention === 'following' && (x < a || naiveBetween(cal, a, x) !== (x === a ? 0 : 1))) return false
+        if (
+          convention === 'preceding' &&
+          (x > a || naiveBetween(cal, x, a) !== (x === a || !cal.isBusinessDay(a) ? 0 : 1))
+        )
+          return false
+        if (convention.startsWith('modified') && ymdOfIso(x).month !== month) return false
       }
-      if (!cal.isBusinessDay(x) || cal.adjust(x, convention) !== x) return false
-      if (cal.isBusinessDay(a) && x !== a) return false
-      if (convention === 'following' && (x < a || naiveBetween(cal, a, x) !== (x === a ? 0 : 1))) return false
-      if (convention === 'preceding' && (x > a || naiveBetween(cal, x, a) !== (x === a || !cal.isBusinessDay(a) ? 0 : 1))) return false
-      if (convention.startsWith('modified') && ymdOfIso(x).month !== month) return false
-    }
-    return true
-  }), 'adjust returns a business day, is idempotent, leaves business days alone, modified stays in the month')
+      return true
+    }),
+    'adjust returns a business day, is idempotent, leaves business days alone, modified stays in the month',
+  )
 })
 
 t.test('holidays(from, to)', async (t) => {
-  run(t, fc.property(withExtrasArb, fc.integer({ min: 0, max: 400 }), ([from, id, extras], span) => {
-    const cal = getCalendar(id, extras)
-    const to = fromEpochDay(toEpochDay(from) + span)
-    const listed = cal.holidays(from, to)
-    const closedWeekdays: string[] = []
-    for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
-      if (weekdayOf(e) <= 5 && !cal.isBusinessDay(fromEpochDay(e))) closedWeekdays.push(fromEpochDay(e))
-    }
-    return (
-      JSON.stringify(listed.map((h) => h.date)) === JSON.stringify(closedWeekdays) &&
-      listed.every((h) => h.date >= from && h.date <= to && h.name === cal.holidayName(h.date) && h.name.length > 0)
-    )
-  }), 'holidays are exactly the closed weekdays in [from, to], sorted, named')
-  run(t, fc.property(dateArb, calendarArb, (a, id) => {
-    const cal = getCalendar(id)
-    const w = weekdayOf(toEpochDay(a))
-    if (w >= 6) return !cal.isBusinessDay(a) && cal.holidayName(a) === undefined
-    return cal.isBusinessDay(a) === (cal.holidayName(a) === undefined)
-  }), 'a weekday is closed exactly when it has a holiday name; weekends are closed and unnamed')
+  run(
+    t,
+    fc.property(withExtrasArb, fc.integer({ min: 0, max: 400 }), ([from, id, extras], span) => {
+      const cal = getCalendar(id, extras)
+      const to = fromEpochDay(toEpochDay(from) + span)
+      const listed = cal.holidays(from, to)
+      const closedWeekdays: string[] = []
+      for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
+        if (weekdayOf(e) <= 5 && !cal.isBusinessDay(fromEpochDay(e))) closedWeekdays.push(fromEpochDay(e))
+      }
+      return (
+        JSON.stringify(listed.map((h) => h.date)) === JSON.stringify(closedWeekdays) &&
+        listed.every((h) => h.date >= from && h.date <= to && h.name === cal.holidayName(h.date) && h.name.length > 0)
+      )
+    }),
+    'holidays are exactly the closed weekdays in [from, to], sorted, named',
+  )
+  run(
+    t,
+    fc.property(dateArb, calendarArb, (a, id) => {
+      const cal = getCalendar(id)
+      const w = weekdayOf(toEpochDay(a))
+      if (w >= 6) return !cal.isBusinessDay(a) && cal.holidayName(a) === undefined
+      return cal.isBusinessDay(a) === (cal.holidayName(a) === undefined)
+    }),
+    'a weekday is closed exactly when it has a holiday name; weekends are closed and unnamed',
+  )
 })

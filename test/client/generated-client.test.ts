@@ -27,7 +27,11 @@ interface Run {
 
 function run(args: string[], cwd: string, timeoutMs = 120_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.stderr.on('data', (chunk) => (out += chunk))
@@ -204,7 +208,7 @@ const TSCONFIG = {
   files: ['client.ts', 'mistakes.ts', 'same.ts', 'api.d.ts', 'api-served.d.ts'],
 }
 
-t.test('a client generated from openapi.yaml compiles under --strict and gets the case\'s answer', async (t) => {
+t.test("a client generated from openapi.yaml compiles under --strict and gets the case's answer", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'generated-client-'))
   let keep = true
   t.teardown(() => {
@@ -227,39 +231,77 @@ t.test('a client generated from openapi.yaml compiles under --strict and gets th
   // 1. generate: npx openapi-typescript openapi.yaml -o api.d.ts (and from the service's /openapi.json)
   const generate = await run([bin('openapi-typescript/bin/cli.js'), 'openapi.yaml', '-o', join(dir, 'api.d.ts')], ROOT)
   t.equal(generate.code, 0, 'openapi-typescript generates the types from openapi.yaml', { output: generate.out })
-  const served = await run([bin('openapi-typescript/bin/cli.js'), `${base}/openapi.json`, '-o', join(dir, 'api-served.d.ts')], dir)
-  t.equal(served.code, 0, 'and from the running service\'s /openapi.json', { output: served.out })
+  const served = await run(
+    [bin('openapi-typescript/bin/cli.js'), `${base}/openapi.json`, '-o', join(dir, 'api-served.d.ts')],
+    dir,
+  )
+  t.equal(served.code, 0, "and from the running service's /openapi.json", { output: served.out })
   if (generate.code !== 0 || served.code !== 0) return
 
   // 2. compile under --strict: client.ts cleanly, mistakes.ts with an error on each marked line
   const tsc = await run([bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], dir)
-  const diagnostics = [...tsc.out.matchAll(/^(\S+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]), code: m[3]!, text: m[4]! }))
-  t.same(diagnostics.filter((d) => d.file !== 'mistakes.ts'), [], 'the client and the generated types compile cleanly', { output: tsc.out })
+  const diagnostics = [...tsc.out.matchAll(/^(\S+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({
+    file: m[1]!,
+    line: Number(m[2]),
+    code: m[3]!,
+    text: m[4]!,
+  }))
+  t.same(
+    diagnostics.filter((d) => d.file !== 'mistakes.ts'),
+    [],
+    'the client and the generated types compile cleanly',
+    { output: tsc.out },
+  )
   const lines = MISTAKES.split('\n')
   const marked = lines.flatMap((line, i) => (line.includes('// mistake') ? [i + 1] : []))
   t.ok(marked.length >= 10, 'mistakes are marked')
   for (const line of marked) {
     const what = lines[line - 1]!.replace(/.*\/\/ mistake: /, '')
-    t.ok(diagnostics.some((d) => d.file === 'mistakes.ts' && d.line === line), `does not compile: ${what}`)
+    t.ok(
+      diagnostics.some((d) => d.file === 'mistakes.ts' && d.line === line),
+      `does not compile: ${what}`,
+    )
   }
-  t.same(diagnostics.filter((d) => d.file === 'mistakes.ts' && !marked.includes(d.line)), [], 'no other errors in mistakes.ts')
+  t.same(
+    diagnostics.filter((d) => d.file === 'mistakes.ts' && !marked.includes(d.line)),
+    [],
+    'no other errors in mistakes.ts',
+  )
 
   // 3. run it against the live service
   const client = await run([join(dir, 'out', 'client.js'), base], dir, 60_000)
   t.equal(client.code, 0, 'the client runs', { output: client.out })
   const answer = JSON.parse(client.out.trim().split('\n').pop() ?? '{}')
-  const expected = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/examples/liquidmetal-2008.expected.json'), 'utf8')).values
+  const expected = JSON.parse(
+    readFileSync(join(ROOT, 'test/fixtures/examples/liquidmetal-2008.expected.json'), 'utf8'),
+  ).values
   t.equal(answer.status, 200)
   t.equal(answer.totalDue, expected['/redemption/totalDue'], 'totalDue')
   t.equal(answer.eventOfDefaultDate, expected['/eventOfDefault/date'], 'eventOfDefault.date')
   t.equal(answer.cureDeadline, expected['/notice/cureDeadline'], 'ten business days after the notice')
   // Ten us-fed business days after the notice end on 2008-10-14 (Columbus Day 10-13 closed), on us-nyse 10-13:
   // the Event of Default the day after moves from 10-15 to 10-14.
-  t.same(answer.compare, { base: '2008-10-15', variant: '2008-10-14', moved: ['/notice/cureDeadline -1', '/eventOfDefault/date -1'] }, 'the compare answer, typed')
-  t.same(answer.problem, { status: 422, type: 'https://convertible-default.example/problems/contradictory-input', pointers: ['/redemptionElection/portion'] }, 'a 422 arrives as a typed Problem')
+  t.same(
+    answer.compare,
+    { base: '2008-10-15', variant: '2008-10-14', moved: ['/notice/cureDeadline -1', '/eventOfDefault/date -1'] },
+    'the compare answer, typed',
+  )
+  t.same(
+    answer.problem,
+    {
+      status: 422,
+      type: 'https://convertible-default.example/problems/contradictory-input',
+      pointers: ['/redemptionElection/portion'],
+    },
+    'a 422 arrives as a typed Problem',
+  )
   // WCM over both LPs: 275,355 + 433,266 + 310,910 + 395,779 + 567,372 (618,435.48 / 1.09 = 567,372.0 exactly)
   // + 407,143 = 2,389,825; 2,389,825 / (44,726,295 + 1,718,691) = 5.1455% -> 5.15 against 5.34 reported.
-  t.same(answer.wcm, { aggregate: 2_389_825, percent: '5.15', discrepancies: ['percent'] }, 'beneficial ownership through the generated types')
+  t.same(
+    answer.wcm,
+    { aggregate: 2_389_825, percent: '5.15', discrepancies: ['percent'] },
+    'beneficial ownership through the generated types',
+  )
   t.equal(answer.filingDeadline, '2026-07-06', 'two us-sec business days after 2026-07-01')
   // 400,000 -> 477,803.89 and 600,000 -> 716,705.82 due (test/ownership/holders.test.ts, by hand).
   t.same(answer.holders, ['477803.89', '716705.82'], 'holders of the series')

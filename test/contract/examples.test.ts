@@ -63,7 +63,11 @@ t.test('every operation answers its documented example with 200 and a documented
         continue
       }
       if (method === 'post') t.not(request.payload, undefined, `${operationId}: the request body has an example`)
-      const res = await app.inject({ method: method.toUpperCase() as 'GET' | 'POST', url: request.url, payload: request.payload as object })
+      const res = await app.inject({
+        method: method.toUpperCase() as 'GET' | 'POST',
+        url: request.url,
+        payload: request.payload as object,
+      })
       t.equal(res.statusCode, 200, `${operationId}: ${method.toUpperCase()} ${request.url}`)
       if (res.headers['content-type']?.toString().startsWith('application/json') && path !== '/openapi.json') {
         const documented = responseExample(path, method)
@@ -86,16 +90,25 @@ t.test('every named response example is the live answer to its request example',
     }
     const res = await app.inject({ method: 'POST', url, payload: exampleValue(request) as object })
     t.equal(res.statusCode, 200, `${operationId} ${name}`)
-    t.same(res.json(), exampleValue(response), `${operationId} ${name}: the documented answer is what the service answers`)
+    t.same(
+      res.json(),
+      exampleValue(response),
+      `${operationId} ${name}: the documented answer is what the service answers`,
+    )
   }
 })
 
-t.test('the scenario example is the case, and its documented answer is the case\'s answer', async (t) => {
+t.test("the scenario example is the case, and its documented answer is the case's answer", async (t) => {
   const request = exampleRequest('/v1/scenarios', 'post')
-  t.same(request?.payload, fixture('examples/liquidmetal-2008.request.json'), 'the request example is test/fixtures/examples/liquidmetal-2008.request.json')
+  t.same(
+    request?.payload,
+    fixture('examples/liquidmetal-2008.request.json'),
+    'the request example is test/fixtures/examples/liquidmetal-2008.request.json',
+  )
   const answer = responseExample('/v1/scenarios', 'post')
   const expected = fixture<{ values: Record<string, string> }>('examples/liquidmetal-2008.expected.json')
-  for (const [pointer, value] of Object.entries(expected.values)) t.equal(at(answer, pointer), value, `documented ${pointer}`)
+  for (const [pointer, value] of Object.entries(expected.values))
+    t.equal(at(answer, pointer), value, `documented ${pointer}`)
 
   const batch = exampleRequest('/v1/scenarios/batch', 'post')?.payload as { items: unknown[] }
   t.same(batch.items[0], request?.payload, 'the batch example starts with the case')
@@ -104,43 +117,94 @@ t.test('the scenario example is the case, and its documented answer is the case\
 t.test('the response check rejects what the document does not declare', async (t) => {
   const check = responseValidator()
   const answer = structuredClone(responseExample('/v1/scenarios', 'post')) as Json
-  const send = (body: unknown, status = 200, type = 'application/json; charset=utf-8', url = '/v1/scenarios', method = 'POST') =>
-    check.check(method, url, status, type, typeof body === 'string' ? body : JSON.stringify(body))
+  const send = (
+    body: unknown,
+    status = 200,
+    type = 'application/json; charset=utf-8',
+    url = '/v1/scenarios',
+    method = 'POST',
+  ) => check.check(method, url, status, type, typeof body === 'string' ? body : JSON.stringify(body))
 
   t.same(send(answer), { operationId: 'computeScenario', errors: [] }, 'the documented answer passes')
   t.match(send({ ...answer, extra: 1 }).errors, [/additional properties \(extra\)/], 'an undeclared top-level field')
-  t.match(send({ ...answer, redemption: { ...answer['redemption'], bonus: '1.00' } }).errors.join('\n'), /bonus/, 'an undeclared nested field')
-  t.ok(send({ ...answer, redemption: { ...answer['redemption'], totalDue: 1194509.7 } }).errors.length > 0, 'money as a number')
-  t.match(send(answer, 200, 'text/plain').errors, [/content-type "text\/plain" is not one of/], 'an undeclared media type')
+  t.match(
+    send({ ...answer, redemption: { ...answer['redemption'], bonus: '1.00' } }).errors.join('\n'),
+    /bonus/,
+    'an undeclared nested field',
+  )
+  t.ok(
+    send({ ...answer, redemption: { ...answer['redemption'], totalDue: 1194509.7 } }).errors.length > 0,
+    'money as a number',
+  )
+  t.match(
+    send(answer, 200, 'text/plain').errors,
+    [/content-type "text\/plain" is not one of/],
+    'an undeclared media type',
+  )
 
   const batch = { results: [{ ok: true, result: { ...answer, extra: 1 } }] }
-  t.ok(send(batch, 200, 'application/json', '/v1/scenarios/batch').errors.length > 0, 'an undeclared field inside a streamed batch result')
+  t.ok(
+    send(batch, 200, 'application/json', '/v1/scenarios/batch').errors.length > 0,
+    'an undeclared field inside a streamed batch result',
+  )
 
-  const problem = { type: 'https://convertible-default.example/problems/validation', title: 'Invalid request', status: 400, detail: 'x', errors: [] }
+  const problem = {
+    type: 'https://convertible-default.example/problems/validation',
+    title: 'Invalid request',
+    status: 400,
+    detail: 'x',
+    errors: [],
+  }
   const type = 'application/problem+json; charset=utf-8'
   t.same(send(problem, 400, type).errors, [], 'a problem passes')
-  t.ok(send({ ...problem, stack: 'at x' }, 400, type).errors.length > 0, 'a problem with an undeclared field (Problem is checked as closed)')
-  t.ok(send({ ...problem, errors: [{ pointer: '/a', detail: 'x', hint: 'y' }] }, 400, type).errors.length > 0, 'an undeclared field in a field error')
+  t.ok(
+    send({ ...problem, stack: 'at x' }, 400, type).errors.length > 0,
+    'a problem with an undeclared field (Problem is checked as closed)',
+  )
+  t.ok(
+    send({ ...problem, errors: [{ pointer: '/a', detail: 'x', hint: 'y' }] }, 400, type).errors.length > 0,
+    'an undeclared field in a field error',
+  )
   t.ok(send(problem, 400).errors.length > 0, 'a problem sent as application/json')
-  t.same(send(problem, 404, type, '/nowhere', 'GET'), { operationId: undefined, errors: [] }, 'an unknown route answers a problem')
-  t.ok(send({ ...problem, extra: 1 }, 404, type, '/nowhere', 'GET').errors.length > 0, 'an unknown route answers a problem, checked too')
+  t.same(
+    send(problem, 404, type, '/nowhere', 'GET'),
+    { operationId: undefined, errors: [] },
+    'an unknown route answers a problem',
+  )
+  t.ok(
+    send({ ...problem, extra: 1 }, 404, type, '/nowhere', 'GET').errors.length > 0,
+    'an unknown route answers a problem, checked too',
+  )
   t.ok(send(problem, 200, 'application/json', '/health', 'GET').errors.length > 0, 'a body of another schema')
-  t.match(send({ ...problem, status: 409 }, 409, type, '/v1/scenarios').errors, [/status 409 is not declared for computeScenario/], 'a 4xx the operation does not declare')
+  t.match(
+    send({ ...problem, status: 409 }, 409, type, '/v1/scenarios').errors,
+    [/status 409 is not declared for computeScenario/],
+    'a 4xx the operation does not declare',
+  )
   t.same(send({ ...problem, status: 503 }, 503, type, '/v1/scenarios').errors, [], 'a 503 falls to default')
 })
 
 t.test('testApp checks every response it injects', async (t) => {
   const failures: string[] = []
-  const recorder = { teardown: (fn: () => unknown) => t.teardown(fn), fail: (message: string) => failures.push(message) } as unknown as Test
+  const recorder = {
+    teardown: (fn: () => unknown) => t.teardown(fn),
+    fail: (message: string) => failures.push(message),
+  } as unknown as Test
   const app = testApp(recorder)
   // A response with a field the document does not declare (answers are serialized to UTF-8 bytes).
   app.addHook('onSend', async (request, _reply, payload) =>
-    request.url === '/health' && Buffer.isBuffer(payload) ? payload.toString('utf8').replace('}', ',"uptime":1}') : payload,
+    request.url === '/health' && Buffer.isBuffer(payload)
+      ? payload.toString('utf8').replace('}', ',"uptime":1}')
+      : payload,
   )
   t.equal((await app.inject({ url: '/ready' })).statusCode, 200)
   t.same(failures, [], 'a documented response passes silently')
   t.equal((await app.inject({ url: '/health' })).statusCode, 200)
-  t.match(failures, [/^GET \/health → 200: the response does not match getHealth/], 'an undocumented field fails the test')
+  t.match(
+    failures,
+    [/^GET \/health → 200: the response does not match getHealth/],
+    'an undocumented field fails the test',
+  )
 })
 
 t.test('closed(): objects that do not say are closed, the rest untouched', async (t) => {
@@ -149,6 +213,10 @@ t.test('closed(): objects that do not say are closed, the rest untouched', async
     properties: { a: { type: 'object', properties: {}, additionalProperties: false } },
     additionalProperties: false,
   })
-  t.same(closed({ type: 'object', properties: {}, additionalProperties: true }), { type: 'object', properties: {}, additionalProperties: true })
+  t.same(closed({ type: 'object', properties: {}, additionalProperties: true }), {
+    type: 'object',
+    properties: {},
+    additionalProperties: true,
+  })
   t.same(closed({ anyOf: [{ $ref: '#/x' }, { type: 'null' }] }), { anyOf: [{ $ref: '#/x' }, { type: 'null' }] })
 })

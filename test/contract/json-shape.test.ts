@@ -14,10 +14,20 @@ const roomy = { maxContainers: 1e9, maxValues: 1e9 }
 /** Counted from the value JSON.parse builds, not from the text. */
 function counts(value: unknown): { containers: number; values: number } {
   if (Array.isArray(value)) {
-    return value.map(counts).reduce((a, b) => ({ containers: a.containers + b.containers, values: a.values + b.values }), { containers: 1, values: 1 })
+    return value
+      .map(counts)
+      .reduce((a, b) => ({ containers: a.containers + b.containers, values: a.values + b.values }), {
+        containers: 1,
+        values: 1,
+      })
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.values(value).map(counts).reduce((a, b) => ({ containers: a.containers + b.containers, values: a.values + b.values }), { containers: 1, values: 1 })
+    return Object.values(value)
+      .map(counts)
+      .reduce((a, b) => ({ containers: a.containers + b.containers, values: a.values + b.values }), {
+        containers: 1,
+        values: 1,
+      })
   }
   return { containers: 0, values: 1 }
 }
@@ -42,8 +52,15 @@ t.test('the limits count exactly the objects, arrays and values JSON.parse build
       const text = JSON.stringify(value)
       const { containers, values } = counts(JSON.parse(text))
       t.equal(checkJsonShape(text, { maxContainers: containers, maxValues: values }), null)
-      if (containers > 0) t.same(checkJsonShape(text, { maxContainers: containers - 1, maxValues: values }), { kind: 'too-many-containers', limit: containers - 1 })
-      t.same(checkJsonShape(text, { maxContainers: containers, maxValues: values - 1 }), { kind: 'too-many-values', limit: values - 1 })
+      if (containers > 0)
+        t.same(checkJsonShape(text, { maxContainers: containers - 1, maxValues: values }), {
+          kind: 'too-many-containers',
+          limit: containers - 1,
+        })
+      t.same(checkJsonShape(text, { maxContainers: containers, maxValues: values - 1 }), {
+        kind: 'too-many-values',
+        limit: values - 1,
+      })
     }),
     { numRuns: 500 },
   )
@@ -67,19 +84,26 @@ t.test('a name given twice in one object is found, with its pointer', async (t) 
   // an object whose escaped name made it switch early.
   const names = Array.from({ length: 40 }, (_, i) => `"n${i}": ${i}`).join(', ')
   t.same(checkJsonShape(`{${names}, "n1": 0}`, roomy), { kind: 'duplicate-member', pointer: '/n1' })
-  t.same(checkJsonShape(`{"x": {${names}}, "y": [{"a": 1, "\\u0062": 2, "b": 3}]}`, roomy), { kind: 'duplicate-member', pointer: '/y/0/b' })
+  t.same(checkJsonShape(`{"x": {${names}}, "y": [{"a": 1, "\\u0062": 2, "b": 3}]}`, roomy), {
+    kind: 'duplicate-member',
+    pointer: '/y/0/b',
+  })
   // Names of one length that differ only in their last character, or share a hash-free prefix:
   // told apart, not taken for duplicates.
   const alike = Array.from({ length: 8 }, (_, i) => `"${'x'.repeat(40)}${i}": 0`).join(', ')
   t.equal(checkJsonShape(`[{${alike}}, {${alike}}]`, roomy), null)
-  t.same(checkJsonShape(`[{${alike}, "${'x'.repeat(40)}3": 1}]`, roomy), { kind: 'duplicate-member', pointer: `/0/${'x'.repeat(40)}3` })
+  t.same(checkJsonShape(`[{${alike}, "${'x'.repeat(40)}3": 1}]`, roomy), {
+    kind: 'duplicate-member',
+    pointer: `/0/${'x'.repeat(40)}3`,
+  })
   // 100,000 distinct names in one object: linear, not quadratic (it would take minutes).
   const wide = `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":0`).join(',')}}`
   t.equal(checkJsonShape(wide, roomy), null)
 })
 
 t.test('malformed text is left to JSON.parse, and never throws', async (t) => {
-  for (const text of ['{"a": ', '{"a', '"\\u12"', '{"\\x": 1}', '}}]]', '[1, 2', '']) t.equal(checkJsonShape(text, roomy), null, JSON.stringify(text))
+  for (const text of ['{"a": ', '{"a', '"\\u12"', '{"\\x": 1}', '}}]]', '[1, 2', ''])
+    t.equal(checkJsonShape(text, roomy), null, JSON.stringify(text))
   fc.assert(
     fc.property(fc.string({ unit: 'binary' }), (text) => {
       checkJsonShape(text, roomy)
@@ -100,10 +124,18 @@ t.test('the densest valid batch the default limit takes passes', async (t) => {
   // holidays (the most allowed).
   const validate = validationFor(loadContract()).ajv.getSchema('ScenarioRequest.json')!
   const limit = 33_554_432
-  const theCase = JSON.parse(readFileSync(new URL('../fixtures/examples/liquidmetal-2008.request.json', import.meta.url), 'utf8'))
-  const payments = { ...theCase, principalPayments: Array.from({ length: 1200 }, () => ({ date: '2008-01-02', amount: '0.01' })) }
+  const theCase = JSON.parse(
+    readFileSync(new URL('../fixtures/examples/liquidmetal-2008.request.json', import.meta.url), 'utf8'),
+  )
+  const payments = {
+    ...theCase,
+    principalPayments: Array.from({ length: 1200 }, () => ({ date: '2008-01-02', amount: '0.01' })),
+  }
   const holidays = { ...theCase, extraHolidays: Array.from({ length: 1000 }, () => '2008-01-02') }
-  for (const [name, item] of [['payments', payments], ['extra holidays', holidays]] as const) {
+  for (const [name, item] of [
+    ['payments', payments],
+    ['extra holidays', holidays],
+  ] as const) {
     t.ok(validate(item), `${name}: the item is valid`)
     const one = JSON.stringify(item)
     const count = Math.min(10_000, Math.floor((limit - 20) / (one.length + 1)))

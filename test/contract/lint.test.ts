@@ -20,7 +20,19 @@ interface Lint {
 
 function lint(file: string): Promise<{ code: number | null; report: Lint | undefined; stderr: string }> {
   const cli = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js')
-  const args = [cli, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--lint-config', 'error', '--format', 'json', '--max-problems', '1000']
+  const args = [
+    cli,
+    'lint',
+    file,
+    '--config',
+    join(ROOT, 'redocly.yaml'),
+    '--lint-config',
+    'error',
+    '--format',
+    'json',
+    '--max-problems',
+    '1000',
+  ]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -54,11 +66,19 @@ t.test('openapi.yaml and the served bundle lint clean: zero errors, zero warning
   writeFileSync(served, loadContract().bundleJson)
 
   const runs = await Promise.all([lint('openapi.yaml'), lint(served)])
-  for (const [name, { code, report, stderr }] of [['openapi.yaml', runs[0]!], ['the served /openapi.json', runs[1]!]] as const) {
+  for (const [name, { code, report, stderr }] of [
+    ['openapi.yaml', runs[0]!],
+    ['the served /openapi.json', runs[1]!],
+  ] as const) {
     t.ok(report, `${name}: redocly lint reports`, { stderr })
-    t.same(report?.totals && { errors: report.totals.errors, warnings: report.totals.warnings }, { errors: 0, warnings: 0 }, `${name}: no problems`, {
-      problems: summary(report),
-    })
+    t.same(
+      report?.totals && { errors: report.totals.errors, warnings: report.totals.warnings },
+      { errors: 0, warnings: 0 },
+      `${name}: no problems`,
+      {
+        problems: summary(report),
+      },
+    )
     t.equal(code, 0, `${name}: redocly lint exits 0`)
   }
 })

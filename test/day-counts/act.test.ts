@@ -73,5 +73,8 @@ t.test('act-360 and act-365-fixed', async (t) => {
 t.test('yearFractionDecimal', async (t) => {
   t.equal(yearFractionDecimal({ days: 180, numerator: 180, denominator: 360 }).toString(), '0.5')
   t.ok(yearFractionDecimal(yearFraction('act-360', '2008-10-15', '2008-10-22')).eq(new Decimal(7).div(360)))
-  t.equal(yearFractionDecimal(yearFraction('30-360-us', '2008-10-22', '2008-10-15')).toString(), new Decimal(-7).div(360).toString())
+  t.equal(
+    yearFractionDecimal(yearFraction('30-360-us', '2008-10-22', '2008-10-15')).toString(),
+    new Decimal(-7).div(360).toString(),
+  )
 })

@@ -14,7 +14,8 @@ t.test('ids', async (t) => {
   t.equal(DEFAULT_DAY_COUNT, '30-360-us')
   t.equal(DAY_COUNT_IDS.length, 7)
   for (const id of DAY_COUNT_IDS) t.ok(isDayCountId(id), id)
-  for (const id of ['30/360', 'ACT-360', 'act-365', '', 'thirty360Us', 'toString', '__proto__']) t.notOk(isDayCountId(id), id)
+  for (const id of ['30/360', 'ACT-360', 'act-365', '', 'thirty360Us', 'toString', '__proto__'])
+    t.notOk(isDayCountId(id), id)
 })
 
 t.test('perDiemBasis: 360 for the 30/360 family and act-360, 365 otherwise', async (t) => {

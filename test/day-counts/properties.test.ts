@@ -13,9 +13,15 @@ const MAX = toEpochDay('2199-12-31')
 const anyDate = fc.integer({ min: MIN, max: MAX }).map(fromEpochDay)
 /** dates biased to month ends and February, where the 30/360 rules bite */
 const edgyDate = fc
-  .tuple(fc.integer({ min: 1901, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(1, 15, 27, 28, 29, 30, 31))
+  .tuple(
+    fc.integer({ min: 1901, max: 2199 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.constantFrom(1, 15, 27, 28, 29, 30, 31),
+  )
   .map(([y, m, d]) => {
-    const last = ymdOfIso(fromEpochDay(toEpochDay(`${y}-${String(m + 1 > 12 ? 1 : m + 1).padStart(2, '0')}-01`) - 1)).day
+    const last = ymdOfIso(
+      fromEpochDay(toEpochDay(`${y}-${String(m + 1 > 12 ? 1 : m + 1).padStart(2, '0')}-01`) - 1),
+    ).day
     const day = Math.min(d, m === 12 ? 31 : last)
     return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
   })

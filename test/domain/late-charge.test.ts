@@ -11,10 +11,12 @@ import { fixture, variant } from '../helpers/json.js'
 const theCase = fixture('examples/liquidmetal-2008.request.json')
 
 t.test('paid 2008-11-03 on a due date of 2008-10-22: 12 days late, price × rate × 12 / 360', async (t) => {
-  const r = computeScenario(variant(theCase, (c) => {
-    c.events.paymentDate = '2008-11-03'
-    c.note.redemption.lateChargeRate = '0.18'
-  })).redemption!
+  const r = computeScenario(
+    variant(theCase, (c) => {
+      c.events.paymentDate = '2008-11-03'
+      c.note.redemption.lateChargeRate = '0.18'
+    }),
+  ).redemption!
   t.equal(r.paymentDueDate, '2008-10-22')
   // October 22 → 31 is 9 days, + November 1, 2, 3 = 12 (30/360 US would count 11)
   t.equal(r.lateChargeDays, 12)
@@ -35,10 +37,19 @@ t.test('on an act/act note the basis is 365, even in a leap year', async (t) => 
     principal: '1000000.00',
     issueDate: '2020-01-15',
     maturityDate: '2021-01-15',
-    interest: { dayCount: 'act-act-isda' as const, paymentForm: 'cash' as const, interestDates: { frequency: 'quarterly' as const, firstDate: '2020-04-15' } },
+    interest: {
+      dayCount: 'act-act-isda' as const,
+      paymentForm: 'cash' as const,
+      interestDates: { frequency: 'quarterly' as const, firstDate: '2020-04-15' },
+    },
     redemption: { lateChargeRate: '0.10' },
   }
-  const r = computeRedemption({ note, eventOfDefaultDate: '2020-04-15', redemptionElection: { date: '2020-04-15' }, paymentDate: '2020-05-03' }).redemption
+  const r = computeRedemption({
+    note,
+    eventOfDefaultDate: '2020-04-15',
+    redemptionElection: { date: '2020-04-15' },
+    paymentDate: '2020-05-03',
+  }).redemption
   t.equal(r.paymentDueDate, '2020-04-22')
   t.equal(r.redemptionPrice, '1002295.08')
   // April 22 → 30 is 8 days, + May 1, 2, 3 = 11 days; 1,002,295.08 × 0.10 × 11/365 = 3,020.6224 → 3,020.62
@@ -50,10 +61,12 @@ t.test('on an act/act note the basis is 365, even in a leap year', async (t) => 
 
 t.test('paid on or before the due date: no day late, no charge', async (t) => {
   for (const paymentDate of ['2008-10-22', '2008-10-20']) {
-    const r = computeScenario(variant(theCase, (c) => {
-      c.events.paymentDate = paymentDate
-      c.note.redemption.lateChargeRate = '0.18'
-    })).redemption!
+    const r = computeScenario(
+      variant(theCase, (c) => {
+        c.events.paymentDate = paymentDate
+        c.note.redemption.lateChargeRate = '0.18'
+      }),
+    ).redemption!
     t.equal(r.lateChargeDays, 0, paymentDate)
     t.equal(r.lateCharge, '0.00', paymentDate)
   }
@@ -61,5 +74,8 @@ t.test('paid on or before the due date: no day late, no charge', async (t) => {
 
 t.test('the assumption says how the charge is counted', async (t) => {
   const r = computeScenario(variant(theCase, (c) => (c.note.redemption.lateChargeRate = '0.18')))
-  t.match(r.assumptions.find((a) => a.code === 'late-charge')?.description, /0\.18 per annum .* each actual day .* over 360 \(the per diem's basis for 30-360-us\)/)
+  t.match(
+    r.assumptions.find((a) => a.code === 'late-charge')?.description,
+    /0\.18 per annum .* each actual day .* over 360 \(the per diem's basis for 30-360-us\)/,
+  )
 })

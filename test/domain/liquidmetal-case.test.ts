@@ -7,7 +7,9 @@ import { computeScenario } from '../../src/domain/scenario.js'
 import { at, fixture } from '../helpers/json.js'
 
 const request = fixture('examples/liquidmetal-2008.request.json')
-const expected = fixture<{ values: Record<string, string>; warningCodes: string[] }>('examples/liquidmetal-2008.expected.json')
+const expected = fixture<{ values: Record<string, string>; warningCodes: string[] }>(
+  'examples/liquidmetal-2008.expected.json',
+)
 
 t.test('every expected pointer matches', async (t) => {
   const result = computeScenario(request)
@@ -74,5 +76,15 @@ t.test('statuses as of 2008-10-31 and the explanation', async (t) => {
   t.equal(result.notice?.status, 'cure-period-expired')
   t.same(result.clauses, ['Note 2', 'Note 4(a)(iv)', 'Note 4(b)', 'SPA 4(i)'])
   const codes = result.assumptions.map((a) => a.code)
-  for (const code of ['calendar', 'day-count', 'rounding', 'rates', 'cure-period', 'covenant-period', 'premium', 'per-diem-basis']) t.ok(codes.includes(code), code)
+  for (const code of [
+    'calendar',
+    'day-count',
+    'rounding',
+    'rates',
+    'cure-period',
+    'covenant-period',
+    'premium',
+    'per-diem-basis',
+  ])
+    t.ok(codes.includes(code), code)
 })

@@ -14,7 +14,9 @@ import type { ScenarioRequest } from '../../src/domain/inputs.js'
 
 const day = (from: string, to: string) => fc.integer({ min: toEpochDay(from), max: toEpochDay(to) }).map(fromEpochDay)
 const rate = fc.integer({ min: 0, max: 2000 }).map((bp) => new Decimal(bp).div(10000).toString())
-const money = fc.bigInt({ min: 100000n, max: 10000000000n }).map((cents) => new Decimal(cents.toString()).div(100).toFixed(2))
+const money = fc
+  .bigInt({ min: 100000n, max: 10000000000n })
+  .map((cents) => new Decimal(cents.toString()).div(100).toFixed(2))
 
 /** A note with a notice, maybe a cure, maybe an election and a payment. */
 const scenario: fc.Arbitrary<ScenarioRequest> = fc
@@ -34,7 +36,10 @@ const scenario: fc.Arbitrary<ScenarioRequest> = fc
     accruedInterestForm: fc.constantFrom('cash', 'notes' as const),
     noticeOffset: fc.integer({ min: 0, max: 600 }),
     sentHour: fc.option(fc.integer({ min: 0, max: 23 })),
-    methods: fc.uniqueArray(fc.constantFrom('personal', 'facsimile', 'email', 'overnight-courier', 'mail' as const), { minLength: 1, maxLength: 5 }),
+    methods: fc.uniqueArray(fc.constantFrom('personal', 'facsimile', 'email', 'overnight-courier', 'mail' as const), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     cureOffset: fc.option(fc.integer({ min: 20, max: 60 })),
     electionOffset: fc.integer({ min: -10, max: 15 }),
     portion: fc.integer({ min: 1, max: 100 }).map((p) => new Decimal(p).div(100).toFixed(2)),
@@ -97,12 +102,22 @@ t.test('breakdowns add up to their totals to the cent', async (t) => {
       t.ok(total(rows.map((x) => x.amount)).eq(totals.interest))
       t.ok(new Decimal(totals.normal).plus(totals.default).eq(totals.interest))
       t.ok(new Decimal(totals.capitalized).plus(totals.cashPaid).plus(totals.accrued).eq(totals.interest))
-      t.ok(new Decimal(r.interest.principal).plus(totals.capitalized).minus(r.interest.principalPaid).eq(r.interest.outstandingPrincipal))
+      t.ok(
+        new Decimal(r.interest.principal)
+          .plus(totals.capitalized)
+          .minus(r.interest.principalPaid)
+          .eq(r.interest.outstandingPrincipal),
+      )
       const red = r.redemption
       if (red !== null) {
         t.ok(new Decimal(red.accruedInterest.base).plus(red.accruedInterest.default).eq(red.accruedInterest.total))
         t.ok(total(red.accruedInterest.rows.map((x) => x.amount)).eq(red.accruedInterest.total))
-        t.ok(new Decimal(red.redeemedPrincipal).plus(red.accruedInterest.total).plus(red.premiumAmount).eq(red.redemptionPrice))
+        t.ok(
+          new Decimal(red.redeemedPrincipal)
+            .plus(red.accruedInterest.total)
+            .plus(red.premiumAmount)
+            .eq(red.redemptionPrice),
+        )
         t.ok(new Decimal(red.redemptionPrice).plus(red.lateCharge).eq(red.totalDue))
         for (const m of [red.redemptionPrice, red.totalDue, red.perDiem, red.lateCharge]) t.match(m, /^\d+\.\d{2}$/)
       }
@@ -122,35 +137,47 @@ t.test('redeeming portion 1 redeems the whole outstanding principal', async (t) 
   )
 })
 
-t.test('a scenario never refuses an election for want of an Event of Default: void exactly when no redemption', async (t) => {
-  let voids = 0
-  fc.assert(
-    fc.property(scenario, (req) => {
-      let r
-      try {
-        r = computeScenario(req)
-      } catch (e) {
-        if (!(e instanceof ContradictionError)) throw e
-        t.notOk(e.errors.some((x) => /no Event of Default|cure of the Event of Default|the day it was cured/.test(x.detail)), 'not refused as void')
-        return
-      }
-      const standing = r.redemptionElection!
-      t.equal(standing.status === 'void', r.redemption === null)
-      t.equal(standing.status === 'void', r.warnings.some((w) => w.code === 'election-void'))
-      if (standing.status === 'void') voids++
-      else t.equal(standing.effectiveDate, r.redemption!.electionEffectiveDate)
-    }),
-    { numRuns: 300 },
-  )
-  t.ok(voids > 0, 'the draws include void elections')
-})
+t.test(
+  'a scenario never refuses an election for want of an Event of Default: void exactly when no redemption',
+  async (t) => {
+    let voids = 0
+    fc.assert(
+      fc.property(scenario, (req) => {
+        let r
+        try {
+          r = computeScenario(req)
+        } catch (e) {
+          if (!(e instanceof ContradictionError)) throw e
+          t.notOk(
+            e.errors.some((x) =>
+              /no Event of Default|cure of the Event of Default|the day it was cured/.test(x.detail),
+            ),
+            'not refused as void',
+          )
+          return
+        }
+        const standing = r.redemptionElection!
+        t.equal(standing.status === 'void', r.redemption === null)
+        t.equal(
+          standing.status === 'void',
+          r.warnings.some((w) => w.code === 'election-void'),
+        )
+        if (standing.status === 'void') voids++
+        else t.equal(standing.effectiveDate, r.redemption!.electionEffectiveDate)
+      }),
+      { numRuns: 300 },
+    )
+    t.ok(voids > 0, 'the draws include void elections')
+  },
+)
 
 t.test('days late are actual days from the due date to the payment', async (t) => {
   fc.assert(
     fc.property(scenario, (req) => {
       const red = run(req)?.redemption
       if (!red || red.paymentDate === null) return
-      const late = red.paymentDate > red.paymentDueDate ? toEpochDay(red.paymentDate) - toEpochDay(red.paymentDueDate) : 0
+      const late =
+        red.paymentDate > red.paymentDueDate ? toEpochDay(red.paymentDate) - toEpochDay(red.paymentDueDate) : 0
       t.equal(red.lateChargeDays, late)
     }),
     { numRuns: 200 },
@@ -180,10 +207,14 @@ t.test('with default rates equal to the normal rates the increment is zero and n
       if (r === null) return
       t.equal(r.interest.totals.defaultInterestIncrement, '0.00')
       if (r.redemption) t.equal(r.redemption.defaultInterestIncrement, '0.00')
-      const noDefault = run({ ...req, events: { ...req.events, noticeOfDefault: null, curedOn: null, redemptionElection: null, paymentDate: null } })
+      const noDefault = run({
+        ...req,
+        events: { ...req.events, noticeOfDefault: null, curedOn: null, redemptionElection: null, paymentDate: null },
+      })
       // Without a redemption (a void election) and without an Event of Default (cured in time) the
       // ledger is the one of no default at all; an Event of Default splits rows, and so the cents.
-      if (noDefault && r.redemption === null && r.eventOfDefault.date === null) t.equal(r.interest.totals.interest, noDefault.interest.totals.interest)
+      if (noDefault && r.redemption === null && r.eventOfDefault.date === null)
+        t.equal(r.interest.totals.interest, noDefault.interest.totals.interest)
     }),
     { numRuns: 200 },
   )

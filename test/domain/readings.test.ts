@@ -12,9 +12,12 @@ const cureSchema = JSON.parse(readFileSync(new URL('../../schemas/CureTerms.json
 const MAX_CURE: number = cureSchema.properties.businessDays.maximum
 
 const withCure = (businessDays: number): ScenarioRequest =>
-  ({ note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03', cure: { businessDays } } }) as ScenarioRequest
+  ({
+    note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03', cure: { businessDays } },
+  }) as ScenarioRequest
 
-const cureReadings = (businessDays: number) => defaultReadings(withCure(businessDays), null).filter((r) => r.id.startsWith('cure-period-'))
+const cureReadings = (businessDays: number) =>
+  defaultReadings(withCure(businessDays), null).filter((r) => r.id.startsWith('cure-period-'))
 
 t.test('at the schema maximum: one day shorter only', async (t) => {
   t.same(

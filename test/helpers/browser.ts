@@ -56,7 +56,8 @@ async function unpackedChromium(): Promise<string> {
       locked = true
     } catch {
       // Another process is unpacking; a lock older than the timeout was left by a killed one.
-      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > UNPACK_TIMEOUT_MS) rmSync(LOCK, { recursive: true, force: true })
+      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > UNPACK_TIMEOUT_MS)
+        rmSync(LOCK, { recursive: true, force: true })
     }
     if (locked) {
       try {
@@ -69,7 +70,8 @@ async function unpackedChromium(): Promise<string> {
         rmSync(LOCK, { recursive: true, force: true })
       }
     }
-    if (Date.now() > deadline) throw new Error(`Chromium was not unpacked within ${UNPACK_TIMEOUT_MS} ms (lock ${LOCK})`)
+    if (Date.now() > deadline)
+      throw new Error(`Chromium was not unpacked within ${UNPACK_TIMEOUT_MS} ms (lock ${LOCK})`)
     await sleep(250)
   }
 }

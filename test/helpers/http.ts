@@ -31,7 +31,13 @@ export function testApp(t: Test, config: Partial<Config> = {}): FastifyInstance 
 export function assertDocumented(t: Test, res: LightMyRequestResponse): void {
   const { method, url } = res.raw.req
   const contentType = res.headers['content-type']
-  const { errors, operationId } = responseValidator().check(method ?? 'GET', url ?? '/', res.statusCode, typeof contentType === 'string' ? contentType : undefined, res.body)
+  const { errors, operationId } = responseValidator().check(
+    method ?? 'GET',
+    url ?? '/',
+    res.statusCode,
+    typeof contentType === 'string' ? contentType : undefined,
+    res.body,
+  )
   if (errors.length > 0) {
     t.fail(`${method} ${url} → ${res.statusCode}: the response does not match ${operationId ?? 'the contract'}`, {
       errors: errors.slice(0, 20),
@@ -40,7 +46,10 @@ export function assertDocumented(t: Test, res: LightMyRequestResponse): void {
   }
 }
 
-export async function getJson(app: FastifyInstance, url: string): Promise<{ status: number; body: any; res: LightMyRequestResponse }> {
+export async function getJson(
+  app: FastifyInstance,
+  url: string,
+): Promise<{ status: number; body: any; res: LightMyRequestResponse }> {
   const res = await app.inject({ method: 'GET', url })
   return { status: res.statusCode, body: res.json(), res }
 }

@@ -22,7 +22,7 @@ const fileOf = (example: Json | undefined): string | undefined => {
 }
 
 const document = loadContract().document as Json
-const app = buildApp({ logLevel: "silent" })
+const app = buildApp({ logLevel: 'silent' })
 let written = 0
 for (const pair of examplePairs(document['paths'] as Json)) {
   const requestFile = fileOf(pair.request)

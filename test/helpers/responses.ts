@@ -23,7 +23,17 @@ const escape = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
 /** Subschema keywords: [keyword, holds a map of schemas | an array of schemas | one schema]. */
 const MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas']
 const LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems']
-const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']
+const SINGLE = [
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+]
 
 /** A copy of a schema where every object schema with `properties` and no word on other fields is closed. */
 export function closed(schema: unknown): unknown {
@@ -65,7 +75,9 @@ export class ResponseValidator {
   constructor(contract: Contract) {
     this.bundle = contract.bundle as Json
     const components = this.bundle['components'] as Json
-    const schemas = Object.fromEntries(Object.entries(components['schemas'] as Json).map(([name, s]) => [name, closed(s)]))
+    const schemas = Object.fromEntries(
+      Object.entries(components['schemas'] as Json).map(([name, s]) => [name, closed(s)]),
+    )
     this.ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true, discriminator: true })
     addFormats.default(this.ajv)
     this.ajv.addSchema({ ...this.bundle, components: { ...components, schemas }, $id: DOCUMENT_ID })
@@ -93,7 +105,8 @@ export class ResponseValidator {
     for (const segment of pointer.slice(1).split('/')) {
       node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
     }
-    if (isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#/')) return this.resolve(node['$ref'].slice(1))
+    if (isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#/'))
+      return this.resolve(node['$ref'].slice(1))
     return { node, pointer }
   }
 
@@ -117,7 +130,8 @@ export class ResponseValidator {
         const { node, pointer } = this.resolve(`${op.pointer}/responses/${key}`)
         const content = isObject(node) && isObject(node['content']) ? node['content'] : {}
         for (const [mediaType, media] of Object.entries(content)) {
-          if (isObject(media) && media['schema'] !== undefined) this.validator(`${pointer}/content/${escape(mediaType)}/schema`)
+          if (isObject(media) && media['schema'] !== undefined)
+            this.validator(`${pointer}/content/${escape(mediaType)}/schema`)
         }
       }
     }
@@ -144,7 +158,11 @@ export class ResponseValidator {
       // `default` is for the errors no request can be blamed for (500, 503): a 4xx must be declared.
       const candidates = [String(status), `${String(status)[0]}XX`, ...(status >= 500 ? ['default'] : [])]
       const key = candidates.find((k) => keys.includes(k))
-      if (!key) return { operationId: operation.operationId, errors: [`status ${status} is not declared for ${operation.operationId}`] }
+      if (!key)
+        return {
+          operationId: operation.operationId,
+          errors: [`status ${status} is not declared for ${operation.operationId}`],
+        }
       responsePointer = this.resolve(`${operation.pointer}/responses/${key}`).pointer
     } else if (status >= 400) {
       responsePointer = '/components/responses/Problem'

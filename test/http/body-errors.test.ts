@@ -55,7 +55,8 @@ function appWithEcho(t: Test, bodyLimit?: number): FastifyInstance {
 }
 
 const valid = { note: { principal: '1000000.00', issueDate: '2007-01-03' } }
-const post = (app: FastifyInstance, payload: unknown) => app.inject({ method: 'POST', url: '/test/echo', payload: payload as object })
+const post = (app: FastifyInstance, payload: unknown) =>
+  app.inject({ method: 'POST', url: '/test/echo', payload: payload as object })
 
 t.test('a valid body passes untouched', async (t) => {
   const app = appWithEcho(t)
@@ -90,12 +91,20 @@ t.test('field errors point at the field', async (t) => {
     ['bad date-or-timestamp', { ...valid, notice: { sentAt: '2008-02-30' } }, ['/notice/sentAt']],
     ['timestamp without offset', { ...valid, notice: { sentAt: '2008-09-29T16:30:00' } }, ['/notice/sentAt']],
     ['neither object nor null', { ...valid, notice: 5 }, ['/notice']],
-    ['several at once', { note: { principal: 5, issueDate: '2008-02-30', x: 1 }, y: 2 }, ['/note/principal', '/note/issueDate', '/note/x', '/y']],
+    [
+      'several at once',
+      { note: { principal: 5, issueDate: '2008-02-30', x: 1 }, y: 2 },
+      ['/note/principal', '/note/issueDate', '/note/x', '/y'],
+    ],
     ['not an object', [valid], ['']],
   ]
   for (const [name, payload, pointers] of cases) {
     await t.test(name, async (t) => {
-      assertProblem(t, await post(app, payload), { status: 400, type: 'validation', errors: pointers.map((pointer) => ({ pointer })) })
+      assertProblem(t, await post(app, payload), {
+        status: 400,
+        type: 'validation',
+        errors: pointers.map((pointer) => ({ pointer })),
+      })
     })
   }
 })
@@ -116,18 +125,35 @@ t.test('union noise collapses into one message per pointer', async (t) => {
 t.test('malformed, empty, too large, wrong media type', async (t) => {
   const app = appWithEcho(t, 200)
   const send = (payload: string, contentType?: string) =>
-    app.inject({ method: 'POST', url: '/test/echo', payload, headers: contentType ? { 'content-type': contentType } : {} })
+    app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      payload,
+      headers: contentType ? { 'content-type': contentType } : {},
+    })
   assertProblem(t, await send('{"note": {', 'application/json'), { status: 400, type: 'malformed-body', errors: [] })
   // `__proto__` is an own key after JSON.parse; the schema rejects it by name, no prototype changes
-  assertProblem(t, await send('{"__proto__": {"x": 1}}', 'application/json'), { status: 400, type: 'validation', errors: [{ pointer: '/__proto__' }, { pointer: '/note' }] })
+  assertProblem(t, await send('{"__proto__": {"x": 1}}', 'application/json'), {
+    status: 400,
+    type: 'validation',
+    errors: [{ pointer: '/__proto__' }, { pointer: '/note' }],
+  })
   assertProblem(t, await send('', 'application/json'), { status: 400, type: 'malformed-body', errors: [] })
   assertProblem(t, await send(JSON.stringify({ ...valid, pad: 'x'.repeat(300) }), 'application/json'), {
     status: 413,
     type: 'payload-too-large',
     errors: [],
   })
-  assertProblem(t, await send(JSON.stringify(valid), 'text/plain'), { status: 415, type: 'unsupported-media-type', errors: [] })
-  assertProblem(t, await send('<note/>', 'application/xml'), { status: 415, type: 'unsupported-media-type', errors: [] })
+  assertProblem(t, await send(JSON.stringify(valid), 'text/plain'), {
+    status: 415,
+    type: 'unsupported-media-type',
+    errors: [],
+  })
+  assertProblem(t, await send('<note/>', 'application/xml'), {
+    status: 415,
+    type: 'unsupported-media-type',
+    errors: [],
+  })
   const charset = await send(JSON.stringify(valid), 'application/json; charset=utf-8')
   t.equal(charset.statusCode, 200)
 })
@@ -154,11 +180,18 @@ t.test('an unexpected error is a 500 problem without internals', async (t) => {
 t.test('bodies are read strictly: UTF-8 only, no content coding, each member once', async (t) => {
   const app = appWithEcho(t)
   const send = (payload: string | Buffer, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/test/echo', payload, headers: { 'content-type': 'application/json', ...headers } })
+    app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    })
   const text = JSON.stringify(valid)
 
   // JSON.parse would keep the second principal and drop the first without a word.
-  const twiceResponse = await send('{"note": {"principal": "1000000.00", "issueDate": "2007-01-03", "principal": "5.00"}}')
+  const twiceResponse = await send(
+    '{"note": {"principal": "1000000.00", "issueDate": "2007-01-03", "principal": "5.00"}}',
+  )
   const twice = assertProblem(t, twiceResponse, {
     status: 400,
     type: 'malformed-body',
@@ -167,30 +200,72 @@ t.test('bodies are read strictly: UTF-8 only, no content coding, each member onc
   t.match(twice.errors[0].detail, /more than once/)
   t.equal(twice.title, 'Malformed request body', 'one title per problem type')
   // "\u0070rincipal" is "principal" spelled with an escape: the same name.
-  assertProblem(t, await send('{"note": {"principal": "1.00", "\\u0070rincipal": "5.00", "issueDate": "2007-01-03"}}'), { status: 400, errors: [{ pointer: '/note/principal' }] })
+  assertProblem(
+    t,
+    await send('{"note": {"principal": "1.00", "\\u0070rincipal": "5.00", "issueDate": "2007-01-03"}}'),
+    { status: 400, errors: [{ pointer: '/note/principal' }] },
+  )
   // Inside arrays, at the index; a name needing pointer escapes, escaped.
-  assertProblem(t, await send('{"dates": [{}, {"a/b": 1, "a/b": 2}]}'), { status: 400, errors: [{ pointer: '/dates/1/a~1b' }] })
+  assertProblem(t, await send('{"dates": [{}, {"a/b": 1, "a/b": 2}]}'), {
+    status: 400,
+    errors: [{ pointer: '/dates/1/a~1b' }],
+  })
   // The same name in two objects, or as a string value, is not a duplicate.
-  const same = await send('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "notice": {"sentAt": "2008-09-29"}, "dates": ["principal"]}')
+  const same = await send(
+    '{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "notice": {"sentAt": "2008-09-29"}, "dates": ["principal"]}',
+  )
   t.equal(same.statusCode, 400, 'rejected by the schema (dates), not as a duplicate')
-  t.same(same.json().errors.map((e: { pointer: string }) => e.pointer), ['/dates/0'])
+  t.same(
+    same.json().errors.map((e: { pointer: string }) => e.pointer),
+    ['/dates/0'],
+  )
 
   // Charsets other than UTF-8 are not read as UTF-8: 415.
-  assertProblem(t, await send(Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03", "caf\xe9": 1}}', 'latin1'), { 'content-type': 'application/json; charset=iso-8859-1' }), {
-    status: 415,
-    type: 'unsupported-media-type',
-  })
+  assertProblem(
+    t,
+    await send(Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03", "caf\xe9": 1}}', 'latin1'), {
+      'content-type': 'application/json; charset=iso-8859-1',
+    }),
+    {
+      status: 415,
+      type: 'unsupported-media-type',
+    },
+  )
   // UTF-8 and its subset ASCII are read; a charset inside another parameter's quoted value is not one.
-  for (const type of ['charset=utf-8', 'charset=UTF-8', 'charset="utf-8"', 'charset=utf8', 'charset=us-ascii', 'charset=utf-8; v=1', 'profile="x;charset=latin1"', ';;charset=utf-8', 'v=1 ;  ; charset=utf-8 ', '']) {
+  for (const type of [
+    'charset=utf-8',
+    'charset=UTF-8',
+    'charset="utf-8"',
+    'charset=utf8',
+    'charset=us-ascii',
+    'charset=utf-8; v=1',
+    'profile="x;charset=latin1"',
+    ';;charset=utf-8',
+    'v=1 ;  ; charset=utf-8 ',
+    '',
+  ]) {
     t.equal((await send(text, { 'content-type': `application/json; ${type}` })).statusCode, 200, type)
   }
   // Empty parameters are allowed (RFC 9110 5.6.6), so a charset after them is read; parameters
   // that do not parse may hide one, and are not guessed at.
-  for (const type of [';;;charset="utf-16"', 'charset = latin1', 'charset=utf-8, charset=latin1', 'charset', 'charset=utf-8 x']) {
-    assertProblem(t, await send(text, { 'content-type': `application/json; ${type}` }), { status: 415, type: 'unsupported-media-type' })
+  for (const type of [
+    ';;;charset="utf-16"',
+    'charset = latin1',
+    'charset=utf-8, charset=latin1',
+    'charset',
+    'charset=utf-8 x',
+  ]) {
+    assertProblem(t, await send(text, { 'content-type': `application/json; ${type}` }), {
+      status: 415,
+      type: 'unsupported-media-type',
+    })
   }
   // Bytes that are not UTF-8 (0xE9 alone) are a 400, not a U+FFFD in the data.
-  const latin1 = Buffer.concat([Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "x'), Buffer.from([0xe9]), Buffer.from('": 1}')])
+  const latin1 = Buffer.concat([
+    Buffer.from('{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "x'),
+    Buffer.from([0xe9]),
+    Buffer.from('": 1}'),
+  ])
   const invalid = assertProblem(t, await send(latin1), { status: 400, type: 'malformed-body' })
   t.match(invalid.detail, /UTF-8/)
   // A leading byte order mark is ignored (RFC 8259, 8.1, allows it; Fastify's own parser does).
@@ -210,7 +285,8 @@ t.test('bodies are read strictly: UTF-8 only, no content coding, each member onc
 t.test('a body holds no more values than its byte limit allows memory for', async (t) => {
   // bodyLimit 3,200 bytes: at most 100 objects and arrays, 400 values (src/contract/json-shape.ts).
   const app = appWithEcho(t, 3200)
-  const send = (payload: string) => app.inject({ method: 'POST', url: '/test/echo', payload, headers: { 'content-type': 'application/json' } })
+  const send = (payload: string) =>
+    app.inject({ method: 'POST', url: '/test/echo', payload, headers: { 'content-type': 'application/json' } })
   const objects = (n: number) => `{"dates": [${Array(n).fill('{}').join(',')}]}`
   // The outer object and the array are 2: 98 more objects make 100, 99 make 101.
   t.equal((await send(objects(98))).statusCode, 400, 'at the limit: judged by the schema')

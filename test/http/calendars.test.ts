@@ -26,7 +26,9 @@ t.test('add-business-days', async (t) => {
   t.same((await getJson(app, add('us-nyse', '2008-09-29', 10))).body, { result: '2008-10-13' })
   t.same((await getJson(app, add('us-fed', '2007-01-10', -5))).body, { result: '2007-01-03' })
   // A one-off closing pushes the result a day.
-  t.same((await getJson(app, add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05'))).body, { result: '2007-01-11' })
+  t.same((await getJson(app, add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05'))).body, {
+    result: '2007-01-11',
+  })
   t.same(
     (await getJson(app, add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05&extraHolidays=2007-01-08'))).body,
     { result: '2007-01-12' },
@@ -44,15 +46,21 @@ t.test('us-sec in the calendar endpoints: Saturday holidays close the Friday bef
   // The Federal Reserve keeps Friday 2026-07-03 open: 07-02, 07-03.
   t.same((await getJson(app, add('us-fed', '2026-07-01', 2))).body, { result: '2026-07-03' })
   // (2026-07-01, 2026-07-06]: 07-02 and 07-06.
-  t.same((await getJson(app, '/v1/calendars/us-sec/business-days-between?from=2026-07-01&to=2026-07-06')).body, { count: 2 })
+  t.same((await getJson(app, '/v1/calendars/us-sec/business-days-between?from=2026-07-01&to=2026-07-06')).body, {
+    count: 2,
+  })
 })
 
 t.test('business-days-between counts (from, to]', async (t) => {
   const app = testApp(t)
   const url = '/v1/calendars/us-fed/business-days-between?from=2008-09-29&to=2008-10-14'
   t.same((await getJson(app, url)).body, { count: 10 })
-  t.same((await getJson(app, '/v1/calendars/us-nyse/business-days-between?from=2008-09-29&to=2008-10-14')).body, { count: 11 })
-  t.same((await getJson(app, '/v1/calendars/us-fed/business-days-between?from=2007-01-03&to=2007-01-03')).body, { count: 0 })
+  t.same((await getJson(app, '/v1/calendars/us-nyse/business-days-between?from=2008-09-29&to=2008-10-14')).body, {
+    count: 11,
+  })
+  t.same((await getJson(app, '/v1/calendars/us-fed/business-days-between?from=2007-01-03&to=2007-01-03')).body, {
+    count: 0,
+  })
 })
 
 t.test('holidays in [from, to]', async (t) => {
@@ -64,7 +72,10 @@ t.test('holidays in [from, to]', async (t) => {
     ['2008-10-13', '2008-11-11', '2008-11-27'],
   )
   for (const h of body.holidays) t.type(h.name, 'string')
-  const extra = await getJson(app, '/v1/calendars/weekends-only/holidays?from=2008-10-01&to=2008-10-31&extraHolidays=2008-10-14')
+  const extra = await getJson(
+    app,
+    '/v1/calendars/weekends-only/holidays?from=2008-10-01&to=2008-10-31&extraHolidays=2008-10-14',
+  )
   t.same(extra.body, { holidays: [{ date: '2008-10-14', name: 'Extra holiday' }] })
 })
 
@@ -80,18 +91,47 @@ t.test('bad input is a problem with a pointer per field', async (t) => {
     ['days over 100000', add('us-fed', '2007-01-03', 100001), 400, [{ pointer: '/days', in: 'query' }]],
     ['days under -100000', add('us-fed', '2007-01-03', -100001), 400, [{ pointer: '/days', in: 'query' }]],
     ['unknown query field', add('us-fed', '2007-01-03', 5, '&foo=1'), 400, [{ pointer: '/foo', in: 'query' }]],
-    ['missing parameter', '/v1/calendars/us-fed/add-business-days?date=2007-01-03', 400, [{ pointer: '/days', in: 'query' }]],
-    ['repeated single parameter', add('us-fed', '2007-01-03', 5, '&date=2007-01-04'), 400, [{ pointer: '/date', in: 'query' }]],
-    ['bad extra holiday', add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05&extraHolidays=2007-13-01'), 400, [{ pointer: '/extraHolidays', in: 'query' }]],
+    [
+      'missing parameter',
+      '/v1/calendars/us-fed/add-business-days?date=2007-01-03',
+      400,
+      [{ pointer: '/days', in: 'query' }],
+    ],
+    [
+      'repeated single parameter',
+      add('us-fed', '2007-01-03', 5, '&date=2007-01-04'),
+      400,
+      [{ pointer: '/date', in: 'query' }],
+    ],
+    [
+      'bad extra holiday',
+      add('us-fed', '2007-01-03', 5, '&extraHolidays=2007-01-05&extraHolidays=2007-13-01'),
+      400,
+      [{ pointer: '/extraHolidays', in: 'query' }],
+    ],
     [
       'several bad fields at once',
       '/v1/calendars/us-fed/add-business-days?date=2008-02-30&days=abc&foo=1',
       400,
-      [{ pointer: '/date', in: 'query' }, { pointer: '/days', in: 'query' }, { pointer: '/foo', in: 'query' }],
+      [
+        { pointer: '/date', in: 'query' },
+        { pointer: '/days', in: 'query' },
+        { pointer: '/foo', in: 'query' },
+      ],
     ],
     ['unknown calendar', add('us-foo', '2007-01-03', 5), 404, [{ pointer: '/calendar', in: 'path' }]],
-    ['holidays of an unknown calendar', '/v1/calendars/xx/holidays?from=2008-01-01&to=2008-12-31', 404, [{ pointer: '/calendar', in: 'path' }]],
-    ['range backwards', '/v1/calendars/us-fed/holidays?from=2008-12-31&to=2008-01-01', 422, [{ pointer: '/to', in: 'query' }]],
+    [
+      'holidays of an unknown calendar',
+      '/v1/calendars/xx/holidays?from=2008-01-01&to=2008-12-31',
+      404,
+      [{ pointer: '/calendar', in: 'path' }],
+    ],
+    [
+      'range backwards',
+      '/v1/calendars/us-fed/holidays?from=2008-12-31&to=2008-01-01',
+      422,
+      [{ pointer: '/to', in: 'query' }],
+    ],
     ['result after 2199-12-31', add('us-fed', '2199-12-01', 100), 422, [{ pointer: '/days', in: 'query' }]],
     ['result before 1901-01-01', add('weekends-only', '1901-01-02', -5), 422, [{ pointer: '/days', in: 'query' }]],
     ['far result', add('us-fed', '2100-01-01', 100000), 422, [{ pointer: '/days', in: 'query' }]],

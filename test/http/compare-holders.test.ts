@@ -34,11 +34,18 @@ t.test('the case held by two funds, on us-nyse: the series and each holder move'
   // → 409,777.78 → +10,244.44 → +10,500.56 → +10,763.07 → +11,032.15 → +11,307.95 → +11,590.65 = 475,216.60;
   // 600,000 → +14,666.67 → +15,366.67 → +15,750.83 → +16,144.60 → +16,548.22 → +16,961.92 → +17,385.97 = 712,824.88.
   // The series is the sum, 1,188,041.48 (a cent above one note of 1,000,000: 1,188,041.47).
-  t.same(body.base.holders.map((h: any) => [h.id, h.redemption.outstandingPrincipal]), [
-    ['wpscv-lp', '475216.60'],
-    ['wpscv-lp-i', '712824.88'],
-  ])
-  t.equal(body.base.redemption.outstandingPrincipal, '1188041.48', 'the series is the holders\' sum, as POST /v1/scenarios answers')
+  t.same(
+    body.base.holders.map((h: any) => [h.id, h.redemption.outstandingPrincipal]),
+    [
+      ['wpscv-lp', '475216.60'],
+      ['wpscv-lp-i', '712824.88'],
+    ],
+  )
+  t.equal(
+    body.base.redemption.outstandingPrincipal,
+    '1188041.48',
+    "the series is the holders' sum, as POST /v1/scenarios answers",
+  )
   const dates = (prefix: string) => [
     // the premature election (09-29) takes effect on the Event of Default, a day earlier (cure deadline 10-13 on the exchange's calendar)
     { pointer: `${prefix}/electionEffectiveDate`, base: '2008-10-15', variant: '2008-10-14', difference: -1 },
@@ -48,13 +55,19 @@ t.test('the case held by two funds, on us-nyse: the series and each holder move'
   ]
   const amounts = (prefix: string, base: string, variant: string, price: string, priceNow: string, diff: string) => [
     { pointer: `${prefix}/accruedInterest/base`, base, variant, difference: diff },
-    { pointer: `${prefix}/accruedInterest/total`, base: new Decimal(base).plus(dflt(prefix)).toFixed(2), variant: new Decimal(variant).plus(dflt(prefix)).toFixed(2), difference: diff },
+    {
+      pointer: `${prefix}/accruedInterest/total`,
+      base: new Decimal(base).plus(dflt(prefix)).toFixed(2),
+      variant: new Decimal(variant).plus(dflt(prefix)).toFixed(2),
+      difference: diff,
+    },
     { pointer: `${prefix}/redemptionPrice`, base: price, variant: priceNow, difference: diff },
     { pointer: `${prefix}/totalDue`, base: price, variant: priceNow, difference: diff },
   ]
   // 12% for 7 days (10-15..10-22, or 10-14..10-21) either way: 475,216.60 × 0.12 × 7 / 360 = 1,108.8387 → 1,108.84;
   // 712,824.88 × 0.12 × 7 / 360 = 1,663.2580 → 1,663.26; the series 2,772.10.
-  const dflt = (prefix: string) => ({ '/redemption': '2772.10', '/holders/0/redemption': '1108.84', '/holders/1/redemption': '1663.26' })[prefix]!
+  const dflt = (prefix: string) =>
+    ({ '/redemption': '2772.10', '/holders/0/redemption': '1108.84', '/holders/1/redemption': '1663.26' })[prefix]!
   t.same(body.variants[0].changed, [
     { pointer: '/notice/cureDeadline', base: '2008-10-14', variant: '2008-10-13', difference: -1 },
     { pointer: '/eventOfDefault/date', base: '2008-10-15', variant: '2008-10-14', difference: -1 },
@@ -70,12 +83,19 @@ t.test('the case held by two funds, on us-nyse: the series and each holder move'
     // price 712,824.88 + 2,217.68 + 1,663.26 = 716,705.82 → 716,547.41
     ...amounts('/holders/1/redemption', '2217.68', '2059.27', '716705.82', '716547.41', '-158.41'),
   ])
-  t.same(body.variants[0].figures.holders.map((h: any) => h.id), ['wpscv-lp', 'wpscv-lp-i'])
+  t.same(
+    body.variants[0].figures.holders.map((h: any) => h.id),
+    ['wpscv-lp', 'wpscv-lp-i'],
+  )
 })
 
-t.test('a variant without the holders: the series as one note, and each holder\'s figures gone', async (t) => {
+t.test("a variant without the holders: the series as one note, and each holder's figures gone", async (t) => {
   const app = testApp(t)
-  const res = await app.inject({ method: 'POST', url: URL, payload: { scenario: withHolders, variants: [{ id: 'one-note', patch: [{ op: 'remove', path: '/holders' }] }] } })
+  const res = await app.inject({
+    method: 'POST',
+    url: URL,
+    payload: { scenario: withHolders, variants: [{ id: 'one-note', patch: [{ op: 'remove', path: '/holders' }] }] },
+  })
   t.equal(res.statusCode, 200)
   const v = res.json().variants[0]
   t.equal(v.ok, true)
@@ -96,7 +116,12 @@ t.test('a variant without the holders: the series as one note, and each holder\'
   const holders = v.changed.filter((c: any) => c.pointer.startsWith('/holders/'))
   t.equal(holders.length, 30)
   t.ok(holders.every((c: any) => c.base !== null && c.variant === null && c.difference === null))
-  t.same(holders[0], { pointer: '/holders/0/redemption/electionEffectiveDate', base: '2008-10-15', variant: null, difference: null })
+  t.same(holders[0], {
+    pointer: '/holders/0/redemption/electionEffectiveDate',
+    base: '2008-10-15',
+    variant: null,
+    difference: null,
+  })
 })
 
 t.test('holders that do not add up to the principal: the variant fails alone, at /holders', async (t) => {
@@ -104,7 +129,10 @@ t.test('holders that do not add up to the principal: the variant fails alone, at
   const res = await app.inject({
     method: 'POST',
     url: URL,
-    payload: { scenario: withHolders, variants: [{ id: 'short', patch: [{ op: 'replace', path: '/holders/1/principal', value: '500000.00' }] }, nyse] },
+    payload: {
+      scenario: withHolders,
+      variants: [{ id: 'short', patch: [{ op: 'replace', path: '/holders/1/principal', value: '500000.00' }] }, nyse],
+    },
   })
   t.equal(res.statusCode, 200)
   const [short, ok] = res.json().variants
@@ -115,7 +143,10 @@ t.test('holders that do not add up to the principal: the variant fails alone, at
   const whole = await app.inject({
     method: 'POST',
     url: URL,
-    payload: { scenario: { ...withHolders, holders: [withHolders.holders[0], { id: 'wpscv-lp-i', principal: '500000.00' }] }, variants: [nyse] },
+    payload: {
+      scenario: { ...withHolders, holders: [withHolders.holders[0], { id: 'wpscv-lp-i', principal: '500000.00' }] },
+      variants: [nyse],
+    },
   })
   assertProblem(t, whole, { status: 422, errors: [{ pointer: '/scenario/holders' }] })
 })
@@ -123,7 +154,23 @@ t.test('holders that do not add up to the principal: the variant fails alone, at
 /** A key figure's kind, from the pointer's last token. */
 const isDate = (pointer: string) => /(Date|deadline|cureDeadline|effectiveDate|\/date)$/.test(pointer)
 const SERIES = ['/covenant/deadline', '/notice/effectiveDate', '/notice/cureDeadline', '/eventOfDefault/date']
-const REDEMPTION = ['electionEffectiveDate', 'paymentDueDate', 'redemptionDate', 'outstandingPrincipal', 'capitalizedInterest', 'redeemedPrincipal', 'accruedInterest/base', 'accruedInterest/default', 'accruedInterest/total', 'premiumAmount', 'redemptionPrice', 'lateCharge', 'totalDue', 'perDiem', 'defaultInterestIncrement']
+const REDEMPTION = [
+  'electionEffectiveDate',
+  'paymentDueDate',
+  'redemptionDate',
+  'outstandingPrincipal',
+  'capitalizedInterest',
+  'redeemedPrincipal',
+  'accruedInterest/base',
+  'accruedInterest/default',
+  'accruedInterest/total',
+  'premiumAmount',
+  'redemptionPrice',
+  'lateCharge',
+  'totalDue',
+  'perDiem',
+  'defaultInterestIncrement',
+]
 
 /** The key figures' pointers for answers with up to `holders` holders: the series', then each holder's. */
 const pointers = (holders: number) => [
@@ -148,54 +195,83 @@ const split = fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLengt
   })
 })
 const operation = fc.oneof(
-  fc.constantFrom('us-settlement', 'us-nyse', 'weekends-only', 'us-sec').map((value) => ({ op: 'replace', path: '/note/calendar', value })),
+  fc
+    .constantFrom('us-settlement', 'us-nyse', 'weekends-only', 'us-sec')
+    .map((value) => ({ op: 'replace', path: '/note/calendar', value })),
   fc.integer({ min: 5, max: 12 }).map((value) => ({ op: 'replace', path: '/note/cure/businessDays', value })),
-  fc.constantFrom('0.25', '0.50', '1.00').map((value) => ({ op: 'add', path: '/events/redemptionElection/portion', value })),
+  fc
+    .constantFrom('0.25', '0.50', '1.00')
+    .map((value) => ({ op: 'add', path: '/events/redemptionElection/portion', value })),
   fc.constantFrom('2008-10-10', '2008-10-25').map((value) => ({ op: 'replace', path: '/events/curedOn', value })),
   fc.constantFrom('2008-10-20', '2008-10-29').map((value) => ({ op: 'replace', path: '/events/paymentDate', value })),
-  fc.constantFrom('cash', 'notes').map((value) => ({ op: 'replace', path: '/note/interest/accruedInterestForm', value })),
+  fc
+    .constantFrom('cash', 'notes')
+    .map((value) => ({ op: 'replace', path: '/note/interest/accruedInterestForm', value })),
   fc.constant({ op: 'add', path: '/note/redemption/lateChargeRate', value: '0.18' }),
   fc.constant({ op: 'remove', path: '/holders' }),
   split.map((value) => ({ op: 'add', path: '/holders', value })),
 )
 
-t.test('changed is exactly the key figures, the holders\' included, that differ between two plain POST /v1/scenarios calls', async (t) => {
-  const app = testApp(t)
-  let moved = 0
-  await fc.assert(
-    fc.asyncProperty(fc.option(split, { nil: undefined }), fc.array(operation, { maxLength: 3 }), async (holders, ops) => {
-      const scenario = { ...theCase, ...(holders === undefined ? {} : { holders }) }
-      const res = await app.inject({ method: 'POST', url: URL, payload: { scenario, variants: [{ id: 'v', patch: ops }] } })
-      if (res.statusCode !== 200) throw new Error(res.body)
-      const v = res.json().variants[0]
-      let patched: unknown
-      try {
-        patched = jsonpatch.applyPatch(structuredClone(scenario), structuredClone(ops) as any, true, false).newDocument
-      } catch {
-        // removing holders the scenario does not have: the variant's patch does not apply
-        if (v.ok || v.problem.status !== 409) throw new Error(`a patch that does not apply answered ${JSON.stringify(v)}`)
-        return
-      }
-      const base = (await app.inject({ method: 'POST', url: '/v1/scenarios', payload: scenario })).json()
-      const plain = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: patched as object })
-      if (plain.statusCode !== 200) {
-        if (v.ok || v.problem.status !== plain.statusCode) throw new Error(`plain ${plain.statusCode}, variant ${JSON.stringify(v)}`)
-        return
-      }
-      const answer = plain.json()
-      const n = Math.max(base.holders?.length ?? 0, answer.holders?.length ?? 0)
-      // variant − base: days between UTC midnights, or exact decimal money; null where one side has none.
-      const expected = pointers(n).flatMap((pointer) => {
-        const b = value(base, pointer)
-        const p = value(answer, pointer)
-        if (b === p) return []
-        const difference = b === null || p === null ? null : isDate(pointer) ? (Date.parse(`${p}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000 : new Decimal(p).minus(b).toFixed(2)
-        return [{ pointer, base: b, variant: p, difference }]
-      })
-      t.same(v.changed, expected)
-      if (expected.some((c) => c.pointer.startsWith('/holders/'))) moved++
-    }),
-    { numRuns: 80 },
-  )
-  t.ok(moved > 20, `${moved} variants moved a holder's figures`)
-})
+t.test(
+  "changed is exactly the key figures, the holders' included, that differ between two plain POST /v1/scenarios calls",
+  async (t) => {
+    const app = testApp(t)
+    let moved = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(split, { nil: undefined }),
+        fc.array(operation, { maxLength: 3 }),
+        async (holders, ops) => {
+          const scenario = { ...theCase, ...(holders === undefined ? {} : { holders }) }
+          const res = await app.inject({
+            method: 'POST',
+            url: URL,
+            payload: { scenario, variants: [{ id: 'v', patch: ops }] },
+          })
+          if (res.statusCode !== 200) throw new Error(res.body)
+          const v = res.json().variants[0]
+          let patched: unknown
+          try {
+            patched = jsonpatch.applyPatch(
+              structuredClone(scenario),
+              structuredClone(ops) as any,
+              true,
+              false,
+            ).newDocument
+          } catch {
+            // removing holders the scenario does not have: the variant's patch does not apply
+            if (v.ok || v.problem.status !== 409)
+              throw new Error(`a patch that does not apply answered ${JSON.stringify(v)}`)
+            return
+          }
+          const base = (await app.inject({ method: 'POST', url: '/v1/scenarios', payload: scenario })).json()
+          const plain = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: patched as object })
+          if (plain.statusCode !== 200) {
+            if (v.ok || v.problem.status !== plain.statusCode)
+              throw new Error(`plain ${plain.statusCode}, variant ${JSON.stringify(v)}`)
+            return
+          }
+          const answer = plain.json()
+          const n = Math.max(base.holders?.length ?? 0, answer.holders?.length ?? 0)
+          // variant − base: days between UTC midnights, or exact decimal money; null where one side has none.
+          const expected = pointers(n).flatMap((pointer) => {
+            const b = value(base, pointer)
+            const p = value(answer, pointer)
+            if (b === p) return []
+            const difference =
+              b === null || p === null
+                ? null
+                : isDate(pointer)
+                  ? (Date.parse(`${p}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
+                  : new Decimal(p).minus(b).toFixed(2)
+            return [{ pointer, base: b, variant: p, difference }]
+          })
+          t.same(v.changed, expected)
+          if (expected.some((c) => c.pointer.startsWith('/holders/'))) moved++
+        },
+      ),
+      { numRuns: 80 },
+    )
+    t.ok(moved > 20, `${moved} variants moved a holder's figures`)
+  },
+)

@@ -21,13 +21,21 @@ import { at, fixture } from '../helpers/json.js'
 
 fc.configureGlobal({ seed: 20081014 })
 
-const POINTERS = Object.keys(fixture<{ values: Record<string, string> }>('examples/liquidmetal-2008.expected.json').values).filter((p) => p !== '/covenant/status')
+const POINTERS = Object.keys(
+  fixture<{ values: Record<string, string> }>('examples/liquidmetal-2008.expected.json').values,
+).filter((p) => p !== '/covenant/status')
 
 const day = (from: string, to: string) =>
-  fc.integer({ min: Date.parse(`${from}T00:00:00Z`) / 86_400_000, max: Date.parse(`${to}T00:00:00Z`) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
-const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+  fc
+    .integer({ min: Date.parse(`${from}T00:00:00Z`) / 86_400_000, max: Date.parse(`${to}T00:00:00Z`) / 86_400_000 })
+    .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
+const plus = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const calendar = fc.constantFrom('us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec')
-const methods = fc.uniqueArray(fc.constantFrom('personal', 'facsimile', 'email', 'overnight-courier', 'mail'), { minLength: 1, maxLength: 5 })
+const methods = fc.uniqueArray(fc.constantFrom('personal', 'facsimile', 'email', 'overnight-courier', 'mail'), {
+  minLength: 1,
+  maxLength: 5,
+})
 
 /** A note issued 2000-2030, maybe an SPA, a notice, a cure, an election, a payment. */
 const scenario = fc
@@ -40,7 +48,9 @@ const scenario = fc
     accruedInterestForm: fc.option(fc.constantFrom('cash', 'notes')),
     cure: fc.option(fc.integer({ min: 0, max: 15 })),
     rounding: fc.option(fc.constantFrom('half-up', 'half-even')),
-    spa: fc.option(fc.record({ count: fc.integer({ min: 0, max: 30 }), unit: fc.constantFrom('business-days', 'calendar-days') })),
+    spa: fc.option(
+      fc.record({ count: fc.integer({ min: 0, max: 30 }), unit: fc.constantFrom('business-days', 'calendar-days') }),
+    ),
     performed: fc.option(fc.integer({ min: 0, max: 60 })),
     notice: fc.option(fc.record({ offset: fc.integer({ min: 30, max: 300 }), methods })),
     cured: fc.option(fc.integer({ min: 0, max: 40 })),
@@ -58,7 +68,10 @@ const scenario = fc
         maturityDate: plus(g.issueDate, 365 * g.years),
         ...(g.calendar === null ? {} : { calendar: g.calendar }),
         ...(g.rounding === null ? {} : { rounding: g.rounding }),
-        interest: { paymentForm: g.paymentForm, ...(g.accruedInterestForm === null ? {} : { accruedInterestForm: g.accruedInterestForm }) },
+        interest: {
+          paymentForm: g.paymentForm,
+          ...(g.accruedInterestForm === null ? {} : { accruedInterestForm: g.accruedInterestForm }),
+        },
         ...(g.cure === null ? {} : { cure: { businessDays: g.cure } }),
       },
       ...(g.spa === null ? {} : { spa: { closingDate: g.issueDate, covenant: { period: g.spa } } }),
@@ -76,7 +89,9 @@ const scenario = fc
 /** Operations a reader would try, some of which do not apply to a given scenario (a parent missing, a failed test). */
 const operation = fc.oneof(
   calendar.map((value) => ({ op: 'add', path: '/note/calendar', value })),
-  fc.constantFrom('business-days', 'calendar-days').map((value) => ({ op: 'add', path: '/spa/covenant/period/unit', value })),
+  fc
+    .constantFrom('business-days', 'calendar-days')
+    .map((value) => ({ op: 'add', path: '/spa/covenant/period/unit', value })),
   fc.integer({ min: 0, max: 15 }).map((value) => ({ op: 'add', path: '/note/cure/businessDays', value })),
   fc.integer({ min: 0, max: 15 }).map((businessDays) => ({ op: 'add', path: '/note/cure', value: { businessDays } })),
   methods.map((value) => ({ op: 'replace', path: '/events/noticeOfDefault/methods', value })),
@@ -86,7 +101,9 @@ const operation = fc.oneof(
   fc.option(day('2000-01-01', '2036-12-31')).map((value) => ({ op: 'add', path: '/events/curedOn', value })),
   fc.option(day('2000-01-01', '2036-12-31')).map((value) => ({ op: 'replace', path: '/events/paymentDate', value })),
   calendar.map((value) => ({ op: 'test', path: '/note/calendar', value })),
-  fc.constantFrom('/events/redemptionElection', '/spa', '/note/cure', '/events/noticeOfDefault/methods/1').map((path) => ({ op: 'remove', path })),
+  fc
+    .constantFrom('/events/redemptionElection', '/spa', '/note/cure', '/events/noticeOfDefault/methods/1')
+    .map((path) => ({ op: 'remove', path })),
   fc.constant({ op: 'copy', from: '/note/issueDate', path: '/events/covenantPerformedOn' }),
   fc.constant({ op: 'move', from: '/events/curedOn', path: '/events/paymentDate' }),
   fc.integer({ min: 1, max: 20_000_000 }).map((d) => ({ op: 'replace', path: '/note/principal', value: `${d}.00` })),
@@ -117,10 +134,15 @@ t.test('an empty patch changes nothing', async (t) => {
   let compared = 0
   await fc.assert(
     fc.asyncProperty(scenario, async (s) => {
-      const res = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: s, variants: [{ id: 'as-given', patch: [] }] } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/scenarios/compare',
+        payload: { scenario: s, variants: [{ id: 'as-given', patch: [] }] },
+      })
       if (res.statusCode === 422) return // a contradictory draw: the whole request is refused, nothing to compare
       const body = res.json()
-      if (res.statusCode !== 200 || !body.variants[0].ok) throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
+      if (res.statusCode !== 200 || !body.variants[0].ok)
+        throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
       if (body.variants[0].changed.length !== 0) throw new Error(`changed: ${JSON.stringify(body.variants[0].changed)}`)
       t.same(body.variants[0].figures, body.base)
       compared++
@@ -135,7 +157,11 @@ t.test('changed is exactly the key figures that differ between two plain POST /v
   const seen = { ok: 0, moved: 0, conflict: 0, refused: 0 }
   await fc.assert(
     fc.asyncProperty(scenario, patch, async (s, ops) => {
-      const res = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: s, variants: [{ id: 'v', patch: ops }] } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/scenarios/compare',
+        payload: { scenario: s, variants: [{ id: 'v', patch: ops }] },
+      })
       if (res.statusCode === 422) return
       if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
       const v = res.json().variants[0]
@@ -146,19 +172,30 @@ t.test('changed is exactly the key figures that differ between two plain POST /v
         patched = undefined
       }
       if (patched === undefined) {
-        if (v.ok || v.problem.status !== 409) throw new Error(`a patch that does not apply answered ${JSON.stringify(v).slice(0, 500)}`)
+        if (v.ok || v.problem.status !== 409)
+          throw new Error(`a patch that does not apply answered ${JSON.stringify(v).slice(0, 500)}`)
         seen.conflict++
         return
       }
       const base = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: s })
       const plain = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: patched as object })
       if (plain.statusCode !== 200) {
-        if (v.ok || v.problem.status !== plain.statusCode) throw new Error(`POST /v1/scenarios answered ${plain.statusCode}, the variant ${JSON.stringify(v).slice(0, 500)}`)
-        t.same(v.problem.errors.map((e: { pointer: string }) => e.pointer), plain.json().errors.map((e: { pointer: string }) => e.pointer), 'the same pointers')
+        if (v.ok || v.problem.status !== plain.statusCode)
+          throw new Error(
+            `POST /v1/scenarios answered ${plain.statusCode}, the variant ${JSON.stringify(v).slice(0, 500)}`,
+          )
+        t.same(
+          v.problem.errors.map((e: { pointer: string }) => e.pointer),
+          plain.json().errors.map((e: { pointer: string }) => e.pointer),
+          'the same pointers',
+        )
         seen.refused++
         return
       }
-      if (!v.ok) throw new Error(`POST /v1/scenarios computed the patched scenario; the variant failed: ${JSON.stringify(v.problem)}`)
+      if (!v.ok)
+        throw new Error(
+          `POST /v1/scenarios computed the patched scenario; the variant failed: ${JSON.stringify(v.problem)}`,
+        )
       const expected = POINTERS.flatMap((pointer) => {
         const b = figure(base.json(), pointer)
         const p = figure(plain.json(), pointer)
@@ -166,7 +203,8 @@ t.test('changed is exactly the key figures that differ between two plain POST /v
       })
       t.same(v.changed, expected)
       for (const pointer of POINTERS) {
-        if (figure(v.figures, pointer) !== figure(plain.json(), pointer)) throw new Error(`${pointer}: ${figure(v.figures, pointer)} vs ${figure(plain.json(), pointer)}`)
+        if (figure(v.figures, pointer) !== figure(plain.json(), pointer))
+          throw new Error(`${pointer}: ${figure(v.figures, pointer)} vs ${figure(plain.json(), pointer)}`)
       }
       seen.ok++
       if (expected.length > 0) seen.moved++
@@ -203,45 +241,63 @@ t.test('every default reading changes the request, is a valid scenario request, 
 function pointersOf(value: unknown, at = '', out: string[] = []): string[] {
   out.push(at)
   if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, `${at}/${i}`, out))
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pointersOf(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      pointersOf(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
   return out
 }
 
-t.test('no patch breaks it: random operations on random locations answer 200 with each variant a result or a 4xx problem', async (t) => {
-  const app = testApp(t)
-  const statuses: Record<string, number> = {}
-  const anyPatch = scenario.chain((s) => {
-    const pointers = pointersOf(s)
-    const pointer = fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom(...pointers) },
-      { weight: 2, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/-`) },
-      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/9`) },
-      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/x~1y~0z`) },
-      { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/01`) },
+t.test(
+  'no patch breaks it: random operations on random locations answer 200 with each variant a result or a 4xx problem',
+  async (t) => {
+    const app = testApp(t)
+    const statuses: Record<string, number> = {}
+    const anyPatch = scenario.chain((s) => {
+      const pointers = pointersOf(s)
+      const pointer = fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...pointers) },
+        { weight: 2, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/-`) },
+        { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/9`) },
+        { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/x~1y~0z`) },
+        { weight: 1, arbitrary: fc.constantFrom(...pointers).map((p) => `${p}/01`) },
+      )
+      const value = fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.constantFrom(...pointers).map((p) => at(s, p) ?? null),
+      )
+      const op = fc.oneof(
+        fc.record({ op: fc.constantFrom('add', 'replace', 'test'), path: pointer, value }),
+        fc.record({ op: fc.constant('remove'), path: pointer }),
+        fc.record({ op: fc.constantFrom('move', 'copy'), from: pointer, path: pointer }),
+      )
+      return fc.tuple(fc.constant(s), fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }))
+    })
+    await fc.assert(
+      fc.asyncProperty(anyPatch, async ([s, patches]) => {
+        const variants = patches.map((patch, i) => ({ id: `v${i}`, patch }))
+        const res = await app.inject({
+          method: 'POST',
+          url: '/v1/scenarios/compare',
+          payload: { scenario: s, variants },
+        })
+        statuses[`request ${res.statusCode}`] = (statuses[`request ${res.statusCode}`] ?? 0) + 1
+        if (res.statusCode === 400 || res.statusCode === 422) return // a move into its own child; a contradictory draw
+        if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
+        for (const v of res.json().variants) {
+          const key = v.ok ? 'variant ok' : `variant ${v.problem.status}`
+          statuses[key] = (statuses[key] ?? 0) + 1
+          if (!v.ok && ![400, 409, 422].includes(v.problem.status)) throw new Error(JSON.stringify(v).slice(0, 1000))
+        }
+      }),
+      {
+        numRuns: Number(process.env['COMPARE_PATCH_RUNS'] ?? 300),
+        seed: Number(process.env['COMPARE_PATCH_SEED'] ?? 20081014),
+      },
     )
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...pointers).map((p) => at(s, p) ?? null))
-    const op = fc.oneof(
-      fc.record({ op: fc.constantFrom('add', 'replace', 'test'), path: pointer, value }),
-      fc.record({ op: fc.constant('remove'), path: pointer }),
-      fc.record({ op: fc.constantFrom('move', 'copy'), from: pointer, path: pointer }),
+    t.comment(JSON.stringify(statuses))
+    t.ok(
+      statuses['variant ok']! > 0 && statuses['variant 409']! > 0 && statuses['variant 400']! > 0,
+      'results, conflicts and invalid patched scenarios all reached',
     )
-    return fc.tuple(fc.constant(s), fc.array(fc.array(op, { maxLength: 8 }), { minLength: 1, maxLength: 4 }))
-  })
-  await fc.assert(
-    fc.asyncProperty(anyPatch, async ([s, patches]) => {
-      const variants = patches.map((patch, i) => ({ id: `v${i}`, patch }))
-      const res = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: s, variants } })
-      statuses[`request ${res.statusCode}`] = (statuses[`request ${res.statusCode}`] ?? 0) + 1
-      if (res.statusCode === 400 || res.statusCode === 422) return // a move into its own child; a contradictory draw
-      if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body.slice(0, 1000)}`)
-      for (const v of res.json().variants) {
-        const key = v.ok ? 'variant ok' : `variant ${v.problem.status}`
-        statuses[key] = (statuses[key] ?? 0) + 1
-        if (!v.ok && ![400, 409, 422].includes(v.problem.status)) throw new Error(JSON.stringify(v).slice(0, 1000))
-      }
-    }),
-    { numRuns: Number(process.env['COMPARE_PATCH_RUNS'] ?? 300), seed: Number(process.env['COMPARE_PATCH_SEED'] ?? 20081014) },
-  )
-  t.comment(JSON.stringify(statuses))
-  t.ok(statuses['variant ok']! > 0 && statuses['variant 409']! > 0 && statuses['variant 400']! > 0, 'results, conflicts and invalid patched scenarios all reached')
-})
+  },
+)

@@ -1,6 +1,12 @@
 import t from 'tap'
 import { getHeapStatistics } from 'node:v8'
-import { ConfigError, DEFAULT_BATCH_MEMORY_BUDGET_BYTES, DEFAULT_CONFIG, DEFAULT_MAX_HEAP_USED_BYTES, loadConfig } from '../../src/config.js'
+import {
+  ConfigError,
+  DEFAULT_BATCH_MEMORY_BUDGET_BYTES,
+  DEFAULT_CONFIG,
+  DEFAULT_MAX_HEAP_USED_BYTES,
+  loadConfig,
+} from '../../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
@@ -79,10 +85,18 @@ t.test('rejects bad values, listing each', async (t) => {
   t.throws(() => loadConfig({ BODY_LIMIT: '1e6' }), /BODY_LIMIT/)
   t.throws(() => loadConfig({ BODY_LIMIT: '0' }), /BODY_LIMIT/)
   t.throws(() => loadConfig({ BODY_LIMIT: String(16 * 1048576 + 1) }), /BODY_LIMIT/, 'bounded: 16 MiB at most')
-  t.throws(() => loadConfig({ BATCH_BODY_LIMIT: String(64 * 1048576 + 1) }), /BATCH_BODY_LIMIT/, 'bounded: 64 MiB at most')
+  t.throws(
+    () => loadConfig({ BATCH_BODY_LIMIT: String(64 * 1048576 + 1) }),
+    /BATCH_BODY_LIMIT/,
+    'bounded: 64 MiB at most',
+  )
   t.throws(() => loadConfig({ WEB_CONCURRENCY: '0' }), /WEB_CONCURRENCY/)
   t.throws(() => loadConfig({ BATCH_MEMORY_BUDGET_BYTES: '0' }), /BATCH_MEMORY_BUDGET_BYTES/)
-  t.equal(loadConfig({ BATCH_CONCURRENCY: '0' }).batchConcurrency, 0, 'BATCH_CONCURRENCY 0: no limit by count (the default)')
+  t.equal(
+    loadConfig({ BATCH_CONCURRENCY: '0' }).batchConcurrency,
+    0,
+    'BATCH_CONCURRENCY 0: no limit by count (the default)',
+  )
   t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' }), /REQUEST_TIMEOUT_MS/)
   t.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL/)
   try {

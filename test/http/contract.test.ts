@@ -64,10 +64,30 @@ t.test('bundles file references into components and builds route schemas', async
 t.test('refuses contracts that would drift', async (t) => {
   const bad = (name: string, files: Parameters<typeof t.testdir>[0], pattern: RegExp) =>
     t.throws(() => loadContract(t.testdir(files)), pattern, name)
-  bad('$id in a schema file', { 'openapi.yaml': openapi(op), schemas: { ...schemas, 'Id.json': '{"$id":"x","type":"string"}' } }, /remove "\$id"/)
-  bad('reference to a missing file', { 'openapi.yaml': openapi(op), schemas: { 'Thing.json': schemas['Thing.json'] } }, /missing schemas\/Id\.json/)
-  bad('no operationId', { 'openapi.yaml': openapi(op.replace('operationId: makeThing', 'summary: x')), schemas }, /operationId missing/)
-  bad('undeclared path parameter', { 'openapi.yaml': openapi(op.replace('/things/{id}:', '/things/{id}/{sub}:')), schemas }, /path parameters/)
-  bad('inline named schemas', { 'openapi.yaml': `${openapi(op)}components: { schemas: { X: { type: string } } }\n`, schemas }, /components\.schemas/)
+  bad(
+    '$id in a schema file',
+    { 'openapi.yaml': openapi(op), schemas: { ...schemas, 'Id.json': '{"$id":"x","type":"string"}' } },
+    /remove "\$id"/,
+  )
+  bad(
+    'reference to a missing file',
+    { 'openapi.yaml': openapi(op), schemas: { 'Thing.json': schemas['Thing.json'] } },
+    /missing schemas\/Id\.json/,
+  )
+  bad(
+    'no operationId',
+    { 'openapi.yaml': openapi(op.replace('operationId: makeThing', 'summary: x')), schemas },
+    /operationId missing/,
+  )
+  bad(
+    'undeclared path parameter',
+    { 'openapi.yaml': openapi(op.replace('/things/{id}:', '/things/{id}/{sub}:')), schemas },
+    /path parameters/,
+  )
+  bad(
+    'inline named schemas',
+    { 'openapi.yaml': `${openapi(op)}components: { schemas: { X: { type: string } } }\n`, schemas },
+    /components\.schemas/,
+  )
   bad('OpenAPI 3.0', { 'openapi.yaml': openapi(op).replace('3.1.0', '3.0.3'), schemas }, /OpenAPI 3\.1/)
 })

@@ -60,7 +60,11 @@ t.test('every documented operation is routed, with its schema from the document'
     type: 'object',
     additionalProperties: false,
     required: ['date', 'days'],
-    properties: { date: { $ref: 'Date.json' }, days: { type: 'integer', maximum: 100000 }, extraHolidays: { type: 'array' } },
+    properties: {
+      date: { $ref: 'Date.json' },
+      days: { type: 'integer', maximum: 100000 },
+      extraHolidays: { type: 'array' },
+    },
   })
   t.same(add.schema.params, {
     type: 'object',
@@ -97,30 +101,59 @@ t.test('responses carry security and CORS headers', async (t) => {
   t.equal(problem.headers['x-content-type-options'], 'nosniff')
 })
 
-t.test('a contradiction about a default that was not sent points at the deepest part that was, and names the default', async (t) => {
-  const app = testApp(t)
-  // No covenant given: its default period (5 Business Days) from 2199-12-31 leaves the supported range.
-  const deadline = await app.inject({ method: 'POST', url: '/v1/covenant-deadline', payload: { spa: { closingDate: '2199-12-31' }, asOf: '2199-12-31' } })
-  const body = assertProblem(t, deadline, { status: 422, errors: [{ pointer: '/spa' }] })
-  t.match(body.errors[0].detail, /^covenant\/period \(not given, so its default\): /)
-  // A note of the largest principal over 299 years: the default interest terms overflow the ledger.
-  const interest = await app.inject({
-    method: 'POST',
-    url: '/v1/default-interest',
-    payload: { note: { principal: '999999999999999.99', issueDate: '1901-01-01', maturityDate: '2199-12-31' } },
-  })
-  const problem = assertProblem(t, interest, { status: 422, errors: [{ pointer: '/note' }] })
-  t.match(problem.errors[0].detail, /^interest \(not given, so its default\): /)
-  // Given fields keep their own pointer.
-  const given = await app.inject({ method: 'POST', url: '/v1/covenant-deadline', payload: { spa: { closingDate: '2199-12-31', covenant: { period: { count: 10, unit: 'business-days' } } }, asOf: '2199-12-31' } })
-  assertProblem(t, given, { status: 422, errors: [{ pointer: '/spa/covenant/period' }] })
-})
+t.test(
+  'a contradiction about a default that was not sent points at the deepest part that was, and names the default',
+  async (t) => {
+    const app = testApp(t)
+    // No covenant given: its default period (5 Business Days) from 2199-12-31 leaves the supported range.
+    const deadline = await app.inject({
+      method: 'POST',
+      url: '/v1/covenant-deadline',
+      payload: { spa: { closingDate: '2199-12-31' }, asOf: '2199-12-31' },
+    })
+    const body = assertProblem(t, deadline, { status: 422, errors: [{ pointer: '/spa' }] })
+    t.match(body.errors[0].detail, /^covenant\/period \(not given, so its default\): /)
+    // A note of the largest principal over 299 years: the default interest terms overflow the ledger.
+    const interest = await app.inject({
+      method: 'POST',
+      url: '/v1/default-interest',
+      payload: { note: { principal: '999999999999999.99', issueDate: '1901-01-01', maturityDate: '2199-12-31' } },
+    })
+    const problem = assertProblem(t, interest, { status: 422, errors: [{ pointer: '/note' }] })
+    t.match(problem.errors[0].detail, /^interest \(not given, so its default\): /)
+    // Given fields keep their own pointer.
+    const given = await app.inject({
+      method: 'POST',
+      url: '/v1/covenant-deadline',
+      payload: {
+        spa: { closingDate: '2199-12-31', covenant: { period: { count: 10, unit: 'business-days' } } },
+        asOf: '2199-12-31',
+      },
+    })
+    assertProblem(t, given, { status: 422, errors: [{ pointer: '/spa/covenant/period' }] })
+  },
+)
 
-t.test('a batch item\'s contradiction about a default points into the item', async (t) => {
+t.test("a batch item's contradiction about a default points into the item", async (t) => {
   const app = testApp(t)
-  const res = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [{ spa: { closingDate: '2199-12-31' }, note: { principal: '1000.00', issueDate: '2199-01-01', maturityDate: '2199-12-31' }, asOf: '2199-12-31' }] } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/scenarios/batch',
+    payload: {
+      items: [
+        {
+          spa: { closingDate: '2199-12-31' },
+          note: { principal: '1000.00', issueDate: '2199-01-01', maturityDate: '2199-12-31' },
+          asOf: '2199-12-31',
+        },
+      ],
+    },
+  })
   t.equal(res.statusCode, 200)
   const item = res.json().results[0]
   t.equal(item.ok, false)
-  t.same(item.problem.errors.map((e: { pointer: string }) => e.pointer), ['/spa'])
+  t.same(
+    item.problem.errors.map((e: { pointer: string }) => e.pointer),
+    ['/spa'],
+  )
 })

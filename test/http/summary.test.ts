@@ -41,27 +41,42 @@ t.test('view=summary: the full answer without the ledger, the timeline and the a
 
 t.test('view=summary when parts are null: a scenario without events or SPA', async (t) => {
   const app = testApp(t)
-  const payload = { note: { principal: '100000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' }, asOf: '2008-01-03' }
+  const payload = {
+    note: { principal: '100000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' },
+    asOf: '2008-01-03',
+  }
   const full = await app.inject({ method: 'POST', url: '/v1/scenarios', payload })
   const summary = await app.inject({ method: 'POST', url: '/v1/scenarios?view=summary', payload })
   t.same(summary.json(), withoutDetail(full.json()))
   t.equal(summary.json().redemption, null)
 })
 
-t.test('view=summary with holders: each holder\'s redemption without its accrued rows; a void election says so', async (t) => {
-  const app = testApp(t)
-  const payload = { ...theCase, holders: [{ id: 'a', principal: '400000.00' }, { id: 'b', name: 'B', principal: '600000.00' }] }
-  const full = await app.inject({ method: 'POST', url: '/v1/scenarios', payload })
-  const summary = await app.inject({ method: 'POST', url: '/v1/scenarios?view=summary', payload })
-  t.equal(summary.statusCode, 200)
-  t.same(summary.json(), withoutDetail(full.json()))
-  t.same(summary.json().holders.map((h: any) => h.id), ['a', 'b'])
-  // Cured in time (2008-10-10, before the 2008-10-14 deadline): the election is void, no redemption.
-  const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
-  const voided = (await app.inject({ method: 'POST', url: '/v1/scenarios?view=summary', payload: cured })).json()
-  t.equal(voided.redemptionElection.status, 'void')
-  t.equal(voided.redemption, null)
-})
+t.test(
+  "view=summary with holders: each holder's redemption without its accrued rows; a void election says so",
+  async (t) => {
+    const app = testApp(t)
+    const payload = {
+      ...theCase,
+      holders: [
+        { id: 'a', principal: '400000.00' },
+        { id: 'b', name: 'B', principal: '600000.00' },
+      ],
+    }
+    const full = await app.inject({ method: 'POST', url: '/v1/scenarios', payload })
+    const summary = await app.inject({ method: 'POST', url: '/v1/scenarios?view=summary', payload })
+    t.equal(summary.statusCode, 200)
+    t.same(summary.json(), withoutDetail(full.json()))
+    t.same(
+      summary.json().holders.map((h: any) => h.id),
+      ['a', 'b'],
+    )
+    // Cured in time (2008-10-10, before the 2008-10-14 deadline): the election is void, no redemption.
+    const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
+    const voided = (await app.inject({ method: 'POST', url: '/v1/scenarios?view=summary', payload: cured })).json()
+    t.equal(voided.redemptionElection.status, 'void')
+    t.equal(voided.redemption, null)
+  },
+)
 
 t.test('an unknown view is a 400 naming the parameter', async (t) => {
   const app = testApp(t)
@@ -82,5 +97,8 @@ t.test('batch view=summary: each result summarized, problems as they are, in ord
   t.equal(results.length, items.length)
   const expected = full.results.map((r: any) => (r.ok ? { ok: true, result: withoutDetail(r.result) } : r))
   t.same(results, expected)
-  t.ok(results.some((r: any) => !r.ok) && results.filter((r: any) => r.ok).length > 30, 'both kinds of item in the batch')
+  t.ok(
+    results.some((r: any) => !r.ok) && results.filter((r: any) => r.ok).length > 30,
+    'both kinds of item in the batch',
+  )
 })

@@ -7,7 +7,10 @@ import { checkControlGraph, reachedHolders } from '../../src/domain/ownership/co
 import { conversionShares } from '../../src/domain/ownership/conversion-shares.js'
 import { moreThanFivePercent, percentText } from '../../src/domain/ownership/percent.js'
 import { acquisitionStatus } from '../../src/domain/ownership/right-to-acquire.js'
-import { computeBeneficialOwnership, type BeneficialOwnershipRequest } from '../../src/domain/ownership/beneficial-ownership.js'
+import {
+  computeBeneficialOwnership,
+  type BeneficialOwnershipRequest,
+} from '../../src/domain/ownership/beneficial-ownership.js'
 
 t.test('the blocker at 4.99% and 9.99%, worked by hand', async (t) => {
   // 10,000,000 outstanding, 400,000 owned. At 4.99%: X <= (0.0499 x 10,000,000 - 400,000) / 0.9501
@@ -24,8 +27,18 @@ t.test('the blocker at 4.99% and 9.99%, worked by hand', async (t) => {
   // The case's first fund under 4.99%: (0.0499 x 44,726,295 - 275,355) / 0.9501 = 2,059,243.36 ->
   // 2,059,243, above its 744,176 acquirable: not binding. Under 2%: (894,525.90 - 275,355) / 0.98 =
   // 631,807.04 -> 631,807 < 744,176: binding, the 433,266 conversion shares first, then 198,541 warrant shares.
-  t.same(applyBlocker(275_355, 44_726_295, new Decimal('0.0499'), 433_266, 310_910), { conversion: 433_266, exercise: 310_910, capacity: 2_059_243, binding: false })
-  t.same(applyBlocker(275_355, 44_726_295, new Decimal('0.02'), 433_266, 310_910), { conversion: 433_266, exercise: 198_541, capacity: 631_807, binding: true })
+  t.same(applyBlocker(275_355, 44_726_295, new Decimal('0.0499'), 433_266, 310_910), {
+    conversion: 433_266,
+    exercise: 310_910,
+    capacity: 2_059_243,
+    binding: false,
+  })
+  t.same(applyBlocker(275_355, 44_726_295, new Decimal('0.02'), 433_266, 310_910), {
+    conversion: 433_266,
+    exercise: 198_541,
+    capacity: 631_807,
+    binding: true,
+  })
 })
 
 t.test('the blocker near 100%: exact at the last share, bounded far beyond any count', async (t) => {
@@ -45,20 +58,36 @@ t.test('the blocker through the service: capped shares, a warning, the percent a
   const req: BeneficialOwnershipRequest = {
     asOf: '2008-09-30',
     sharesOutstanding: 10_000_000,
-    holders: [{ id: 'h', name: 'H', commonShares: 400_000, convertibles: [{ sharesIssuable: 200_000 }], warrants: [{ shares: 50_000 }], ownershipLimit: '0.0499' }],
+    holders: [
+      {
+        id: 'h',
+        name: 'H',
+        commonShares: 400_000,
+        convertibles: [{ sharesIssuable: 200_000 }],
+        warrants: [{ shares: 50_000 }],
+        ownershipLimit: '0.0499',
+      },
+    ],
   }
   const result = computeBeneficialOwnership(req)
   const h = result.persons[0]!
   // 104,199 counted (above), all on conversion; aggregate 504,199 / 10,104,199 = 4.98999% -> 4.99.
   t.same([h.issuableOnConversion, h.issuableOnExercise, h.aggregate, h.percent], [104_199, 0, 504_199, '4.99'])
-  t.same(result.warnings.map((w) => w.code), ['ownership-limit-binding'])
+  t.same(
+    result.warnings.map((w) => w.code),
+    ['ownership-limit-binding'],
+  )
   // With a 9.99% cap all 250,000 fit (665,481 capacity): 650,000 / 10,250,000 = 6.3415% -> 6.34.
-  const loose = computeBeneficialOwnership({ ...req, holders: [{ ...req.holders[0]!, ownershipLimit: '0.0999' }] }).persons[0]!
+  const loose = computeBeneficialOwnership({ ...req, holders: [{ ...req.holders[0]!, ownershipLimit: '0.0999' }] })
+    .persons[0]!
   t.same([loose.issuableOnConversion, loose.issuableOnExercise, loose.percent], [200_000, 50_000, '6.34'])
   // Aggregating with an affiliate's 100,000 common: (499,000 - 500,000) < 0 -> nothing counted.
   const grouped = computeBeneficialOwnership({
     ...req,
-    holders: [{ ...req.holders[0]!, ownershipLimitAggregatesWith: ['g'] }, { id: 'g', name: 'G', commonShares: 100_000 }],
+    holders: [
+      { ...req.holders[0]!, ownershipLimitAggregatesWith: ['g'] },
+      { id: 'g', name: 'G', commonShares: 100_000 },
+    ],
   }).persons[0]!
   t.same([grouped.issuableOnConversion, grouped.issuableOnExercise], [0, 0])
 })
@@ -68,8 +97,20 @@ t.test('a control graph with a shared path and a sole path to the same holder', 
   // sole, one shared, so p's power over h1 is shared; over h2 sole. q -> m with voting none:
   // q has dispositive power only.
   const persons = [
-    { id: 'm', controls: [{ id: 'h1', voting: 'shared' as const, dispositive: 'shared' as const }, { id: 'h2', voting: 'sole' as const, dispositive: 'sole' as const }] },
-    { id: 'p', controls: [{ id: 'h1', voting: 'sole' as const, dispositive: 'sole' as const }, { id: 'm', voting: 'sole' as const, dispositive: 'sole' as const }] },
+    {
+      id: 'm',
+      controls: [
+        { id: 'h1', voting: 'shared' as const, dispositive: 'shared' as const },
+        { id: 'h2', voting: 'sole' as const, dispositive: 'sole' as const },
+      ],
+    },
+    {
+      id: 'p',
+      controls: [
+        { id: 'h1', voting: 'sole' as const, dispositive: 'sole' as const },
+        { id: 'm', voting: 'sole' as const, dispositive: 'sole' as const },
+      ],
+    },
     { id: 'q', controls: [{ id: 'm', voting: 'none' as const, dispositive: 'sole' as const }] },
   ]
   const reach = reachedHolders(['h1', 'h2'], persons)
@@ -93,11 +134,17 @@ t.test('a control graph with a shared path and a sole path to the same holder', 
   })
   const p = result.persons.find((r) => r.id === 'p')!
   // h1 counted once: 30,000 + 25,000 = 55,000; shared 30,000 (h1), sole 25,000 (h2).
-  t.same([p.aggregate, p.soleVotingPower, p.sharedVotingPower, p.soleDispositivePower, p.sharedDispositivePower], [55_000, 25_000, 30_000, 25_000, 30_000])
+  t.same(
+    [p.aggregate, p.soleVotingPower, p.sharedVotingPower, p.soleDispositivePower, p.sharedDispositivePower],
+    [55_000, 25_000, 30_000, 25_000, 30_000],
+  )
   // 55,000 / (1,000,000 + 5,000) = 5.4726% -> 5.47; over the outstanding alone 5.50.
   t.same([p.percent, p.percentOfOutstanding, p.moreThanFivePercent], ['5.47', '5.50', true])
   const q = result.persons.find((r) => r.id === 'q')!
-  t.same([q.aggregate, q.soleVotingPower, q.sharedVotingPower, q.soleDispositivePower, q.sharedDispositivePower], [55_000, 0, 0, 25_000, 30_000])
+  t.same(
+    [q.aggregate, q.soleVotingPower, q.sharedVotingPower, q.soleDispositivePower, q.sharedDispositivePower],
+    [55_000, 0, 0, 25_000, 30_000],
+  )
 })
 
 t.test('contradictions in the graph: unknown ids, duplicates, cycles', async (t) => {
@@ -105,21 +152,44 @@ t.test('contradictions in the graph: unknown ids, duplicates, cycles', async (t)
   checkControlGraph(
     ['a', 'b', 'a'],
     [
-      { id: 'x', controls: [{ id: 'y', voting: 'sole', dispositive: 'sole' }, { id: 'nobody', voting: 'sole', dispositive: 'sole' }] },
-      { id: 'y', controls: [{ id: 'x', voting: 'sole', dispositive: 'sole' }, { id: 'a', voting: 'sole', dispositive: 'sole' }, { id: 'a', voting: 'sole', dispositive: 'sole' }] },
+      {
+        id: 'x',
+        controls: [
+          { id: 'y', voting: 'sole', dispositive: 'sole' },
+          { id: 'nobody', voting: 'sole', dispositive: 'sole' },
+        ],
+      },
+      {
+        id: 'y',
+        controls: [
+          { id: 'x', voting: 'sole', dispositive: 'sole' },
+          { id: 'a', voting: 'sole', dispositive: 'sole' },
+          { id: 'a', voting: 'sole', dispositive: 'sole' },
+        ],
+      },
       { id: 'b', controls: [] },
     ],
     problems,
   )
   const error = t.throws(() => problems.throwIfAny()) as ContradictionError
-  t.same(error.errors.map((e) => e.pointer).sort(), ['/holders/2/id', '/persons/0/controls/1/id', '/persons/1/controls/0/id', '/persons/1/controls/2/id', '/persons/2/id'])
+  t.same(error.errors.map((e) => e.pointer).sort(), [
+    '/holders/2/id',
+    '/persons/0/controls/1/id',
+    '/persons/1/controls/0/id',
+    '/persons/1/controls/2/id',
+    '/persons/2/id',
+  ])
 })
 
 t.test('the 60-day boundary, both sides', async (t) => {
   // asOf 2008-09-30 + 60 days: 30 days to 2008-10-30, 30 more to 2008-11-29.
   t.equal(acquisitionStatus({ exercisableFrom: '2008-11-29' }, '2008-09-30'), 'counted', 'day 60 counts')
   t.equal(acquisitionStatus({ exercisableFrom: '2008-11-30' }, '2008-09-30'), 'beyond-60-days', 'day 61 does not')
-  t.equal(acquisitionStatus({ expiresOn: '2008-09-30' }, '2008-09-30'), 'counted', 'expiring on asOf: still exercisable that day')
+  t.equal(
+    acquisitionStatus({ expiresOn: '2008-09-30' }, '2008-09-30'),
+    'counted',
+    'expiring on asOf: still exercisable that day',
+  )
   t.equal(acquisitionStatus({ expiresOn: '2008-09-29' }, '2008-09-30'), 'expired')
   // Across February of a leap year: 2008-01-01 + 60 days = 2008-03-01 (31 + 29 days to 02-29, 1 more).
   t.equal(acquisitionStatus({ exercisableFrom: '2008-03-01' }, '2008-01-01'), 'counted')
@@ -128,7 +198,18 @@ t.test('the 60-day boundary, both sides', async (t) => {
   const result = computeBeneficialOwnership({
     asOf: '2008-09-30',
     sharesOutstanding: 1_000_000,
-    holders: [{ id: 'h', name: 'H', commonShares: 0, warrants: [{ shares: 100, exercisableFrom: '2008-11-29' }, { shares: 10, exercisableFrom: '2008-11-30' }, { shares: 1, expiresOn: '2008-09-29' }] }],
+    holders: [
+      {
+        id: 'h',
+        name: 'H',
+        commonShares: 0,
+        warrants: [
+          { shares: 100, exercisableFrom: '2008-11-29' },
+          { shares: 10, exercisableFrom: '2008-11-30' },
+          { shares: 1, expiresOn: '2008-09-29' },
+        ],
+      },
+    ],
   })
   t.equal(result.persons[0]!.issuableOnExercise, 100)
   t.same(result.warnings.map((w) => w.code).sort(), ['right-to-acquire-beyond-60-days', 'right-to-acquire-expired'])

@@ -7,27 +7,52 @@ const URL_ = '/v1/beneficial-ownership/filing-deadline'
 
 t.test('2026-07-01, a material change: 2 business days, us-sec closed on Friday 2026-07-03', async (t) => {
   const app = testApp(t)
-  const res = await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2026-07-01', kind: 'material-change' } } })
+  const res = await app.inject({
+    method: 'POST',
+    url: URL_,
+    payload: { event: { date: '2026-07-01', kind: 'material-change' } },
+  })
   t.equal(res.statusCode, 200)
   const body = res.json()
   // Wednesday 07-01 (not counted) -> Thursday 07-02 is day 1; Friday 07-03 is Independence Day
   // observed (July 4th is a Saturday), the weekend follows; Monday 07-06 is day 2.
-  t.same([body.deadline, body.rule, body.calendar, body.regime], ['2026-07-06', 'Rule 13d-2(a)', 'us-sec', 'amended-2024'])
+  t.same(
+    [body.deadline, body.rule, body.calendar, body.regime],
+    ['2026-07-06', 'Rule 13d-2(a)', 'us-sec', 'amended-2024'],
+  )
   t.same(body.period, { count: 2, unit: 'business-days' })
-  t.same(body.closedDays.map((d: any) => d.date), ['2026-07-03', '2026-07-04', '2026-07-05'])
+  t.same(
+    body.closedDays.map((d: any) => d.date),
+    ['2026-07-03', '2026-07-04', '2026-07-05'],
+  )
   // On the Fed's calendar Friday 07-03 is open, and the deadline would have been 07-03: the calendar matters.
 })
 
 t.test('2023-06-09, crossing 5%: 10 days (before 2024-02-05), Juneteenth 2023-06-19 observed', async (t) => {
   const app = testApp(t)
-  const body = (await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2023-06-09', kind: 'crossed-five-percent' } } })).json()
+  const body = (
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2023-06-09', kind: 'crossed-five-percent' } },
+    })
+  ).json()
   // Friday 06-09 + 10 days = Monday 06-19, Juneteenth (a Monday, observed that day): under Rule 0-3
   // the filing is due on the next business day, Tuesday 06-20.
-  t.same([body.deadline, body.unadjustedDeadline, body.rule, body.regime], ['2023-06-20', '2023-06-19', 'Rule 13d-1(a)', 'before-2024-02-05'])
+  t.same(
+    [body.deadline, body.unadjustedDeadline, body.rule, body.regime],
+    ['2023-06-20', '2023-06-19', 'Rule 13d-1(a)', 'before-2024-02-05'],
+  )
   t.same(body.period, { count: 10, unit: 'calendar-days' })
   t.match(body.counted, /2023-06-19 is not a business day/)
   // An extra closing on 06-20 moves it once more, to Wednesday 06-21.
-  const closed = (await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2023-06-09', kind: 'crossed-five-percent' }, extraHolidays: ['2023-06-20'] } })).json()
+  const closed = (
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2023-06-09', kind: 'crossed-five-percent' }, extraHolidays: ['2023-06-20'] },
+    })
+  ).json()
   t.equal(closed.deadline, '2023-06-21')
 })
 
@@ -50,9 +75,31 @@ t.test('the regimes meet on 2024-02-05', async (t) => {
 
 t.test('the answer for promptly, and the edges', async (t) => {
   const app = testApp(t)
-  const promptly = (await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2008-09-29', kind: 'material-change' } } })).json()
+  const promptly = (
+    await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2008-09-29', kind: 'material-change' } } })
+  ).json()
   t.same([promptly.deadline, promptly.warnings.map((w: any) => w.code)], [null, ['deadline-promptly']])
-  assertProblem(t, await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2199-12-30', kind: 'crossed-five-percent' } } }), { status: 422, errors: [{ pointer: '/event/date' }] })
-  assertProblem(t, await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2023-06-09', kind: 'ten-percent' } } }), { status: 400, errors: [{ pointer: '/event/kind' }] })
-  assertProblem(t, await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2023-02-30', kind: 'material-change' } } }), { status: 400, errors: [{ pointer: '/event/date' }] })
+  assertProblem(
+    t,
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2199-12-30', kind: 'crossed-five-percent' } },
+    }),
+    { status: 422, errors: [{ pointer: '/event/date' }] },
+  )
+  assertProblem(
+    t,
+    await app.inject({ method: 'POST', url: URL_, payload: { event: { date: '2023-06-09', kind: 'ten-percent' } } }),
+    { status: 400, errors: [{ pointer: '/event/kind' }] },
+  )
+  assertProblem(
+    t,
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2023-02-30', kind: 'material-change' } },
+    }),
+    { status: 400, errors: [{ pointer: '/event/date' }] },
+  )
 })

@@ -10,9 +10,15 @@ import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { assertProblem, testApp } from '../helpers/http.js'
 
-const CASE = JSON.parse(readFileSync(new URL('../fixtures/examples/liquidmetal-2008.request.json', import.meta.url), 'utf8'))
+const CASE = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/liquidmetal-2008.request.json', import.meta.url), 'utf8'),
+)
 
-const request = (asOf: string, noteSeries: object = CASE, convertible: object = { noteSeriesPrincipal: '1000000.00', conversionPrice: '1.00' }) => ({
+const request = (
+  asOf: string,
+  noteSeries: object = CASE,
+  convertible: object = { noteSeriesPrincipal: '1000000.00', conversionPrice: '1.00' },
+) => ({
   asOf,
   sharesOutstanding: 44_726_295,
   noteSeries,
@@ -22,7 +28,11 @@ const request = (asOf: string, noteSeries: object = CASE, convertible: object = 
 t.test("the case's conversion shares grow on each Interest Date", async (t) => {
   const app = testApp(t)
   const shares = async (asOf: string, noteSeries?: object, convertible?: object): Promise<number> => {
-    const res = await app.inject({ method: 'POST', url: '/v1/beneficial-ownership', payload: request(asOf, noteSeries, convertible) })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/beneficial-ownership',
+      payload: request(asOf, noteSeries, convertible),
+    })
     t.equal(res.statusCode, 200, asOf)
     return res.json().persons[0].issuableOnConversion
   }
@@ -47,7 +57,10 @@ t.test("the case's conversion shares grow on each Interest Date", async (t) => {
   t.equal(await shares('2008-10-21', paid), 1_188_041, 'the day before the payment')
   t.equal(await shares('2008-10-22', paid), 0, 'redeemed and paid')
   // Half redeemed and paid: 1,188,041.47 x 0.5 = 594,020.735 -> 594,020.74 redeemed, 594,020.73 left.
-  const half = { ...CASE, events: { ...CASE.events, redemptionElection: { date: '2008-09-29', portion: '0.5' }, paymentDate: '2008-10-22' } }
+  const half = {
+    ...CASE,
+    events: { ...CASE.events, redemptionElection: { date: '2008-09-29', portion: '0.5' }, paymentDate: '2008-10-22' },
+  }
   t.equal(await shares('2008-10-22', half), 594_020)
 
   // A holder of 400,000 of the series: its own interest notes, rounded per holder (75,216.60 through
@@ -62,14 +75,40 @@ t.test('a part of the note series: its contradictions point into the request', a
   const app = testApp(t)
   const post = (payload: object) => app.inject({ method: 'POST', url: '/v1/beneficial-ownership', payload })
   const { noteSeries: _n, ...withoutSeries } = request('2008-10-01')
-  assertProblem(t, await post(withoutSeries), { status: 422, errors: [{ pointer: '/holders/0/convertibles/0/noteSeriesPrincipal' }] })
+  assertProblem(t, await post(withoutSeries), {
+    status: 422,
+    errors: [{ pointer: '/holders/0/convertibles/0/noteSeriesPrincipal' }],
+  })
   assertProblem(t, await post(request('2006-12-31')), { status: 422, errors: [{ pointer: '/asOf' }] })
-  assertProblem(t, await post(request('2008-10-01', { ...CASE, holders: [{ id: 'a', principal: '1000000.00' }] })), { status: 422, errors: [{ pointer: '/noteSeries/holders' }] })
-  const many = { ...request('2008-10-01'), holders: Array.from({ length: 6 }, (_, i) => ({ id: `h${i}`, name: 'H', commonShares: 0, convertibles: Array.from({ length: 20 }, () => ({ noteSeriesPrincipal: '1000.00', conversionPrice: '1.00' })) })) }
+  assertProblem(t, await post(request('2008-10-01', { ...CASE, holders: [{ id: 'a', principal: '1000000.00' }] })), {
+    status: 422,
+    errors: [{ pointer: '/noteSeries/holders' }],
+  })
+  const many = {
+    ...request('2008-10-01'),
+    holders: Array.from({ length: 6 }, (_, i) => ({
+      id: `h${i}`,
+      name: 'H',
+      commonShares: 0,
+      convertibles: Array.from({ length: 20 }, () => ({ noteSeriesPrincipal: '1000.00', conversionPrice: '1.00' })),
+    })),
+  }
   // The 101st part of the series (holder 5, convertible 0) is one too many.
-  assertProblem(t, await post(many), { status: 422, errors: [{ pointer: '/holders/5/convertibles/0/noteSeriesPrincipal' }] })
+  assertProblem(t, await post(many), {
+    status: 422,
+    errors: [{ pointer: '/holders/5/convertibles/0/noteSeriesPrincipal' }],
+  })
   const unused = (await post(request('2008-10-01', CASE, { sharesIssuable: 5 }))).json()
-  t.same(unused.warnings.map((w: any) => w.code), ['note-series-unused'])
-  assertProblem(t, await post(request('2008-10-01', { ...CASE, note: { ...CASE.note, maturityDate: '2006-01-01' } })), { status: 422, errors: [{ pointer: '/noteSeries/note/maturityDate' }] })
-  assertProblem(t, await post(request('2008-10-01', CASE, { noteSeriesPrincipal: '1000.00', conversionPrice: '0' })), { status: 422, errors: [{ pointer: '/holders/0/convertibles/0/conversionPrice' }] })
+  t.same(
+    unused.warnings.map((w: any) => w.code),
+    ['note-series-unused'],
+  )
+  assertProblem(t, await post(request('2008-10-01', { ...CASE, note: { ...CASE.note, maturityDate: '2006-01-01' } })), {
+    status: 422,
+    errors: [{ pointer: '/noteSeries/note/maturityDate' }],
+  })
+  assertProblem(t, await post(request('2008-10-01', CASE, { noteSeriesPrincipal: '1000.00', conversionPrice: '0' })), {
+    status: 422,
+    errors: [{ pointer: '/holders/0/convertibles/0/conversionPrice' }],
+  })
 })

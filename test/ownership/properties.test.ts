@@ -8,7 +8,10 @@ import fc from 'fast-check'
 import t from 'tap'
 import { Decimal } from '../../src/domain/decimal.js'
 import { addDays } from '../../src/domain/dates.js'
-import { computeBeneficialOwnership, type BeneficialOwnershipRequest } from '../../src/domain/ownership/beneficial-ownership.js'
+import {
+  computeBeneficialOwnership,
+  type BeneficialOwnershipRequest,
+} from '../../src/domain/ownership/beneficial-ownership.js'
 
 type Power = 'sole' | 'shared' | 'none'
 const power = fc.constantFrom<Power>('sole', 'shared', 'none', 'sole')
@@ -19,13 +22,28 @@ const portfolio: fc.Arbitrary<BeneficialOwnershipRequest> = fc
     holders: fc.array(
       fc.record({
         commonShares: fc.integer({ min: 0, max: 2_000_000 }),
-        convertibles: fc.array(fc.record({ sharesIssuable: fc.integer({ min: 0, max: 2_000_000 }), from: fc.integer({ min: -30, max: 90 }) }), { maxLength: 2 }),
-        warrants: fc.array(fc.record({ shares: fc.integer({ min: 0, max: 2_000_000 }), from: fc.integer({ min: -30, max: 90 }), until: fc.integer({ min: 0, max: 400 }) }), { maxLength: 2 }),
+        convertibles: fc.array(
+          fc.record({
+            sharesIssuable: fc.integer({ min: 0, max: 2_000_000 }),
+            from: fc.integer({ min: -30, max: 90 }),
+          }),
+          { maxLength: 2 },
+        ),
+        warrants: fc.array(
+          fc.record({
+            shares: fc.integer({ min: 0, max: 2_000_000 }),
+            from: fc.integer({ min: -30, max: 90 }),
+            until: fc.integer({ min: 0, max: 400 }),
+          }),
+          { maxLength: 2 },
+        ),
         limit: fc.option(fc.constantFrom('0.0499', '0.0999', '0.2'), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 6 },
     ),
-    persons: fc.array(fc.array(fc.record({ target: fc.nat(), voting: power, dispositive: power }), { maxLength: 4 }), { maxLength: 6 }),
+    persons: fc.array(fc.array(fc.record({ target: fc.nat(), voting: power, dispositive: power }), { maxLength: 4 }), {
+      maxLength: 6,
+    }),
     extra: fc.integer({ min: 1, max: 50_000_000 }),
   })
   .map(({ holders, persons, extra }) => {
@@ -37,8 +55,15 @@ const portfolio: fc.Arbitrary<BeneficialOwnershipRequest> = fc
         id: holderIds[i]!,
         name: `Holder ${i}`,
         commonShares: h.commonShares,
-        convertibles: h.convertibles.map((c) => ({ sharesIssuable: c.sharesIssuable, exercisableFrom: addDays(ASOF, c.from) })),
-        warrants: h.warrants.map((w) => ({ shares: w.shares, exercisableFrom: addDays(ASOF, w.from), expiresOn: addDays(ASOF, w.from + w.until) })),
+        convertibles: h.convertibles.map((c) => ({
+          sharesIssuable: c.sharesIssuable,
+          exercisableFrom: addDays(ASOF, c.from),
+        })),
+        warrants: h.warrants.map((w) => ({
+          shares: w.shares,
+          exercisableFrom: addDays(ASOF, w.from),
+          expiresOn: addDays(ASOF, w.from + w.until),
+        })),
         ...(h.limit !== undefined ? { ownershipLimit: h.limit } : {}),
       })),
       // A DAG: person i controls holders and persons with a smaller index; one edge per target.
@@ -87,26 +112,46 @@ t.test('aggregates, powers and percents on random portfolios', async (t) => {
         const row = rows.get(person.id)!
         const voting = paths(req, person.id, 'voting')
         const dispositive = paths(req, person.id, 'dispositive')
-        const reached = req.holders.filter((h) => powerOver(voting.get(h.id) ?? []) !== 'none' || powerOver(dispositive.get(h.id) ?? []) !== 'none')
+        const reached = req.holders.filter(
+          (h) => powerOver(voting.get(h.id) ?? []) !== 'none' || powerOver(dispositive.get(h.id) ?? []) !== 'none',
+        )
         // The aggregate is the sum of the distinct holders reached (each holder's own row).
         const sum = reached.reduce((s, h) => s + rows.get(h.id)!.aggregate, 0)
-        if (row.aggregate !== sum) throw new Error(`${person.id}: aggregate ${row.aggregate}, holders reached add up to ${sum}`)
+        if (row.aggregate !== sum)
+          throw new Error(`${person.id}: aggregate ${row.aggregate}, holders reached add up to ${sum}`)
         // Powers, by enumerating paths.
-        const by = (kind: Map<string, Power[][]>, p: Power) => req.holders.filter((h) => powerOver(kind.get(h.id) ?? []) === p).reduce((s, h) => s + rows.get(h.id)!.aggregate, 0)
+        const by = (kind: Map<string, Power[][]>, p: Power) =>
+          req.holders
+            .filter((h) => powerOver(kind.get(h.id) ?? []) === p)
+            .reduce((s, h) => s + rows.get(h.id)!.aggregate, 0)
         const expected = [by(voting, 'sole'), by(voting, 'shared'), by(dispositive, 'sole'), by(dispositive, 'shared')]
-        const actual = [row.soleVotingPower, row.sharedVotingPower, row.soleDispositivePower, row.sharedDispositivePower]
+        const actual = [
+          row.soleVotingPower,
+          row.sharedVotingPower,
+          row.soleDispositivePower,
+          row.sharedDispositivePower,
+        ]
         if (expected.join() !== actual.join()) throw new Error(`${person.id}: powers ${actual} != ${expected}`)
       }
       for (const row of result.persons) {
-        if (row.soleVotingPower + row.sharedVotingPower > row.aggregate) throw new Error(`${row.id}: voting power above the aggregate`)
-        if (row.soleDispositivePower + row.sharedDispositivePower > row.aggregate) throw new Error(`${row.id}: dispositive power above the aggregate`)
-        if (row.aggregate !== row.common + row.issuableOnConversion + row.issuableOnExercise) throw new Error(`${row.id}: parts`)
-        if (new Decimal(row.percent).gt(row.percentOfOutstanding)) throw new Error(`${row.id}: percent ${row.percent} > ${row.percentOfOutstanding}`)
+        if (row.soleVotingPower + row.sharedVotingPower > row.aggregate)
+          throw new Error(`${row.id}: voting power above the aggregate`)
+        if (row.soleDispositivePower + row.sharedDispositivePower > row.aggregate)
+          throw new Error(`${row.id}: dispositive power above the aggregate`)
+        if (row.aggregate !== row.common + row.issuableOnConversion + row.issuableOnExercise)
+          throw new Error(`${row.id}: parts`)
+        if (new Decimal(row.percent).gt(row.percentOfOutstanding))
+          throw new Error(`${row.id}: percent ${row.percent} > ${row.percentOfOutstanding}`)
         // The percent, recomputed with decimal.js (a different route from the service's integers).
         const acquirable = row.issuableOnConversion + row.issuableOnExercise
-        const percent = new Decimal(row.aggregate).times(100).div(req.sharesOutstanding + acquirable).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+        const percent = new Decimal(row.aggregate)
+          .times(100)
+          .div(req.sharesOutstanding + acquirable)
+          .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+          .toFixed(2)
         if (percent !== row.percent) throw new Error(`${row.id}: percent ${row.percent}, recomputed ${percent}`)
-        if (row.moreThanFivePercent !== new Decimal(row.aggregate).div(req.sharesOutstanding + acquirable).gt('0.05')) throw new Error(`${row.id}: moreThanFivePercent`)
+        if (row.moreThanFivePercent !== new Decimal(row.aggregate).div(req.sharesOutstanding + acquirable).gt('0.05'))
+          throw new Error(`${row.id}: moreThanFivePercent`)
       }
     }),
     { numRuns: 500, seed: 20_080_930 },
@@ -121,8 +166,12 @@ t.test('each holder counts only what it may acquire within 60 days, capped by it
       req.holders.forEach((h, i) => {
         const row = result.persons[i]!
         const last = addDays(ASOF, 60)
-        const conversion = (h.convertibles ?? []).filter((c) => c.exercisableFrom! <= last).reduce((s, c) => s + c.sharesIssuable!, 0)
-        const exercise = (h.warrants ?? []).filter((w) => w.exercisableFrom! <= last && w.expiresOn! >= ASOF).reduce((s, w) => s + w.shares, 0)
+        const conversion = (h.convertibles ?? [])
+          .filter((c) => c.exercisableFrom! <= last)
+          .reduce((s, c) => s + c.sharesIssuable!, 0)
+        const exercise = (h.warrants ?? [])
+          .filter((w) => w.exercisableFrom! <= last && w.expiresOn! >= ASOF)
+          .reduce((s, w) => s + w.shares, 0)
         let counted = conversion + exercise
         if (h.ownershipLimit !== undefined) {
           // The largest X with (common + X) / (outstanding + X) <= L, by the exact inequality.
@@ -140,7 +189,8 @@ t.test('each holder counts only what it may acquire within 60 days, capped by it
             counted = lo
           }
         }
-        if (row.issuableOnConversion + row.issuableOnExercise !== counted) throw new Error(`${h.id}: counted ${row.issuableOnConversion + row.issuableOnExercise}, expected ${counted}`)
+        if (row.issuableOnConversion + row.issuableOnExercise !== counted)
+          throw new Error(`${h.id}: counted ${row.issuableOnConversion + row.issuableOnExercise}, expected ${counted}`)
       })
     }),
     { numRuns: 500, seed: 20_080_931 },

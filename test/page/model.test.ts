@@ -30,7 +30,11 @@ t.test('amounts grouped for people, and back', async (t) => {
   t.equal(groupDigits('0.12345678'), '0.12345678', 'decimals are never grouped')
   t.equal(ungroupDigits(' 1,000,000.00 '), '1000000.00')
   t.equal(ungroupDigits('1000000.00'), '1000000.00')
-  t.equal(ungroupDigits('1,00,0'), '1,00,0', 'commas that do not group thousands go as typed, for the service to refuse')
+  t.equal(
+    ungroupDigits('1,00,0'),
+    '1,00,0',
+    'commas that do not group thousands go as typed, for the service to refuse',
+  )
   t.equal(ungroupDigits('1,000.5,0'), '1,000.5,0')
   fc.assert(
     fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
@@ -55,7 +59,10 @@ t.test('percentages: exact shifts of the decimal point, no floating point', asyn
     fc.property(fc.stringMatching(/^[0-9]{1,4}(\.[0-9]{1,10})?$/), (percent) => {
       const fraction = percentToFraction(percent)
       // The same number divided by 100 (decimal.js), and back to the same percentage.
-      return new Decimal(fraction).equals(new Decimal(percent).div(100)) && new Decimal(fractionToPercent(fraction)).equals(new Decimal(percent))
+      return (
+        new Decimal(fraction).equals(new Decimal(percent).div(100)) &&
+        new Decimal(fractionToPercent(fraction)).equals(new Decimal(percent))
+      )
     }),
   )
 })
@@ -67,11 +74,28 @@ t.test('the request in a URL: base64url of its JSON, any text', async (t) => {
   t.same(decodeFromUrl(encoded), request)
   t.throws(() => decodeFromUrl('not base64!'))
   t.throws(() => decodeFromUrl(encodeForUrl('x').slice(0, -1) + '*'))
-  fc.assert(fc.property(fc.jsonValue(), (value) => JSON.stringify(decodeFromUrl(encodeForUrl(value))) === JSON.stringify(value)))
+  fc.assert(
+    fc.property(
+      fc.jsonValue(),
+      (value) => JSON.stringify(decodeFromUrl(encodeForUrl(value))) === JSON.stringify(value),
+    ),
+  )
 })
 
-t.test('the ledger as CSV: the API\'s names and values, RFC 4180', async (t) => {
-  const row: LedgerRow = { start: '2008-10-15', end: '2008-10-22', days: 7, principal: '1188041.47', rate: '0.12', rateKind: 'default', form: 'cash', yearFraction: '0.01944444444444444444', amount: '2772.10', status: 'accrued', interestDate: null }
+t.test("the ledger as CSV: the API's names and values, RFC 4180", async (t) => {
+  const row: LedgerRow = {
+    start: '2008-10-15',
+    end: '2008-10-22',
+    days: 7,
+    principal: '1188041.47',
+    rate: '0.12',
+    rateKind: 'default',
+    form: 'cash',
+    yearFraction: '0.01944444444444444444',
+    amount: '2772.10',
+    status: 'accrued',
+    interestDate: null,
+  }
   t.equal(
     ledgerCsv([row]),
     'start,end,days,principal,rate,rateKind,form,yearFraction,amount,status,interestDate\r\n2008-10-15,2008-10-22,7,1188041.47,0.12,default,cash,0.01944444444444444444,2772.10,accrued,\r\n',
@@ -100,33 +124,59 @@ t.test('New York wall time, from the time-zone data', async (t) => {
   t.equal(newYorkOffset('2008-03-09', '01:59'), '-05:00', 'the last minute of standard time')
   t.equal(newYorkOffset('2008-11-02', '03:00'), '-05:00', 'after the clocks go back')
   t.same(newYorkWallTime('2008-09-29T18:30:00Z'), { date: '2008-09-29', time: '14:30' })
-  t.same(newYorkWallTime('2008-09-30T02:30:00Z'), { date: '2008-09-29', time: '22:30' }, 'the New York date, not UTC\'s')
+  t.same(newYorkWallTime('2008-09-30T02:30:00Z'), { date: '2008-09-29', time: '22:30' }, "the New York date, not UTC's")
   t.equal(newYorkWallTime('not a time'), null)
   fc.assert(
-    fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
-      const rounded = new Date(Math.floor(instant.getTime() / 60_000) * 60_000)
-      const wall = newYorkWallTime(rounded.toISOString())!
-      // Wall time and offset make the instant again (an hour repeated in November may read either way).
-      const back = Date.parse(`${wall.date}T${wall.time}:00${newYorkOffset(wall.date, wall.time)}`)
-      return back === rounded.getTime() || Math.abs(back - rounded.getTime()) === 3_600_000
-    }),
+    fc.property(
+      fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }),
+      (instant) => {
+        const rounded = new Date(Math.floor(instant.getTime() / 60_000) * 60_000)
+        const wall = newYorkWallTime(rounded.toISOString())!
+        // Wall time and offset make the instant again (an hour repeated in November may read either way).
+        const back = Date.parse(`${wall.date}T${wall.time}:00${newYorkOffset(wall.date, wall.time)}`)
+        return back === rounded.getTime() || Math.abs(back - rounded.getTime()) === 3_600_000
+      },
+    ),
   )
 })
 
 t.test('the cut axis: in order, inside the width, long gaps cut', async (t) => {
-  const dates = ['2007-01-03', '2007-01-10', '2007-01-11', '2008-09-29', '2008-10-14', '2008-10-15', '2008-10-22', '2010-01-03']
+  const dates = [
+    '2007-01-03',
+    '2007-01-10',
+    '2007-01-11',
+    '2008-09-29',
+    '2008-10-14',
+    '2008-10-15',
+    '2008-10-22',
+    '2010-01-03',
+  ]
   const scale = cutScale(dates, 390)
-  t.same(scale.breaks.map((b) => b.days), [627, 438], 'two quiet stretches cut: 2007-01-11 to 2008-09-29 and 2008-10-22 to 2010-01-03')
+  t.same(
+    scale.breaks.map((b) => b.days),
+    [627, 438],
+    'two quiet stretches cut: 2007-01-11 to 2008-09-29 and 2008-10-22 to 2010-01-03',
+  )
   const xs = dates.map(scale.x)
-  t.ok(xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'later dates further right')
-  t.ok(xs.every((x) => x >= 0 && x <= 390), 'inside the width')
+  t.ok(
+    xs.every((x, i) => i === 0 || x > xs[i - 1]!),
+    'later dates further right',
+  )
+  t.ok(
+    xs.every((x) => x >= 0 && x <= 390),
+    'inside the width',
+  )
   t.ok(xs[2]! - xs[1]! >= 2, 'neighbouring days apart')
   fc.assert(
-    fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 280, max: 1600 }), (days, width) => {
-      const iso = days.map((d) => new Date(Date.UTC(1901, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)).sort()
-      const s = cutScale(iso, width)
-      const x = iso.map(s.x)
-      return x.every((v, i) => v >= 0 && v <= width && (i === 0 || v > x[i - 1]!))
-    }),
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 280, max: 1600 }),
+      (days, width) => {
+        const iso = days.map((d) => new Date(Date.UTC(1901, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)).sort()
+        const s = cutScale(iso, width)
+        const x = iso.map(s.x)
+        return x.every((v, i) => v >= 0 && v <= width && (i === 0 || v > x[i - 1]!))
+      },
+    ),
   )
 })

@@ -8,7 +8,19 @@ import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
 import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
 import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
-import { Decimal, MAX_MONEY, addMoney, formatFraction, formatMoney, fromCents, moneyTimesRatio, pastMaxMoney, roundMoney, scaledInteger, sum } from '../../src/domain/decimal.js'
+import {
+  Decimal,
+  MAX_MONEY,
+  addMoney,
+  formatFraction,
+  formatMoney,
+  fromCents,
+  moneyTimesRatio,
+  pastMaxMoney,
+  roundMoney,
+  scaledInteger,
+  sum,
+} from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
 import { ledgerRowView } from '../../src/domain/views.js'
 import type { LedgerRow } from '../../src/domain/interest.js'
@@ -28,7 +40,21 @@ t.test('formatMoney is toFixed(2)', async (t) => {
     }),
     { numRuns: 3000 },
   )
-  for (const v of ['0', '-0', '0.5', '-0.5', '0.05', '-0.001', '1e15', '123456789012345.6', '1e39', '1e45', '-1e45', 'NaN', 'Infinity']) {
+  for (const v of [
+    '0',
+    '-0',
+    '0.5',
+    '-0.5',
+    '0.05',
+    '-0.001',
+    '1e15',
+    '123456789012345.6',
+    '1e39',
+    '1e45',
+    '-1e45',
+    'NaN',
+    'Infinity',
+  ]) {
     t.equal(formatMoney(new Decimal(v)), new Decimal(v).toFixed(2), v)
   }
 })
@@ -46,7 +72,11 @@ t.test('moneyTimesRatio is the Decimal product divided and rounded once', async 
     fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n - 1n }).map((r) => new Decimal(`${r}e-12`)),
     fc.integer({ min: -2000, max: 2000 }).map((r) => new Decimal(`${r}e-4`)),
   )
-  const numerator = fc.oneof(fc.integer({ min: -110_000, max: 110_000 }), fc.integer({ min: -40_000_000, max: 40_000_000 }), fc.constantFrom(0, -0, 1, 90, 360))
+  const numerator = fc.oneof(
+    fc.integer({ min: -110_000, max: 110_000 }),
+    fc.integer({ min: -40_000_000, max: 40_000_000 }),
+    fc.constantFrom(0, -0, 1, 90, 360),
+  )
   const denominator = fc.constantFrom(360, 365, 366, 365 * 366, 1, 7)
   const mode = fc.constantFrom('half-up' as const, 'half-even' as const)
   fc.assert(
@@ -66,7 +96,11 @@ t.test('moneyTimesRatio is the Decimal product divided and rounded once', async 
     ['2250.00', '0.08', 1, 360, 'half-up', '0.5'], // 2250 × 0.08 / 360 = 0.5 exactly
     ['1000000.00', '0.10', 90, 360, 'half-up', '25000'], // a quarter at 10% on 1,000,000
   ] as const) {
-    t.equal(moneyTimesRatio(new Decimal(a), new Decimal(r), n, d, m).toString(), expected, `${a} × ${r} × ${n}/${d} ${m}`)
+    t.equal(
+      moneyTimesRatio(new Decimal(a), new Decimal(r), n, d, m).toString(),
+      expected,
+      `${a} × ${r} × ${n}/${d} ${m}`,
+    )
   }
 })
 
@@ -75,12 +109,30 @@ t.test('fromCents builds the Decimal that parsing the amount builds, field for f
     const text = `${negative ? '-' : ''}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
     const built = fromCents(cents, negative)
     const parsed = new Decimal(text)
-    return built.s === parsed.s && built.e === parsed.e && JSON.stringify(built.d) === JSON.stringify(parsed.d) && built.toString() === parsed.toString() && built instanceof Decimal && built.plus(1).eq(parsed.plus(1))
+    return (
+      built.s === parsed.s &&
+      built.e === parsed.e &&
+      JSON.stringify(built.d) === JSON.stringify(parsed.d) &&
+      built.toString() === parsed.toString() &&
+      built instanceof Decimal &&
+      built.plus(1).eq(parsed.plus(1))
+    )
   }
   fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.boolean(), check), { numRuns: 20_000 })
   fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.boolean(), check), { numRuns: 20_000 })
   // Word boundaries and zeros: 0.01, 0.10, 1, 99,999.99, 100,000.00, 10,000,000.00 and .01, 2^53 − 1 cents.
-  for (const cents of [1, 10, 100, 9_999_999, 10_000_000, 1_000_000_000, 1_000_000_001, 1_000_000_100, 100_000_000_000_000, Number.MAX_SAFE_INTEGER]) {
+  for (const cents of [
+    1,
+    10,
+    100,
+    9_999_999,
+    10_000_000,
+    1_000_000_000,
+    1_000_000_001,
+    1_000_000_100,
+    100_000_000_000_000,
+    Number.MAX_SAFE_INTEGER,
+  ]) {
     t.ok(check(cents, false) && check(cents, true), String(cents))
   }
   t.equal(fromCents(0, false).toString(), '0')
@@ -123,8 +175,14 @@ t.test('addMoney is plus, the sign of a zero included', async (t) => {
 })
 
 t.test('pastMaxMoney is gt(MAX_MONEY)', async (t) => {
-  const amount = fc.oneof(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }).map((c) => new Decimal(`${c}e-2`)), fc.bigInt({ min: 0n, max: 10n ** 20n }).map((c) => new Decimal(`${c}e-5`)))
-  fc.assert(fc.property(amount, (a) => pastMaxMoney(a) === a.gt(MAX_MONEY)), { numRuns: 10_000 })
+  const amount = fc.oneof(
+    fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }).map((c) => new Decimal(`${c}e-2`)),
+    fc.bigInt({ min: 0n, max: 10n ** 20n }).map((c) => new Decimal(`${c}e-5`)),
+  )
+  fc.assert(
+    fc.property(amount, (a) => pastMaxMoney(a) === a.gt(MAX_MONEY)),
+    { numRuns: 10_000 },
+  )
   t.equal(pastMaxMoney(new Decimal('999999999999999.99')), false, 'the largest amount itself')
   t.equal(pastMaxMoney(new Decimal('1000000000000000.00')), true, 'a cent past it')
   t.equal(pastMaxMoney(new Decimal('999999999999999.991')), true, 'a fraction of a cent past it')
@@ -132,13 +190,18 @@ t.test('pastMaxMoney is gt(MAX_MONEY)', async (t) => {
 
 t.test('scaledInteger reads a Decimal as an exact integer, or refuses', async (t) => {
   fc.assert(
-    fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 14 }), (n, k, scale) => {
-      const x = new Decimal(`${n}e-${k}`)
-      const exact = x.times(new Decimal(10).pow(scale))
-      const expected = exact.isInteger() && exact.abs().lte(Number.MAX_SAFE_INTEGER) ? exact.toNumber() : null
-      const got = scaledInteger(x, scale)
-      return got === expected || (got === 0 && expected === 0)
-    }),
+    fc.property(
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+      fc.integer({ min: 0, max: 14 }),
+      fc.integer({ min: 0, max: 14 }),
+      (n, k, scale) => {
+        const x = new Decimal(`${n}e-${k}`)
+        const exact = x.times(new Decimal(10).pow(scale))
+        const expected = exact.isInteger() && exact.abs().lte(Number.MAX_SAFE_INTEGER) ? exact.toNumber() : null
+        const got = scaledInteger(x, scale)
+        return got === expected || (got === 0 && expected === 0)
+      },
+    ),
     { numRuns: 20_000 },
   )
   t.equal(scaledInteger(new Decimal('1188041.47'), 2), 118804147)
@@ -198,12 +261,21 @@ t.test("today in New York agrees with luxon's", async (t) => {
 })
 
 t.test('ledger rows carry the year fraction computed at 40 digits', async (t) => {
-  const row = (numerator: number, denominator: number) => ({ yearFraction: { days: numerator, numerator, denominator } }) as unknown as LedgerRow
+  const row = (numerator: number, denominator: number) =>
+    ({ yearFraction: { days: numerator, numerator, denominator } }) as unknown as LedgerRow
   fc.assert(
-    fc.property(fc.integer({ min: -200_000, max: 200_000 }), fc.constantFrom(360, 365, 366, 365 * 366, 7, 1), (n, d) => {
-      const text = formatFraction(new Decimal(n).div(d))
-      t.equal(ledgerRowView({ ...row(n, d), principal: new Decimal(1), rate: new Decimal(1), amount: new Decimal(1) }).yearFraction, text)
-    }),
+    fc.property(
+      fc.integer({ min: -200_000, max: 200_000 }),
+      fc.constantFrom(360, 365, 366, 365 * 366, 7, 1),
+      (n, d) => {
+        const text = formatFraction(new Decimal(n).div(d))
+        t.equal(
+          ledgerRowView({ ...row(n, d), principal: new Decimal(1), rate: new Decimal(1), amount: new Decimal(1) })
+            .yearFraction,
+          text,
+        )
+      },
+    ),
     { numRuns: 2000 },
   )
 })
@@ -211,9 +283,16 @@ t.test('ledger rows carry the year fraction computed at 40 digits', async (t) =>
 t.test('responses serialize to the bytes the schemas give without reshaping', async (t) => {
   const contract = loadContract()
   const external = Object.fromEntries([...contract.schemas].map(([id, schema]) => [id, structuredClone(schema)]))
-  const plain = fastJson({ $ref: 'ScenarioResult.json#' }, { schema: external as unknown as fastJson.Options['schema'] })
+  const plain = fastJson(
+    { $ref: 'ScenarioResult.json#' },
+    { schema: external as unknown as fastJson.Options['schema'] },
+  )
   const serialize = serializerFor(contract, { $ref: 'ScenarioResult.json#' })
-  const requests = [fixture('examples/liquidmetal-2008.request.json'), ...variedNotes(300, 7), { note: { principal: '100.00', issueDate: '2001-01-01', maturityDate: '2002-01-01' } }]
+  const requests = [
+    fixture('examples/liquidmetal-2008.request.json'),
+    ...variedNotes(300, 7),
+    { note: { principal: '100.00', issueDate: '2001-01-01', maturityDate: '2002-01-01' } },
+  ]
   for (const [i, request] of requests.entries()) {
     const result = computeScenario(request as Parameters<typeof computeScenario>[0], () => '2001-06-01')
     const bytes = serialize(result)
@@ -227,7 +306,10 @@ t.test('responses serialize to the bytes the schemas give without reshaping', as
 })
 
 t.test('ChunkEncoder and utf8 give the bytes Buffer.from gives, whatever falls on a chunk boundary', async (t) => {
-  const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', '"', 'é', '€', '😀', '\n'), fc.string({ unit: 'grapheme', maxLength: 1 })), maxLength: 200 })
+  const text = fc.string({
+    unit: fc.oneof(fc.constantFrom('a', '"', 'é', '€', '😀', '\n'), fc.string({ unit: 'grapheme', maxLength: 1 })),
+    maxLength: 200,
+  })
   fc.assert(
     fc.property(fc.array(text, { maxLength: 30 }), fc.integer({ min: 4, max: 64 }), (texts, size) => {
       const encoder = new ChunkEncoder(size)
@@ -240,7 +322,9 @@ t.test('ChunkEncoder and utf8 give the bytes Buffer.from gives, whatever falls o
       }
       chunks.push(encoder.end())
       const expected = Buffer.from(texts.join(''), 'utf8')
-      return Buffer.concat(chunks).equals(expected) && texts.every((piece) => utf8(piece).equals(Buffer.from(piece, 'utf8')))
+      return (
+        Buffer.concat(chunks).equals(expected) && texts.every((piece) => utf8(piece).equals(Buffer.from(piece, 'utf8')))
+      )
     }),
     { numRuns: 1000 },
   )

@@ -26,7 +26,16 @@ t.test('with API_KEYS, /v1 needs a valid bearer key', async (t) => {
   t.equal(body.title, 'Unauthorized')
   t.equal(missing.headers['www-authenticate'], 'Bearer realm="convertible-default"')
 
-  for (const header of [`Bearer ${KEYS[0]}x`, `Bearer ${KEYS[0]!.slice(0, -1)}`, `Basic ${KEYS[0]}`, KEYS[0]!, 'Bearer', 'Bearer ', `Bearer ${KEYS[0]} ${KEYS[1]}`, '']) {
+  for (const header of [
+    `Bearer ${KEYS[0]}x`,
+    `Bearer ${KEYS[0]!.slice(0, -1)}`,
+    `Basic ${KEYS[0]}`,
+    KEYS[0]!,
+    'Bearer',
+    'Bearer ',
+    `Bearer ${KEYS[0]} ${KEYS[1]}`,
+    '',
+  ]) {
     const res = await get('/v1/calendars', { authorization: header })
     assertProblem(t, res, { status: 401, type: 'unauthorized' })
     t.notMatch(res.body, KEYS[0]!, 'the key is never echoed')
@@ -34,14 +43,22 @@ t.test('with API_KEYS, /v1 needs a valid bearer key', async (t) => {
   const wrong = await get('/v1/calendars', bearer('nope'))
   t.match(wrong.headers['www-authenticate'], /error="invalid_token"/)
 
-  for (const key of KEYS) t.equal((await get('/v1/calendars', bearer(key))).statusCode, 200, 'each configured key works')
-  t.equal((await get('/v1/calendars', { authorization: `bearer ${KEYS[0]}` })).statusCode, 200, 'the scheme is case-insensitive')
+  for (const key of KEYS)
+    t.equal((await get('/v1/calendars', bearer(key))).statusCode, 200, 'each configured key works')
+  t.equal(
+    (await get('/v1/calendars', { authorization: `bearer ${KEYS[0]}` })).statusCode,
+    200,
+    'the scheme is case-insensitive',
+  )
 
   // POSTs, the batch, errors and unknown paths under /v1 are guarded too (no route probing).
-  const post = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload: theCase, headers })
+  const post = (url: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, payload: theCase, headers })
   assertProblem(t, await post('/v1/scenarios'), { status: 401 })
   t.equal((await post('/v1/scenarios', bearer(KEYS[1]!))).statusCode, 200)
-  assertProblem(t, await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } }), { status: 401 })
+  assertProblem(t, await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } }), {
+    status: 401,
+  })
   assertProblem(t, await post('/v1/scenarios', { ...bearer(KEYS[0]!), 'content-type': 'text/plain' }), { status: 415 })
   assertProblem(t, await get('/v1/no-such-thing'), { status: 401 })
   assertProblem(t, await get('/v1/no-such-thing', bearer(KEYS[0]!)), { status: 404 })
@@ -80,7 +97,15 @@ t.test('isProtected judges the route, or the path as sent and decoded', async (t
   app.addHook('onRequest', async (request) => {
     seen.push([request.url, isProtected(request)])
   })
-  for (const url of ['/health', '/v1/calendars', '/docs/static/index.html', '/V1/calendars', '/v1x', '/openapi.json?x=/v1/']) await app.inject({ url })
+  for (const url of [
+    '/health',
+    '/v1/calendars',
+    '/docs/static/index.html',
+    '/V1/calendars',
+    '/v1x',
+    '/openapi.json?x=/v1/',
+  ])
+    await app.inject({ url })
   t.same(Object.fromEntries(seen), {
     '/health': false,
     '/v1/calendars': true,
@@ -124,16 +149,25 @@ t.test('the security headers are exactly those @fastify/helmet sets with the sam
     }
   }
   const names = Object.keys(helmetHeaders(HELMET_OPTIONS))
-  const helmetNames = Object.keys(expected).filter((n) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(n))
+  const helmetNames = Object.keys(expected).filter(
+    (n) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(n),
+  )
   t.same(names.sort(), helmetNames.sort(), 'the same set of headers')
-  t.throws(() => helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } }), /per request/)
+  t.throws(
+    () => helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } }),
+    /per request/,
+  )
 })
 
 t.test('CORS is off unless CORS_ORIGINS is set', async (t) => {
   const preflight = {
     method: 'OPTIONS' as const,
     url: '/v1/scenarios',
-    headers: { origin: 'https://treasury.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    headers: {
+      origin: 'https://treasury.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type',
+    },
   }
   const off = testApp(t)
   const plain = await off.inject({ url: '/v1/calendars', headers: { origin: 'https://treasury.example' } })
@@ -147,13 +181,24 @@ t.test('CORS is off unless CORS_ORIGINS is set', async (t) => {
   t.match(allowed.headers['access-control-allow-headers'], /authorization/i)
   const other = await on.inject({ ...preflight, headers: { ...preflight.headers, origin: 'https://evil.example' } })
   t.not(other.headers['access-control-allow-origin'], 'https://evil.example', 'other origins are not allowed')
-  const actual = await on.inject({ url: '/v1/calendars', headers: { origin: 'https://treasury.example', ...bearer(KEYS[0]!) } })
+  const actual = await on.inject({
+    url: '/v1/calendars',
+    headers: { origin: 'https://treasury.example', ...bearer(KEYS[0]!) },
+  })
   t.equal(actual.headers['access-control-allow-origin'], 'https://treasury.example')
   t.match(actual.headers['access-control-expose-headers'], /x-request-id/)
 
   const any = testApp(t, { corsOrigins: ['*'] })
-  t.equal((await any.inject({ url: '/v1/calendars', headers: { origin: 'https://a.example' } })).headers['access-control-allow-origin'], '*')
-  t.same(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).corsOrigins, ['https://a.example', 'http://b.example:8080'])
+  t.equal(
+    (await any.inject({ url: '/v1/calendars', headers: { origin: 'https://a.example' } })).headers[
+      'access-control-allow-origin'
+    ],
+    '*',
+  )
+  t.same(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).corsOrigins, [
+    'https://a.example',
+    'http://b.example:8080',
+  ])
   t.throws(() => loadConfig({ CORS_ORIGINS: 'a.example' }), /CORS_ORIGINS/)
 })
 
@@ -174,6 +219,10 @@ t.test('x-request-id: honoured when sane, generated otherwise, echoed on every a
   }
   for (const bad of ['has space', 'x'.repeat(129), 'new\nline', 'ünï']) {
     const res = await app.inject({ url: '/health', headers: { 'x-request-id': bad } })
-    t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/, `an unsafe id is replaced: ${JSON.stringify(bad.slice(0, 20))}`)
+    t.match(
+      res.headers['x-request-id'],
+      /^[0-9a-f-]{36}$/,
+      `an unsafe id is replaced: ${JSON.stringify(bad.slice(0, 20))}`,
+    )
   }
 })

@@ -37,10 +37,22 @@ t.test('uniqueItems with objects as items is a 400, not a crash (fast-deep-equal
   const app = testApp(t)
   for (const key of ['valueOf', 'toString', 'constructor']) {
     const methods = [{ [key]: 1 }, { [key]: 1 }]
-    const res = await app.inject({ method: 'POST', url: '/v1/cure-period', payload: { noticeOfDefault: { sentAt: '2008-09-29', methods } } })
-    assertProblem(t, res, { status: 400, type: 'validation', errors: [{ pointer: '/noticeOfDefault/methods/0' }, { pointer: '/noticeOfDefault/methods/1' }] })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/cure-period',
+      payload: { noticeOfDefault: { sentAt: '2008-09-29', methods } },
+    })
+    assertProblem(t, res, {
+      status: 400,
+      type: 'validation',
+      errors: [{ pointer: '/noticeOfDefault/methods/0' }, { pointer: '/noticeOfDefault/methods/1' }],
+    })
   }
-  const duplicate = await app.inject({ method: 'POST', url: '/v1/cure-period', payload: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['mail', 'mail'] } } })
+  const duplicate = await app.inject({
+    method: 'POST',
+    url: '/v1/cure-period',
+    payload: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['mail', 'mail'] } },
+  })
   assertProblem(t, duplicate, { status: 400, errors: [{ pointer: '/noticeOfDefault/methods' }] })
 })
 
@@ -55,10 +67,20 @@ t.test('strings are capped before their pattern is tried', async (t) => {
 t.test('BODY_LIMIT: a body over 1 MiB is 413 (the setting is honoured)', async (t) => {
   const app = testApp(t)
   const pad = 'x'.repeat(1_048_576)
-  const res = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: JSON.stringify({ ...theCase, note: { ...theCase.note, id: pad } }), headers: json })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/scenarios',
+    payload: JSON.stringify({ ...theCase, note: { ...theCase.note, id: pad } }),
+    headers: json,
+  })
   assertProblem(t, res, { status: 413, type: 'payload-too-large', errors: [] })
   const small = testApp(t, { bodyLimit: 1_000 })
-  const over = await small.inject({ method: 'POST', url: '/v1/scenarios', payload: JSON.stringify({ ...theCase, pad: 'x'.repeat(1_000) }), headers: json })
+  const over = await small.inject({
+    method: 'POST',
+    url: '/v1/scenarios',
+    payload: JSON.stringify({ ...theCase, pad: 'x'.repeat(1_000) }),
+    headers: json,
+  })
   assertProblem(t, over, { status: 413, type: 'payload-too-large' })
   t.match(over.json().detail, /1000 bytes/)
 })
@@ -66,20 +88,35 @@ t.test('BODY_LIMIT: a body over 1 MiB is 413 (the setting is honoured)', async (
 t.test('BATCH_BODY_LIMIT bounds the batch body; 10,000 items are accepted, 10,001 are not', async (t) => {
   const app = testApp(t, { batchBodyLimit: 100_000 })
   const big = JSON.stringify({ items: Array.from({ length: 200 }, () => theCase) })
-  assertProblem(t, await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: big, headers: json }), { status: 413, type: 'payload-too-large' })
+  assertProblem(t, await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: big, headers: json }), {
+    status: 413,
+    type: 'payload-too-large',
+  })
 
   const full = testApp(t)
-  const tenThousand = await full.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 10_000 }, () => ({})) } })
+  const tenThousand = await full.inject({
+    method: 'POST',
+    url: '/v1/scenarios/batch',
+    payload: { items: Array.from({ length: 10_000 }, () => ({})) },
+  })
   t.equal(tenThousand.statusCode, 200)
   t.equal(tenThousand.json().results.length, 10_000)
-  const over = await full.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 10_001 }, () => ({})) } })
+  const over = await full.inject({
+    method: 'POST',
+    url: '/v1/scenarios/batch',
+    payload: { items: Array.from({ length: 10_001 }, () => ({})) },
+  })
   assertProblem(t, over, { status: 400, errors: [{ pointer: '/items' }] })
 })
 
 t.test('BATCH_TIME_LIMIT_MS: items left when a batch runs out of time are 503 problems, in order', async (t) => {
   const app = testApp(t, { batchTimeLimitMs: 300 })
   const started = Date.now()
-  const res = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 300 }, () => slowItem) } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/scenarios/batch',
+    payload: { items: Array.from({ length: 300 }, () => slowItem) },
+  })
   const took = Date.now() - started
   t.equal(res.statusCode, 200)
   const { results } = res.json()
@@ -99,7 +136,13 @@ t.test('a long batch does not starve health checks', async (t) => {
   const app = testApp(t, { batchTimeLimitMs: 2_000 })
   await app.ready()
   let done = false
-  const batch = app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: Array.from({ length: 1_000 }, () => slowItem) } }).finally(() => (done = true))
+  const batch = app
+    .inject({
+      method: 'POST',
+      url: '/v1/scenarios/batch',
+      payload: { items: Array.from({ length: 1_000 }, () => slowItem) },
+    })
+    .finally(() => (done = true))
   const latencies: number[] = []
   await new Promise((resolve) => setTimeout(resolve, 200))
   while (!done) {
@@ -111,7 +154,10 @@ t.test('a long batch does not starve health checks', async (t) => {
   }
   await batch
   t.ok(latencies.length >= 5, `${latencies.length} health checks during the batch`)
-  t.ok(Math.max(...latencies) < 1_000, `each answered in under a second (worst ${Math.round(Math.max(...latencies))} ms)`)
+  t.ok(
+    Math.max(...latencies) < 1_000,
+    `each answered in under a second (worst ${Math.round(Math.max(...latencies))} ms)`,
+  )
 })
 
 t.test('a batch whose client goes away stops computing', async (t) => {
@@ -120,7 +166,13 @@ t.test('a batch whose client goes away stops computing', async (t) => {
   const { port } = app.server.address() as AddressInfo
   const body = JSON.stringify({ items: Array.from({ length: 2_000 }, () => slowItem) })
   await new Promise<void>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/v1/scenarios/batch', method: 'POST', headers: { ...json, 'content-length': Buffer.byteLength(body) } })
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/v1/scenarios/batch',
+      method: 'POST',
+      headers: { ...json, 'content-length': Buffer.byteLength(body) },
+    })
     req.on('response', (res) => {
       res.once('data', () => {
         req.destroy()
@@ -144,7 +196,11 @@ t.test('errors before routing are problems: bad URL, over-long path segment, mal
   const badUrl = await app.inject({ url: '/v1/calendars/%E0%A4%A/holidays', headers: { 'x-request-id': 'bad-url-1' } })
   assertProblem(t, badUrl, { status: 400, errors: [] })
   t.equal(badUrl.headers['x-request-id'], 'bad-url-1')
-  assertProblem(t, await app.inject({ url: `/v1/calendars/${'x'.repeat(500)}/holidays?from=2008-01-01&to=2008-01-02` }), { status: 404, errors: [] })
+  assertProblem(
+    t,
+    await app.inject({ url: `/v1/calendars/${'x'.repeat(500)}/holidays?from=2008-01-01&to=2008-01-02` }),
+    { status: 404, errors: [] },
+  )
 
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
@@ -173,7 +229,9 @@ t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 proble
   const answer = await new Promise<string>((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
       // Headers, then a body that never comes.
-      socket.write('POST /v1/scenarios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"note":')
+      socket.write(
+        'POST /v1/scenarios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"note":',
+      )
     })
     let text = ''
     socket.on('data', (chunk) => (text += chunk))
@@ -186,31 +244,39 @@ t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 proble
   t.ok(took < 5_000, `cut off after ${took} ms`)
 })
 
-t.test('BATCH_CONCURRENCY: a batch past the limit gets a 503 before its body is read; the slot frees when the first ends', async (t) => {
-  const app = testApp(t, { batchConcurrency: 1, retryAfterSeconds: 7 })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = app.server.address() as AddressInfo
-  // The first batch: headers and part of a body, so it is in flight until its socket closes.
-  const first = connect(port, '127.0.0.1')
-  first.on('error', () => {})
-  await new Promise<void>((resolve) => first.once('connect', () => resolve()))
-  first.write('POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"items":[')
-  await new Promise((resolve) => setTimeout(resolve, 200))
+t.test(
+  'BATCH_CONCURRENCY: a batch past the limit gets a 503 before its body is read; the slot frees when the first ends',
+  async (t) => {
+    const app = testApp(t, { batchConcurrency: 1, retryAfterSeconds: 7 })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as AddressInfo
+    // The first batch: headers and part of a body, so it is in flight until its socket closes.
+    const first = connect(port, '127.0.0.1')
+    first.on('error', () => {})
+    await new Promise<void>((resolve) => first.once('connect', () => resolve()))
+    first.write(
+      'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"items":[',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
 
-  const turnedAway = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
-  const body = assertProblem(t, turnedAway, { status: 503, type: 'service-unavailable', errors: [] })
-  t.match(body.detail, /BATCH_CONCURRENCY/)
-  t.equal(turnedAway.headers['retry-after'], '7')
-  // Other routes are not limited.
-  t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios', payload: theCase })).statusCode, 200)
+    const turnedAway = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
+    const body = assertProblem(t, turnedAway, { status: 503, type: 'service-unavailable', errors: [] })
+    t.match(body.detail, /BATCH_CONCURRENCY/)
+    t.equal(turnedAway.headers['retry-after'], '7')
+    // Other routes are not limited.
+    t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios', payload: theCase })).statusCode, 200)
 
-  first.destroy()
-  await new Promise((resolve) => setTimeout(resolve, 200))
-  const admitted = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
-  t.equal(admitted.statusCode, 200, 'the slot is free once the first batch is gone')
-  // A batch that ends normally frees its slot too.
-  t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })).statusCode, 200)
-})
+    first.destroy()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const admitted = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })
+    t.equal(admitted.statusCode, 200, 'the slot is free once the first batch is gone')
+    // A batch that ends normally frees its slot too.
+    t.equal(
+      (await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { items: [theCase] } })).statusCode,
+      200,
+    )
+  },
+)
 
 t.test('BATCH_MEMORY_BUDGET_BYTES: batches are admitted while their bodies in flight fit the budget', async (t) => {
   const app = testApp(t, { batchMemoryBudgetBytes: 3_000, retryAfterSeconds: 7 })
@@ -223,23 +289,37 @@ t.test('BATCH_MEMORY_BUDGET_BYTES: batches are admitted while their bodies in fl
   const first = connect(port, '127.0.0.1')
   first.on('error', () => {})
   await new Promise<void>((resolve) => first.once('connect', () => resolve()))
-  first.write('POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n{"items":[')
+  first.write(
+    'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n{"items":[',
+  )
   await new Promise((resolve) => setTimeout(resolve, 200))
 
   // 2,000 + under 1,000 fits 3,000: admitted, however many such come one after another.
-  for (let i = 0; i < 3; i++) t.equal((await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: small })).statusCode, 200, `small batch ${i + 1} admitted`)
+  for (let i = 0; i < 3; i++)
+    t.equal(
+      (await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: small })).statusCode,
+      200,
+      `small batch ${i + 1} admitted`,
+    )
   // 2,000 + 1,500 does not.
   const larger = { items: [theCase], pad: 'x'.repeat(1_500 - smallBytes - 9) } // 1,500 bytes (an unknown field: a 400 if it were read)
   t.equal(Buffer.byteLength(JSON.stringify(larger)), 1_500)
   const turnedAway = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: larger })
   const body = assertProblem(t, turnedAway, { status: 503, type: 'service-unavailable', errors: [] })
-  t.match(body.detail, /hold 2000 bytes of bodies, and this one's 1500 would pass the 3000 of BATCH_MEMORY_BUDGET_BYTES/)
+  t.match(
+    body.detail,
+    /hold 2000 bytes of bodies, and this one's 1500 would pass the 3000 of BATCH_MEMORY_BUDGET_BYTES/,
+  )
   t.equal(turnedAway.headers['retry-after'], '7')
 
   first.destroy()
   await new Promise((resolve) => setTimeout(resolve, 200))
   // With nothing in flight, a body larger than the whole budget is admitted alone (then read: 400 for its unknown field).
-  const alone = await app.inject({ method: 'POST', url: '/v1/scenarios/batch', payload: { ...larger, pad: 'x'.repeat(5_000) } })
+  const alone = await app.inject({
+    method: 'POST',
+    url: '/v1/scenarios/batch',
+    payload: { ...larger, pad: 'x'.repeat(5_000) },
+  })
   assertProblem(t, alone, { status: 400, errors: [{ pointer: '/pad' }] })
 })
 
@@ -253,7 +333,9 @@ t.test('SOCKET_TIMEOUT_MS: a client that stops reading a batch answer is disconn
   stalled.on('error', () => {})
   stalled.pause() // never reads
   await new Promise<void>((resolve) => stalled.once('connect', () => resolve()))
-  stalled.write(`POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+  stalled.write(
+    `POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
   await new Promise((resolve) => setTimeout(resolve, 300))
   const small = { method: 'POST' as const, url: '/v1/scenarios/batch', payload: { items: [theCase] } }
   t.equal((await app.inject(small)).statusCode, 503, 'the stalled batch holds the only slot')

@@ -27,17 +27,32 @@ const TIMESTAMPS = [
 const requests: Array<[string, string, unknown?]> = [
   ['POST', '/v1/scenarios', theCase],
   ['POST', '/v1/scenarios', { note: theCase.note }], // asOf defaults to today in New York
-  ...TIMESTAMPS.map((sentAt): [string, string, unknown] => ['POST', '/v1/scenarios', variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = sentAt))]),
+  ...TIMESTAMPS.map((sentAt): [string, string, unknown] => [
+    'POST',
+    '/v1/scenarios',
+    variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = sentAt)),
+  ]),
   ...TIMESTAMPS.map((sentAt): [string, string, unknown] => [
     'POST',
     '/v1/cure-period',
-    { noticeOfDefault: { sentAt, methods: ['facsimile', 'email', 'overnight-courier', 'mail', 'personal'] }, asOf: '2008-10-31' },
+    {
+      noticeOfDefault: { sentAt, methods: ['facsimile', 'email', 'overnight-courier', 'mail', 'personal'] },
+      asOf: '2008-10-31',
+    },
   ]),
   ['POST', '/v1/cure-period', { noticeOfDefault: { sentAt: '2008-09-29T16:30:00-04:00', methods: ['facsimile'] } }],
   ['POST', '/v1/covenant-deadline', { spa: theCase.spa }],
   ['POST', '/v1/default-interest', { note: theCase.note, eventOfDefaultDate: '2008-10-15', through: '2008-10-22' }],
-  ['POST', '/v1/redemption', { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection }],
-  ['POST', '/v1/scenarios/batch', { items: TIMESTAMPS.map((sentAt) => variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = sentAt))) }],
+  [
+    'POST',
+    '/v1/redemption',
+    { note: theCase.note, eventOfDefaultDate: '2008-10-15', redemptionElection: theCase.events.redemptionElection },
+  ],
+  [
+    'POST',
+    '/v1/scenarios/batch',
+    { items: TIMESTAMPS.map((sentAt) => variant(theCase, (c) => (c.events.noticeOfDefault.sentAt = sentAt))) },
+  ],
   ['GET', '/v1/calendars/us-fed/holidays?from=2008-01-01&to=2008-12-31'],
   ['GET', '/v1/calendars/us-nyse/add-business-days?date=2008-09-29&days=10'],
   ['GET', '/v1/calendars/us-government-bond/business-days-between?from=2008-03-01&to=2008-11-30'],
@@ -60,5 +75,8 @@ t.test('byte-identical answers under TZ=Pacific/Kiritimati and TZ=America/Los_An
   }
   for (const s of servers) s.child.kill('SIGTERM')
   const exits = await Promise.all(servers.map((s) => s.exit))
-  t.same(exits.map((e) => e.code), [0, 0])
+  t.same(
+    exits.map((e) => e.code),
+    [0, 0],
+  )
 })

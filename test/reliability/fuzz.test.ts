@@ -18,7 +18,10 @@ for (const endpoint of postEndpoints()) {
     const started = Date.now()
     const statuses = await fuzzEndpoint(app, endpoint, RUNS)
     t.comment(`${endpoint.url}: ${JSON.stringify(statuses)} in ${Date.now() - started} ms`)
-    t.ok(Object.keys(statuses).every((s) => Number(s) < 500), 'no 5xx')
+    t.ok(
+      Object.keys(statuses).every((s) => Number(s) < 500),
+      'no 5xx',
+    )
     t.ok((statuses[200] ?? 0) > 0 && (statuses[400] ?? 0) > 0, 'reaches both the computation and the edge')
   })
 }
@@ -42,15 +45,24 @@ t.test(`query endpoints and other methods: ${RUNS} fuzzed URLs`, async (t) => {
 t.test('prototype keys never reach Object.prototype', async (t) => {
   const app = buildApp()
   t.teardown(() => app.close())
-  const bodies = ['{"__proto__": {"polluted": true}}', '{"constructor": {"prototype": {"polluted": true}}}', '{"note": {"__proto__": {"polluted": true}}}']
+  const bodies = [
+    '{"__proto__": {"polluted": true}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+    '{"note": {"__proto__": {"polluted": true}}}',
+  ]
   for (const url of ['/v1/scenarios', '/v1/scenarios/batch', '/v1/redemption']) {
     for (const payload of [...bodies, `{"items": [${bodies.join(',')}]}`]) {
       const res = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } })
       t.equal(res.statusCode === 200 ? 200 : 400, res.statusCode, `${url} ${payload}`)
-      t.notOk(res.body.includes('"polluted":true') && res.statusCode === 200 && !url.endsWith('batch'), 'not echoed as a result')
+      t.notOk(
+        res.body.includes('"polluted":true') && res.statusCode === 200 && !url.endsWith('batch'),
+        'not echoed as a result',
+      )
     }
   }
-  const query = await app.inject({ url: '/v1/calendars/us-fed/holidays?from=2008-01-01&to=2008-12-31&__proto__[polluted]=1&constructor[prototype][polluted]=1' })
+  const query = await app.inject({
+    url: '/v1/calendars/us-fed/holidays?from=2008-01-01&to=2008-12-31&__proto__[polluted]=1&constructor[prototype][polluted]=1',
+  })
   t.equal(query.statusCode, 400)
   t.equal(({} as any).polluted, undefined, 'Object.prototype untouched')
   t.same(Object.keys(Object.prototype), [])

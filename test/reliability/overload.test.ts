@@ -11,7 +11,16 @@ import { fixture } from '../helpers/json.js'
 const theCase = fixture('examples/liquidmetal-2008.request.json')
 /** Heavy, valid requests: monthly interest in cash from 1901 to 2199 (tens of ms of computing each). */
 const heavy = {
-  note: { ...theCase.note, issueDate: '1901-01-01', maturityDate: '2199-12-31', interest: { ...theCase.note.interest, paymentForm: 'cash', interestDates: { frequency: 'monthly', firstDate: '1901-02-01' } } },
+  note: {
+    ...theCase.note,
+    issueDate: '1901-01-01',
+    maturityDate: '2199-12-31',
+    interest: {
+      ...theCase.note.interest,
+      paymentForm: 'cash',
+      interestDates: { frequency: 'monthly', firstDate: '1901-02-01' },
+    },
+  },
   eventOfDefaultDate: '1902-01-02',
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -24,12 +33,20 @@ t.test('event-loop delay: heavy traffic drives it over the limit; 503 + Retry-Af
   const statuses: number[] = []
   const until = Date.now() + 20_000
   while (!statuses.includes(503) && Date.now() < until) {
-    const wave = await Promise.all(Array.from({ length: 8 }, () => app.inject({ method: 'POST', url: '/v1/default-interest', payload: heavy })))
+    const wave = await Promise.all(
+      Array.from({ length: 8 }, () => app.inject({ method: 'POST', url: '/v1/default-interest', payload: heavy })),
+    )
     statuses.push(...wave.map((r) => r.statusCode))
   }
   t.ok(app.isUnderPressure(), `over the limit (event-loop delay ${Math.round(app.memoryUsage().eventLoopDelay)} ms)`)
-  t.ok(statuses.includes(503), `heavy requests shed once over it (${statuses.filter((s) => s === 200).length} answered first)`)
-  t.ok(statuses.every((s) => s === 200 || s === 503), 'the heavy requests were answered or shed, never failed')
+  t.ok(
+    statuses.includes(503),
+    `heavy requests shed once over it (${statuses.filter((s) => s === 200).length} answered first)`,
+  )
+  t.ok(
+    statuses.every((s) => s === 200 || s === 503),
+    'the heavy requests were answered or shed, never failed',
+  )
 
   const shed = await app.inject({ method: 'POST', url: '/v1/scenarios', payload: theCase })
   const body = assertProblem(t, shed, { status: 503, type: 'service-unavailable', errors: [] })
@@ -90,8 +107,16 @@ t.test('the limits are settings with defaults; 0 turns one off', async (t) => {
   t.ok(defaults.maxHeapUsedBytes > 0, 'heap limit on by default (90% of the V8 heap limit)')
   t.equal(defaults.maxRssBytes, 0)
   t.equal(defaults.retryAfterSeconds, 5)
-  const set = loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0', MAX_HEAP_USED_BYTES: '536870912', MAX_RSS_BYTES: '1073741824', RETRY_AFTER_SECONDS: '2' })
-  t.same([set.maxEventLoopDelayMs, set.maxHeapUsedBytes, set.maxRssBytes, set.retryAfterSeconds], [0, 536870912, 1073741824, 2])
+  const set = loadConfig({
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_HEAP_USED_BYTES: '536870912',
+    MAX_RSS_BYTES: '1073741824',
+    RETRY_AFTER_SECONDS: '2',
+  })
+  t.same(
+    [set.maxEventLoopDelayMs, set.maxHeapUsedBytes, set.maxRssBytes, set.retryAfterSeconds],
+    [0, 536870912, 1073741824, 2],
+  )
   t.throws(() => loadConfig({ RETRY_AFTER_SECONDS: '0' }), /RETRY_AFTER_SECONDS/)
 
   const off = testApp(t, { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0 })

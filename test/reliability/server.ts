@@ -87,7 +87,9 @@ export function send(
       agent: false,
       headers: {
         connection: 'close',
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(options.body)) }),
+        ...(options.body === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(options.body)) }),
         ...options.headers,
       },
     })
@@ -101,7 +103,14 @@ export function send(
         }
         chunks.push(chunk)
       })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), firstByteAt }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          firstByteAt,
+        }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)

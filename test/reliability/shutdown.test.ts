@@ -17,14 +17,19 @@ import { send, sleep, startServer, type Answer } from './server.js'
 /** Draining is what these tests watch, not load shedding: a busy machine must not shed the singles. */
 const NO_SHEDDING = { MAX_EVENT_LOOP_DELAY_MS: '0' }
 
-
-function batchResults(t: Test, answer: Answer, name: string): Array<{ ok: boolean; problem?: { status: number; detail: string } }> {
+function batchResults(
+  t: Test,
+  answer: Answer,
+  name: string,
+): Array<{ ok: boolean; problem?: { status: number; detail: string } }> {
   t.equal(answer.status, 200, `${name}: 200`)
   let parsed: { results: Array<{ ok: boolean; problem?: { status: number; detail: string } }> }
   try {
     parsed = JSON.parse(answer.body)
   } catch {
-    t.fail(`${name}: the answer is complete JSON (${answer.body.length} bytes, ends ${JSON.stringify(answer.body.slice(-40))})`)
+    t.fail(
+      `${name}: the answer is complete JSON (${answer.body.length} bytes, ends ${JSON.stringify(answer.body.slice(-40))})`,
+    )
     return []
   }
   t.equal(parsed.results.length, 10_000, `${name}: one result per item`)
@@ -34,12 +39,19 @@ function batchResults(t: Test, answer: Answer, name: string): Array<{ ok: boolea
 t.test('SIGTERM with 10,000-item batches in flight: all complete, exit 0 within SHUTDOWN_TIMEOUT_MS', async (t) => {
   const timeout = 30_000
   const server = await startServer(t, { ...NO_SHEDDING, SHUTDOWN_TIMEOUT_MS: String(timeout) })
-  const batch = JSON.stringify({ items: Array.from({ length: 10_000 }, (_, i) => (i % 10 === 9 ? { note: {} } : theCase)) })
+  const batch = JSON.stringify({
+    items: Array.from({ length: 10_000 }, (_, i) => (i % 10 === 9 ? { note: {} } : theCase)),
+  })
   let started!: () => void
   const streaming = new Promise<void>((resolve) => (started = resolve))
-  const batches = [send(server.base, '/v1/scenarios/batch', { body: batch, onFirstByte: () => started() }), send(server.base, '/v1/scenarios/batch', { body: batch })]
+  const batches = [
+    send(server.base, '/v1/scenarios/batch', { body: batch, onFirstByte: () => started() }),
+    send(server.base, '/v1/scenarios/batch', { body: batch }),
+  ]
   const singles = Array.from({ length: 20 }, (_, i) =>
-    i % 2 ? send(server.base, '/v1/scenarios', { body: JSON.stringify(theCase) }) : send(server.base, '/v1/calendars/us-fed/add-business-days?date=2008-09-29&days=10'),
+    i % 2
+      ? send(server.base, '/v1/scenarios', { body: JSON.stringify(theCase) })
+      : send(server.base, '/v1/calendars/us-fed/add-business-days?date=2008-09-29&days=10'),
   )
   await streaming
   const signalledAt = Date.now()
@@ -51,53 +63,77 @@ t.test('SIGTERM with 10,000-item batches in flight: all complete, exit 0 within 
     (a) => a.status,
     (e: NodeJS.ErrnoException) => e.code,
   )
-  t.ok(late === 'ECONNREFUSED' || late === 'ECONNRESET' || late === 503, `a new connection after SIGTERM is refused (${late})`)
+  t.ok(
+    late === 'ECONNREFUSED' || late === 'ECONNRESET' || late === 503,
+    `a new connection after SIGTERM is refused (${late})`,
+  )
 
   const answers = await Promise.all([...batches, ...singles])
   for (const [i, answer] of answers.slice(0, 2).entries()) {
     const results = batchResults(t, answer, `batch ${i + 1}`)
     t.equal(results.filter((r) => r.ok).length, 9_000, `batch ${i + 1}: every valid item computed`)
-    t.ok(results.filter((r) => !r.ok).every((r) => r.problem!.status === 400), `batch ${i + 1}: the invalid ones are 400s, none cut off`)
+    t.ok(
+      results.filter((r) => !r.ok).every((r) => r.problem!.status === 400),
+      `batch ${i + 1}: the invalid ones are 400s, none cut off`,
+    )
   }
-  t.same(answers.slice(2).map((a) => a.status), Array(20).fill(200), 'every single request answered 200')
+  t.same(
+    answers.slice(2).map((a) => a.status),
+    Array(20).fill(200),
+    'every single request answered 200',
+  )
   const exit = await server.exit
   t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
   t.ok(exit.at - signalledAt < timeout, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
   t.match(server.output(), /"signal":"SIGTERM".*"msg":"shutting down"/)
 })
 
-t.test('a batch that would outlast SHUTDOWN_TIMEOUT_MS: its rest is 503 problems, the answer completes, exit 0', async (t) => {
-  const timeout = 5_000
-  const server = await startServer(t, { ...NO_SHEDDING, SHUTDOWN_TIMEOUT_MS: String(timeout) })
-  // 10,000 items of ~60 ms each: ten minutes of work.
-  const body = JSON.stringify({ items: Array.from({ length: 10_000 }, () => slowItem) })
-  let started!: () => void
-  const streaming = new Promise<void>((resolve) => (started = resolve))
-  const answer = send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => started() })
-  await streaming
-  const signalledAt = Date.now()
-  server.child.kill('SIGTERM')
-  const results = batchResults(t, await answer, 'the long batch')
-  const computed = results.findIndex((r) => !r.ok)
-  t.ok(computed > 0 && computed < 10_000, `${computed} items computed before the cut-off`)
-  t.ok(results.slice(0, computed).every((r) => r.ok), 'the first ones are results')
-  const rest = results.slice(computed)
-  t.ok(rest.every((r) => r.problem?.status === 503 && /shutting down/.test(r.problem.detail)), `the other ${rest.length} are 503 "resubmit"`)
-  // Exit 0 is the proof: the server's own SHUTDOWN_TIMEOUT_MS timer would have exited 1.
-  // Seen from here, add the time this busy process takes to notice.
-  const exit = await server.exit
-  t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
-  t.ok(exit.at - signalledAt < timeout + 1_000, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
-})
+t.test(
+  'a batch that would outlast SHUTDOWN_TIMEOUT_MS: its rest is 503 problems, the answer completes, exit 0',
+  async (t) => {
+    const timeout = 5_000
+    const server = await startServer(t, { ...NO_SHEDDING, SHUTDOWN_TIMEOUT_MS: String(timeout) })
+    // 10,000 items of ~60 ms each: ten minutes of work.
+    const body = JSON.stringify({ items: Array.from({ length: 10_000 }, () => slowItem) })
+    let started!: () => void
+    const streaming = new Promise<void>((resolve) => (started = resolve))
+    const answer = send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => started() })
+    await streaming
+    const signalledAt = Date.now()
+    server.child.kill('SIGTERM')
+    const results = batchResults(t, await answer, 'the long batch')
+    const computed = results.findIndex((r) => !r.ok)
+    t.ok(computed > 0 && computed < 10_000, `${computed} items computed before the cut-off`)
+    t.ok(
+      results.slice(0, computed).every((r) => r.ok),
+      'the first ones are results',
+    )
+    const rest = results.slice(computed)
+    t.ok(
+      rest.every((r) => r.problem?.status === 503 && /shutting down/.test(r.problem.detail)),
+      `the other ${rest.length} are 503 "resubmit"`,
+    )
+    // Exit 0 is the proof: the server's own SHUTDOWN_TIMEOUT_MS timer would have exited 1.
+    // Seen from here, add the time this busy process takes to notice.
+    const exit = await server.exit
+    t.equal(exit.code, 0, 'exits 0, before its shutdown timer')
+    t.ok(exit.at - signalledAt < timeout + 1_000, `within SHUTDOWN_TIMEOUT_MS (${exit.at - signalledAt} ms)`)
+  },
+)
 
 t.test('six 3,000-item batches at once all complete, and SIGTERM while they run drains them, exit 0', async (t) => {
   // With the server's 512 MB heap (npm start's flags), so its default budget. Long enough for
   // six batches on a busy machine: the test is that they are drained, not how fast.
   const server = await startServer(t, { ...NO_SHEDDING, SHUTDOWN_TIMEOUT_MS: '300000' })
   const body = JSON.stringify({ items: Array.from({ length: 3_000 }, () => theCase) })
-  t.ok(Buffer.byteLength(body) * 6 < 40 * 2 ** 20, `six bodies of ${Buffer.byteLength(body)} bytes, far under the default budget`)
+  t.ok(
+    Buffer.byteLength(body) * 6 < 40 * 2 ** 20,
+    `six bodies of ${Buffer.byteLength(body)} bytes, far under the default budget`,
+  )
   let streaming = 0
-  const batches = Array.from({ length: 6 }, () => send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => streaming++ }))
+  const batches = Array.from({ length: 6 }, () =>
+    send(server.base, '/v1/scenarios/batch', { body, onFirstByte: () => streaming++ }),
+  )
   // Every one admitted and answering (a 503 would end at once, and fail below).
   while (streaming < 6) await sleep(20)
   server.child.kill('SIGTERM')
@@ -107,7 +143,11 @@ t.test('six 3,000-item batches at once all complete, and SIGTERM while they run 
     t.equal(answer.status, 200, `batch ${i + 1}: 200`)
     const results = (JSON.parse(answer.body) as { results: Array<{ ok: boolean }> }).results
     t.equal(results.length, 3_000, `batch ${i + 1}: one result per item`)
-    t.equal(results.filter((r) => r.ok).length, 3_000, `batch ${i + 1}: every item computed, none cut off by the shutdown`)
+    t.equal(
+      results.filter((r) => r.ok).length,
+      3_000,
+      `batch ${i + 1}: every item computed, none cut off by the shutdown`,
+    )
   }
   const exit = await server.exit
   t.equal(exit.code, 0, 'drained, then exits 0')

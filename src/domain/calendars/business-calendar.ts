@@ -66,7 +66,9 @@ abstract class EpochCalendar implements BusinessCalendar {
 
   addBusinessDays(date: IsoDate, n: number): IsoDate {
     if (!Number.isSafeInteger(n) || Math.abs(n) > MAX_BUSINESS_DAYS) {
-      throw new RangeError(`business days must be an integer in [-${MAX_BUSINESS_DAYS}, ${MAX_BUSINESS_DAYS}], got ${n}`)
+      throw new RangeError(
+        `business days must be an integer in [-${MAX_BUSINESS_DAYS}, ${MAX_BUSINESS_DAYS}], got ${n}`,
+      )
     }
     return fromEpochDay(this.addEpoch(toEpochDay(date), n))
   }
@@ -140,7 +142,8 @@ export class RuleCalendar extends EpochCalendar {
   }
 
   private evaluate(year: number): YearData {
-    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw new RangeError(`date out of the calendar arithmetic range (year ${year})`)
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR))
+      throw new RangeError(`date out of the calendar arithmetic range (year ${year})`)
     const start = epochDayOf(year, 1, 1)
     const length = epochDayOf(year + 1, 1, 1) - start
     const closed = new Uint8Array(length)

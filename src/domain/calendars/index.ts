@@ -17,10 +17,18 @@ import { usSettlement } from './us-settlement.js'
 import { weekendsOnly } from './weekends-only.js'
 
 export type CalendarId = 'us-fed' | 'us-settlement' | 'us-nyse' | 'us-government-bond' | 'weekends-only' | 'us-sec'
-export const CALENDAR_IDS: readonly CalendarId[] = ['us-fed', 'us-settlement', 'us-nyse', 'us-government-bond', 'weekends-only', 'us-sec']
+export const CALENDAR_IDS: readonly CalendarId[] = [
+  'us-fed',
+  'us-settlement',
+  'us-nyse',
+  'us-government-bond',
+  'weekends-only',
+  'us-sec',
+]
 export const DEFAULT_CALENDAR: CalendarId = 'us-fed'
 
-export type BusinessDayConvention = 'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'unadjusted'
+export type BusinessDayConvention =
+  'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'unadjusted'
 
 export interface Holiday {
   date: IsoDate
@@ -59,7 +67,13 @@ export const CALENDAR_RULES: Readonly<Record<CalendarId, CalendarRules>> = {
   'us-sec': usSec,
 }
 
-export const BUSINESS_DAY_CONVENTIONS: readonly BusinessDayConvention[] = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted']
+export const BUSINESS_DAY_CONVENTIONS: readonly BusinessDayConvention[] = [
+  'following',
+  'modified-following',
+  'preceding',
+  'modified-preceding',
+  'unadjusted',
+]
 
 export function isCalendarId(id: string): id is CalendarId {
   return (CALENDAR_IDS as readonly string[]).includes(id)

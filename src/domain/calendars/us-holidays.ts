@@ -15,14 +15,28 @@ import type { HolidayRule } from './rules.js'
 export type SaturdayRule = 'to-friday' | 'not-moved'
 
 /** A fixed-date holiday on month/day: on the day, the Monday after a Sunday, or (optionally) the Friday before a Saturday. */
-export function isFixedDateHoliday(m: number, d: number, w: Weekday, month: number, day: number, saturday: SaturdayRule): boolean {
+export function isFixedDateHoliday(
+  m: number,
+  d: number,
+  w: Weekday,
+  month: number,
+  day: number,
+  saturday: SaturdayRule,
+): boolean {
   if (m !== month) return false
-  return d === day || (d === day + 1 && w === Weekday.Monday) || (saturday === 'to-friday' && d === day - 1 && w === Weekday.Friday)
+  return (
+    d === day ||
+    (d === day + 1 && w === Weekday.Monday) ||
+    (saturday === 'to-friday' && d === day - 1 && w === Weekday.Friday)
+  )
 }
 
 /** January 1st (Monday if Sunday; Friday December 31st if Saturday and `saturday` is 'to-friday'). */
 export function isNewYearsDay(_y: number, m: number, d: number, w: Weekday, saturday: SaturdayRule): boolean {
-  return (m === 1 && (d === 1 || (d === 2 && w === Weekday.Monday))) || (saturday === 'to-friday' && m === 12 && d === 31 && w === Weekday.Friday)
+  return (
+    (m === 1 && (d === 1 || (d === 2 && w === Weekday.Monday))) ||
+    (saturday === 'to-friday' && m === 12 && d === 31 && w === Weekday.Friday)
+  )
 }
 
 /** Third Monday in January, from `fromYear` (1983 for the federal holiday, 1998 on the NYSE). */
@@ -43,7 +57,14 @@ export function isMemorialDay(y: number, m: number, d: number, w: Weekday, satur
 }
 
 /** June 19th from `fromYear`: declared in 2021, observed by QuantLib's calendars from 2022. */
-export function isJuneteenth(y: number, m: number, d: number, w: Weekday, saturday: SaturdayRule, fromYear: number): boolean {
+export function isJuneteenth(
+  y: number,
+  m: number,
+  d: number,
+  w: Weekday,
+  saturday: SaturdayRule,
+  fromYear: number,
+): boolean {
   return y >= fromYear && isFixedDateHoliday(m, d, w, 6, 19, saturday)
 }
 

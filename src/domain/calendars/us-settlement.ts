@@ -25,7 +25,7 @@ export const usSettlement: CalendarRules = {
   id: 'us-settlement',
   name: 'US settlement',
   description:
-    'US federal holidays (as us-fed), with a holiday on Saturday observed on the Friday before (New Year\'s Day on ' +
+    "US federal holidays (as us-fed), with a holiday on Saturday observed on the Friday before (New Year's Day on " +
     'Saturday: December 31st) and on Sunday the Monday after. QuantLib UnitedStates::Settlement.',
   holidayName: ruleTable([
     newYearsDay('to-friday'),

@@ -24,7 +24,11 @@ const negate = (x: number): number => 0 - x
  * start the year fraction is the negative of the one of [end, start). The denominator
  * stays positive.
  */
-export function signed(start: IsoDate, end: IsoDate, forward: (from: IsoDate, to: IsoDate) => YearFraction): YearFraction {
+export function signed(
+  start: IsoDate,
+  end: IsoDate,
+  forward: (from: IsoDate, to: IsoDate) => YearFraction,
+): YearFraction {
   if (end >= start) return forward(start, end)
   const reverse = forward(end, start)
   return { days: negate(reverse.days), numerator: negate(reverse.numerator), denominator: reverse.denominator }

@@ -21,8 +21,17 @@ import { thirtyE360 } from './thirty-e-360.js'
 export type { YearFraction } from './common.js'
 export { act360, act365Fixed, actActIsda, thirty360BondBasis, thirty360Us, thirtyE360, thirtyE360Isda }
 
-export type DayCountId = '30-360-us' | '30-360-bond-basis' | '30e-360' | '30e-360-isda' | 'act-360' | 'act-365-fixed' | 'act-act-isda'
-export const DAY_COUNT_IDS: readonly DayCountId[] = ['30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360', 'act-365-fixed', 'act-act-isda']
+export type DayCountId =
+  '30-360-us' | '30-360-bond-basis' | '30e-360' | '30e-360-isda' | 'act-360' | 'act-365-fixed' | 'act-act-isda'
+export const DAY_COUNT_IDS: readonly DayCountId[] = [
+  '30-360-us',
+  '30-360-bond-basis',
+  '30e-360',
+  '30e-360-isda',
+  'act-360',
+  'act-365-fixed',
+  'act-act-isda',
+]
 export const DEFAULT_DAY_COUNT: DayCountId = '30-360-us'
 
 export interface DayCountInfo {
@@ -40,11 +49,13 @@ const DAY_COUNT_INFO: Record<DayCountId, Omit<DayCountInfo, 'id'>> = {
   },
   '30-360-bond-basis': {
     name: '30/360 Bond Basis',
-    description: 'ISDA 2006 4.16(f): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30, and D2 = 31 → 30 only if D1 ≥ 30. QuantLib Thirty360(BondBasis).',
+    description:
+      'ISDA 2006 4.16(f): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30, and D2 = 31 → 30 only if D1 ≥ 30. QuantLib Thirty360(BondBasis).',
   },
   '30e-360': {
     name: '30E/360 (Eurobond Basis)',
-    description: 'ISDA 2006 4.16(g): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30 and D2 = 31 → 30. QuantLib Thirty360(European).',
+    description:
+      'ISDA 2006 4.16(g): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30 and D2 = 31 → 30. QuantLib Thirty360(European).',
   },
   '30e-360-isda': {
     name: '30E/360 ISDA',
@@ -52,10 +63,14 @@ const DAY_COUNT_INFO: Record<DayCountId, Omit<DayCountInfo, 'id'>> = {
       'ISDA 2006 4.16(h): 360·ΔY + 30·ΔM + ΔD over 360, with D1 → 30 if the 31st or the last day of February; D2 → 30 if the 31st, or the last day of February unless the end is the maturity date (give maturityDate). QuantLib Thirty360(German).',
   },
   'act-360': { name: 'Actual/360', description: 'Actual days over 360. QuantLib Actual360.' },
-  'act-365-fixed': { name: 'Actual/365 (Fixed)', description: 'Actual days over 365, leap years included. QuantLib Actual365Fixed.' },
+  'act-365-fixed': {
+    name: 'Actual/365 (Fixed)',
+    description: 'Actual days over 365, leap years included. QuantLib Actual365Fixed.',
+  },
   'act-act-isda': {
     name: 'Actual/Actual (ISDA)',
-    description: 'ISDA 2006 4.16(b): days in leap years over 366 plus days in other years over 365. QuantLib ActualActual(ISDA).',
+    description:
+      'ISDA 2006 4.16(b): days in leap years over 366 plus days in other years over 365. QuantLib ActualActual(ISDA).',
   },
 }
 
@@ -69,7 +84,12 @@ export function isDayCountId(id: string): id is DayCountId {
 }
 
 /** `maturityDate` matters only to 30e-360-isda (February rule at the termination date). */
-export function yearFraction(convention: DayCountId, start: IsoDate, end: IsoDate, maturityDate?: IsoDate): YearFraction {
+export function yearFraction(
+  convention: DayCountId,
+  start: IsoDate,
+  end: IsoDate,
+  maturityDate?: IsoDate,
+): YearFraction {
   switch (convention) {
     case '30-360-us':
       return thirty360Us(start, end)

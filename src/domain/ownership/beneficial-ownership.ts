@@ -8,7 +8,11 @@ import type { ScenarioRequest } from '../inputs.js'
 import type { IsoDate } from '../dates.js'
 import { applyBlocker } from './blocker.js'
 import { checkControlGraph, reachedHolders, type ControlNode, type HolderPower, type Power } from './control-graph.js'
-import { conversionShares, DEFAULT_CONVERSION_SHARE_ROUNDING, type ConversionShareRounding } from './conversion-shares.js'
+import {
+  conversionShares,
+  DEFAULT_CONVERSION_SHARE_ROUNDING,
+  type ConversionShareRounding,
+} from './conversion-shares.js'
 import { coverPage, type CountedHolding, type CoverPage } from './cover-page.js'
 import { discrepancies, type Discrepancy, type ReportedFigures } from './discrepancies.js'
 import { acquisitionStatus, lastCountedDay, RIGHT_TO_ACQUIRE_DAYS, type ExerciseWindow } from './right-to-acquire.js'
@@ -88,7 +92,10 @@ function countHolder(
   let exercise = 0
   const window = (w: ExerciseWindow, at: string, what: string): boolean => {
     if (w.exercisableFrom !== undefined && w.expiresOn !== undefined && w.exercisableFrom > w.expiresOn) {
-      problems.add(`${at}/expiresOn`, `precedes exercisableFrom (${w.exercisableFrom}): the right could never be exercised`)
+      problems.add(
+        `${at}/expiresOn`,
+        `precedes exercisableFrom (${w.exercisableFrom}): the right could never be exercised`,
+      )
       return false
     }
     const status = acquisitionStatus(w, asOf)
@@ -98,7 +105,11 @@ function countHolder(
         `${what} (${at}) becomes exercisable on ${w.exercisableFrom}, after ${lastCountedDay(asOf)} (asOf + ${RIGHT_TO_ACQUIRE_DAYS} days): not counted under Rule 13d-3(d)(1)(i) until that date is within 60 days.`,
       )
     }
-    if (status === 'expired') explanation.warn('right-to-acquire-expired', `${what} (${at}) expired on ${w.expiresOn}, before asOf (${asOf}): not counted.`)
+    if (status === 'expired')
+      explanation.warn(
+        'right-to-acquire-expired',
+        `${what} (${at}) expired on ${w.expiresOn}, before asOf (${asOf}): not counted.`,
+      )
     return status === 'counted'
   }
   ;(holder.convertibles ?? []).forEach((c, j) => {
@@ -109,7 +120,10 @@ function countHolder(
     } else {
       const price = new Decimal(c.conversionPrice ?? '0')
       if (!price.gt(0)) {
-        problems.add(`${at}/conversionPrice`, 'must be greater than zero: shares issuable are the amount divided by the conversion price')
+        problems.add(
+          `${at}/conversionPrice`,
+          'must be greater than zero: shares issuable are the amount divided by the conversion price',
+        )
         return
       }
       let amount: Decimal
@@ -165,22 +179,37 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   checkControlGraph(holderIds, nodes, problems)
   const known = new Set([...holderIds, ...persons.map((p) => p.id)])
   for (const id of Object.keys(req.reported ?? {})) {
-    if (!known.has(id)) problems.add(`/reported/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `no holder or person has the id "${id}"`)
+    if (!known.has(id))
+      problems.add(`/reported/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `no holder or person has the id "${id}"`)
   }
   req.holders.forEach((h, i) => {
     if (h.ownershipLimit !== undefined) {
       const limit = new Decimal(h.ownershipLimit)
-      problems.check(limit.gt(0) && limit.lt(1), `/holders/${i}/ownershipLimit`, 'must be a fraction in (0, 1), such as "0.0499" for 4.99%')
+      problems.check(
+        limit.gt(0) && limit.lt(1),
+        `/holders/${i}/ownershipLimit`,
+        'must be a fraction in (0, 1), such as "0.0499" for 4.99%',
+      )
     }
     ;(h.ownershipLimitAggregatesWith ?? []).forEach((id, j) => {
-      problems.check(known.has(id), `/holders/${i}/ownershipLimitAggregatesWith/${j}`, `no holder or person has the id "${id}"`)
+      problems.check(
+        known.has(id),
+        `/holders/${i}/ownershipLimitAggregatesWith/${j}`,
+        `no holder or person has the id "${id}"`,
+      )
     })
     if (h.ownershipLimitAggregatesWith !== undefined && h.ownershipLimit === undefined) {
-      problems.add(`/holders/${i}/ownershipLimitAggregatesWith`, 'applies to an ownership limit: give ownershipLimit too')
+      problems.add(
+        `/holders/${i}/ownershipLimitAggregatesWith`,
+        'applies to an ownership limit: give ownershipLimit too',
+      )
     }
   })
   if (req.noteSeries?.holders !== undefined) {
-    problems.add('/noteSeries/holders', "give each holder's part of the series on its convertible (noteSeriesPrincipal) instead")
+    problems.add(
+      '/noteSeries/holders',
+      "give each holder's part of the series on its convertible (noteSeriesPrincipal) instead",
+    )
   }
   const commonHeld = req.holders.reduce((s, h) => s + h.commonShares, 0)
   problems.check(
@@ -191,9 +220,16 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   problems.throwIfAny()
 
   const reach = reachedHolders(holderIds, nodes)
-  const seriesParts = req.holders.flatMap((h, i) => (h.convertibles ?? []).flatMap((c, j) => (c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [])))
+  const seriesParts = req.holders.flatMap((h, i) =>
+    (h.convertibles ?? []).flatMap((c, j) =>
+      c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [],
+    ),
+  )
   if (seriesParts.length > MAX_NOTE_SERIES_PARTS) {
-    problems.add(`${seriesParts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`, `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`)
+    problems.add(
+      `${seriesParts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`,
+      `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`,
+    )
     problems.throwIfAny()
   }
   // One ledger per distinct principal: holders of equal parts share it.
@@ -229,7 +265,11 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
         `The ownership limit of ${limit.times(100).toString()}% binds for ${h.id}: ${n(conversion + exercise)} shares are acquirable but only ${n(capped.capacity)} can be acquired without owning more than the limit (${n(owned)} owned of ${n(req.sharesOutstanding)} outstanding); the shares counted are capped.`,
       )
     }
-    holdings.set(h.id, { common: h.commonShares, issuableOnConversion: capped.conversion, issuableOnExercise: capped.exercise })
+    holdings.set(h.id, {
+      common: h.commonShares,
+      issuableOnConversion: capped.conversion,
+      issuableOnExercise: capped.exercise,
+    })
   })
 
   const rows: ReportingPerson[] = []
@@ -239,7 +279,11 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
     const parts = reached.map((r) => ({ id: r.holder, holding: holdings.get(r.holder)! }))
     const found = reported[id] === undefined ? [] : discrepancies(reported[id]!, page, parts, req.sharesOutstanding)
     const claimed = reported[id]?.percent
-    if (claimed !== undefined && Number(claimed) !== Number(page.percent) && Number(claimed) === Number(page.percentOfOutstanding)) {
+    if (
+      claimed !== undefined &&
+      Number(claimed) !== Number(page.percent) &&
+      Number(claimed) === Number(page.percentOfOutstanding)
+    ) {
       explanation.warn(
         'percent-over-outstanding-only',
         'A reported percent matches only the shares outstanding as denominator: Rule 13d-3(d)(1)(i) adds the shares the person may acquire within 60 days to the denominator of its own percentage (see each discrepancy).',
@@ -251,22 +295,37 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   for (const p of persons) report(p.id, p.name, 'person', reach.get(p.id) ?? [])
 
   if (req.noteSeries !== undefined && seriesParts.length === 0) {
-    explanation.warn('note-series-unused', 'noteSeries is given but no convertible is a part of it (noteSeriesPrincipal): it changes nothing.')
+    explanation.warn(
+      'note-series-unused',
+      'noteSeries is given but no convertible is a part of it (noteSeriesPrincipal): it changes nothing.',
+    )
   }
   explanation.assume('as-of', `Figures are as of ${req.asOf}.`)
   explanation.assume(
     'right-to-acquire',
     `Shares issuable on conversion or exercise count when the right can be exercised on or before ${lastCountedDay(req.asOf)} (asOf + ${RIGHT_TO_ACQUIRE_DAYS} days) and has not expired by asOf (Rule 13d-3(d)(1)(i)); a right without exercisableFrom is exercisable now.`,
   )
-  explanation.assume('conversion-share-rounding', `Conversion shares are the convertible amount divided by the conversion price, rounded ${rounding === 'down' ? 'down (fractions paid in cash)' : rounding} to a whole share (${req.conversionShareRounding === undefined ? 'default' : 'as given'}).`)
-  explanation.assume('accrued-interest-converts', `Accrued interest ${req.accruedInterestConverts === true ? 'converts with the principal (as given)' : 'does not convert (default)'}.`)
+  explanation.assume(
+    'conversion-share-rounding',
+    `Conversion shares are the convertible amount divided by the conversion price, rounded ${rounding === 'down' ? 'down (fractions paid in cash)' : rounding} to a whole share (${req.conversionShareRounding === undefined ? 'default' : 'as given'}).`,
+  )
+  explanation.assume(
+    'accrued-interest-converts',
+    `Accrued interest ${req.accruedInterestConverts === true ? 'converts with the principal (as given)' : 'does not convert (default)'}.`,
+  )
   explanation.assume(
     'percent-of-class',
     'percent: aggregate / (shares outstanding + the shares this person may acquire within 60 days) x 100, Rule 13d-3(d)(1)(i); percentOfOutstanding: over the shares outstanding alone; both rounded half-up to two decimals. moreThanFivePercent compares the exact ratio, strictly.',
   )
-  explanation.assume('control-power', 'A person beneficially owns what the holders it controls hold, each holder once however many paths reach it; its power is sole when every path carrying that power is sole, else shared (Rule 13d-3(a)). Controls without voting or dispositive given are sole.')
+  explanation.assume(
+    'control-power',
+    'A person beneficially owns what the holders it controls hold, each holder once however many paths reach it; its power is sole when every path carrying that power is sole, else shared (Rule 13d-3(a)). Controls without voting or dispositive given are sole.',
+  )
   if (req.holders.some((h) => h.ownershipLimit !== undefined)) {
-    explanation.assume('ownership-limit', 'Under an ownership limit L the acquirable shares counted are at most the largest whole X with (owned + X) / (outstanding + X) <= L, conversion shares first, then warrant shares; owned is the common stock of the holder and of the holders it aggregates with.')
+    explanation.assume(
+      'ownership-limit',
+      'Under an ownership limit L the acquirable shares counted are at most the largest whole X with (owned + X) / (outstanding + X) <= L, conversion shares first, then warrant shares; owned is the common stock of the holder and of the holders it aggregates with.',
+    )
   }
 
   return {

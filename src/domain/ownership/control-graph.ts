@@ -50,7 +50,11 @@ function along(edge: Power, sole: boolean, shared: boolean): { sole: boolean; sh
  * controlled twice by one person, no cycle. Pointers are `/holders/{i}/id`, `/persons/{i}/id`,
  * `/persons/{i}/controls/{j}/id`.
  */
-export function checkControlGraph(holderIds: readonly string[], persons: readonly ControlNode[], problems: Contradictions): void {
+export function checkControlGraph(
+  holderIds: readonly string[],
+  persons: readonly ControlNode[],
+  problems: Contradictions,
+): void {
   const seen = new Map<string, string>()
   holderIds.forEach((id, i) => {
     const first = seen.get(id)
@@ -100,7 +104,10 @@ export function checkControlGraph(holderIds: readonly string[], persons: readonl
  * For each person, the holders it reaches and its power over each (the graph checked first).
  * Holders reached with neither power are left out: without power there is no beneficial ownership.
  */
-export function reachedHolders(holderIds: readonly string[], persons: readonly ControlNode[]): Map<string, HolderPower[]> {
+export function reachedHolders(
+  holderIds: readonly string[],
+  persons: readonly ControlNode[],
+): Map<string, HolderPower[]> {
   const holders = new Set(holderIds)
   const byId = new Map(persons.map((p) => [p.id, p]))
   const memo = new Map<string, Map<string, Reach>>()
@@ -108,9 +115,18 @@ export function reachedHolders(holderIds: readonly string[], persons: readonly C
     const known = memo.get(id)
     if (known !== undefined) return known
     const out = new Map<string, Reach>()
-    const merge = (holder: string, voting: { sole: boolean; shared: boolean }, dispositive: { sole: boolean; shared: boolean }): void => {
+    const merge = (
+      holder: string,
+      voting: { sole: boolean; shared: boolean },
+      dispositive: { sole: boolean; shared: boolean },
+    ): void => {
       if (!voting.sole && !voting.shared && !dispositive.sole && !dispositive.shared) return
-      const r = out.get(holder) ?? { votingSole: false, votingShared: false, dispositiveSole: false, dispositiveShared: false }
+      const r = out.get(holder) ?? {
+        votingSole: false,
+        votingShared: false,
+        dispositiveSole: false,
+        dispositiveShared: false,
+      }
       r.votingSole ||= voting.sole
       r.votingShared ||= voting.shared
       r.dispositiveSole ||= dispositive.sole
@@ -122,7 +138,11 @@ export function reachedHolders(holderIds: readonly string[], persons: readonly C
         merge(edge.id, along(edge.voting, true, false), along(edge.dispositive, true, false))
       } else if (byId.has(edge.id)) {
         for (const [holder, r] of reach(edge.id)) {
-          merge(holder, along(edge.voting, r.votingSole, r.votingShared), along(edge.dispositive, r.dispositiveSole, r.dispositiveShared))
+          merge(
+            holder,
+            along(edge.voting, r.votingSole, r.votingShared),
+            along(edge.dispositive, r.dispositiveSole, r.dispositiveShared),
+          )
         }
       }
     }
@@ -136,7 +156,11 @@ export function reachedHolders(holderIds: readonly string[], persons: readonly C
       p.id,
       order.map((holder) => {
         const r = reach(p.id).get(holder)!
-        return { holder, voting: powerOf(r.votingSole, r.votingShared), dispositive: powerOf(r.dispositiveSole, r.dispositiveShared) }
+        return {
+          holder,
+          voting: powerOf(r.votingSole, r.votingShared),
+          dispositive: powerOf(r.dispositiveSole, r.dispositiveShared),
+        }
       }),
     )
   }

@@ -15,7 +15,11 @@ const MODES: Record<ConversionShareRounding, DecimalJs.Rounding> = {
 }
 
 /** amount / price to a whole share; `price` must be positive (the caller reports a zero price). */
-export function conversionShares(amount: Decimal, conversionPrice: Decimal, rounding: ConversionShareRounding = DEFAULT_CONVERSION_SHARE_ROUNDING): Decimal {
+export function conversionShares(
+  amount: Decimal,
+  conversionPrice: Decimal,
+  rounding: ConversionShareRounding = DEFAULT_CONVERSION_SHARE_ROUNDING,
+): Decimal {
   if (!conversionPrice.gt(0)) throw new RangeError('the conversion price must be positive')
   // amount has at most 2 decimals and 15 digits, the price at most 10 decimals: the quotient's
   // integer part is exact at 40 significant digits, and a fraction never rounds up to a whole.

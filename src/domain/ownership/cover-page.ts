@@ -30,7 +30,11 @@ export interface CoverPage {
 const total = (h: CountedHolding): number => h.common + h.issuableOnConversion + h.issuableOnExercise
 
 /** The rows for a person reaching `holders` (each distinct holder once) with the powers given. */
-export function coverPage(reached: readonly HolderPower[], holdings: ReadonlyMap<string, CountedHolding>, sharesOutstanding: number): CoverPage {
+export function coverPage(
+  reached: readonly HolderPower[],
+  holdings: ReadonlyMap<string, CountedHolding>,
+  sharesOutstanding: number,
+): CoverPage {
   let soleVoting = 0
   let sharedVoting = 0
   let soleDispositive = 0

@@ -35,7 +35,8 @@ function parts(holders: readonly { id: string; holding: CountedHolding }[], fiel
   return holders.map((h) => n(h.holding[field])).join(' + ')
 }
 
-const theHolders = (k: number): string => (k === 1 ? "the holder's" : k === 2 ? "the two holders'" : k === 3 ? "the three holders'" : `the ${k} holders'`)
+const theHolders = (k: number): string =>
+  k === 1 ? "the holder's" : k === 2 ? "the two holders'" : k === 3 ? "the three holders'" : `the ${k} holders'`
 
 export function discrepancies(
   reported: ReportedFigures,
@@ -57,8 +58,11 @@ export function discrepancies(
   }
   const r = reported.aggregate
   if (r !== undefined && r !== page.aggregate) {
-    const partsDiffer = (['common', 'issuableOnConversion', 'issuableOnExercise'] as const).filter((f) => reported[f] !== undefined && reported[f] !== page[f])
-    const because = partsDiffer.length > 0 ? ` The difference follows from the ${partsDiffer.join(' and ')} figure above.` : ''
+    const partsDiffer = (['common', 'issuableOnConversion', 'issuableOnExercise'] as const).filter(
+      (f) => reported[f] !== undefined && reported[f] !== page[f],
+    )
+    const because =
+      partsDiffer.length > 0 ? ` The difference follows from the ${partsDiffer.join(' and ')} figure above.` : ''
     out.push({
       field: 'aggregate',
       reported: r,

@@ -36,7 +36,11 @@ export interface FilingDeadline {
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
-export function filingDeadline(date: IsoDate, kind: FilingEventKind, extraHolidays: readonly IsoDate[] = []): FilingDeadline {
+export function filingDeadline(
+  date: IsoDate,
+  kind: FilingEventKind,
+  extraHolidays: readonly IsoDate[] = [],
+): FilingDeadline {
   const calendar = getCalendar(FILING_CALENDAR, extraHolidays)
   const amended = date >= AMENDED_RULES_FROM
   const rule = kind === 'crossed-five-percent' ? 'Rule 13d-1(a)' : 'Rule 13d-2(a)'
@@ -79,7 +83,10 @@ export function filingDeadline(date: IsoDate, kind: FilingEventKind, extraHolida
   }
   const last = addDays(date, 10)
   const deadline = calendar.adjust(last, 'following')
-  const moved = deadline !== last ? `; ${last} is not a business day, so under Rule 0-3 the filing is due on the next one, ${deadline}` : ''
+  const moved =
+    deadline !== last
+      ? `; ${last} is not a business day, so under Rule 0-3 the filing is due on the next one, ${deadline}`
+      : ''
   return {
     deadline,
     rule,
@@ -105,7 +112,10 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
   beyond.throwIfAny()
   const explanation = new Explanation()
   if (result.deadline === null) {
-    explanation.warn('deadline-promptly', `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.`)
+    explanation.warn(
+      'deadline-promptly',
+      `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.`,
+    )
   }
   explanation.assume(
     'filing-regime',
@@ -115,5 +125,10 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
     'filing-calendar',
     `Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and EDGAR's closings)${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}; the event's own day is not counted.`,
   )
-  return { event: req.event, ...result, warnings: explanation.warnings as Warning[], assumptions: explanation.assumptions as Assumption[] }
+  return {
+    event: req.event,
+    ...result,
+    warnings: explanation.warnings as Warning[],
+    assumptions: explanation.assumptions as Assumption[],
+  }
 }

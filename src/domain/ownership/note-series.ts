@@ -33,30 +33,54 @@ function within<T>(pointer: string, compute: () => T): T {
   try {
     return compute()
   } catch (error) {
-    if (error instanceof ContradictionError) throw new ContradictionError(error.errors.map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail })))
+    if (error instanceof ContradictionError)
+      throw new ContradictionError(error.errors.map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail })))
     throw error
   }
 }
 
-export function seriesPosition(series: ScenarioRequest, holderPrincipal: string, asOf: IsoDate, pointer = '/noteSeries'): SeriesPosition {
+export function seriesPosition(
+  series: ScenarioRequest,
+  holderPrincipal: string,
+  asOf: IsoDate,
+  pointer = '/noteSeries',
+): SeriesPosition {
   const request: ScenarioRequest = { ...series, note: { ...series.note, principal: holderPrincipal }, asOf }
   const scenario = within(pointer, () => computeScenario(request))
   const terms = within(pointer, () =>
-    readNote(request.note, { extraHolidays: request.extraHolidays, rounding: request.rounding, principalPayments: request.principalPayments }, new Explanation()),
+    readNote(
+      request.note,
+      {
+        extraHolidays: request.extraHolidays,
+        rounding: request.rounding,
+        principalPayments: request.principalPayments,
+      },
+      new Explanation(),
+    ),
   )
   const eventOfDefaultDate = scenario.eventOfDefault.date
   const curedOn = series.events?.curedOn ?? null
   const redemption = scenario.redemption
-  const paidOn = redemption !== null && redemption.paymentDate !== null && redemption.paymentDate <= asOf ? redemption.paymentDate : null
+  const paidOn =
+    redemption !== null && redemption.paymentDate !== null && redemption.paymentDate <= asOf
+      ? redemption.paymentDate
+      : null
   const redeemed = paidOn !== null ? new Decimal(redemption!.redeemedPrincipal) : ZERO
   const payments: PrincipalPayment[] = [...terms.interest.principalPayments]
-  if (paidOn !== null && redeemed.gt(0)) payments.push({ date: paidOn, amount: redeemed, pointer: `${pointer}/events/paymentDate` })
+  if (paidOn !== null && redeemed.gt(0))
+    payments.push({ date: paidOn, amount: redeemed, pointer: `${pointer}/events/paymentDate` })
   payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const through = minDate(asOf, terms.interest.maturityDate)
   const ledger =
     through <= terms.interest.issueDate
       ? null
-      : within(pointer, () => buildLedger({ ...terms.interest, principalPayments: payments }, defaultWindow(eventOfDefaultDate, curedOn), through))
+      : within(pointer, () =>
+          buildLedger(
+            { ...terms.interest, principalPayments: payments },
+            defaultWindow(eventOfDefaultDate, curedOn),
+            through,
+          ),
+        )
   const outstanding = ledger?.outstandingPrincipal ?? terms.interest.principal
   return {
     issueDate: terms.interest.issueDate,

@@ -22,8 +22,13 @@ export function lastCountedDay(asOf: IsoDate, days: number = RIGHT_TO_ACQUIRE_DA
   return addDays(asOf, days)
 }
 
-export function acquisitionStatus(window: ExerciseWindow, asOf: IsoDate, days: number = RIGHT_TO_ACQUIRE_DAYS): AcquisitionStatus {
+export function acquisitionStatus(
+  window: ExerciseWindow,
+  asOf: IsoDate,
+  days: number = RIGHT_TO_ACQUIRE_DAYS,
+): AcquisitionStatus {
   if (window.expiresOn !== undefined && window.expiresOn < asOf) return 'expired'
-  if (window.exercisableFrom !== undefined && window.exercisableFrom > lastCountedDay(asOf, days)) return 'beyond-60-days'
+  if (window.exercisableFrom !== undefined && window.exercisableFrom > lastCountedDay(asOf, days))
+    return 'beyond-60-days'
   return 'counted'
 }
