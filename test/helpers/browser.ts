@@ -99,7 +99,7 @@ export async function launchChromium(timeout = 60_000): Promise<Browser> {
 
 /** The service on a free loopback port and a browser to open it with, both closed when `t` ends. */
 export async function serveToBrowser(t: Test, timeout: number): Promise<{ base: string; browser: Browser }> {
-  const app = buildApp()
+  const app = buildApp({ maxEventLoopDelayMs: 0 })
   t.teardown(() => app.close())
   await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`

@@ -1,43 +1,10 @@
-/** The real server: start-up, and graceful shutdown on SIGTERM (spawns src/server.ts). */
+/**
+ * The real server: start-up, and graceful shutdown on SIGTERM (dist/server.js in a child
+ * process, started as test/reliability/server.ts starts it).
+ */
 import t from 'tap'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
-import { fileURLToPath } from 'node:url'
-
-const serverPath = fileURLToPath(new URL('../../src/server.ts', import.meta.url))
-// Run the TypeScript entry point with the same loader tap gives this test.
-const loader = process.execArgv.filter((a) => a.includes('typescript'))
-
-interface Running {
-  child: ChildProcess
-  base: string
-  exit: Promise<number | null>
-}
-
-function start(env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, [...loader, serverPath], {
-    env: { ...process.env, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000)
-    child.stderr!.on('data', (chunk) => (out += chunk))
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const m = /listening at (http:\/\/[^"\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, base: m[1]!, exit })
-      }
-    })
-    void exit.then((code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited (${code}):\n${out}`))
-    })
-  })
-}
+import { sleep, startServer, type Server } from '../reliability/server.js'
 
 /** A POST whose body is sent in two parts, so the request is in flight in between. */
 function slowPost(base: string): { finish: () => void; response: Promise<number> } {
@@ -59,35 +26,38 @@ function slowPost(base: string): { finish: () => void; response: Promise<number>
   return { finish, response }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits until the server has logged the POST's arrival (at debug), however busy the machine. */
+async function arrived(server: Server): Promise<void> {
+  const posted = () => server.logs().some((l) => l.msg === 'incoming request' && l.req?.method === 'POST')
+  while (!posted()) await sleep(20)
+}
 
 t.test('serves, then drains in-flight requests and exits 0 on SIGTERM', async (t) => {
-  const server = await start()
-  t.teardown(() => void server.child.kill('SIGKILL'))
+  const server = await startServer(t, { LOG_LEVEL: 'debug' })
   const health = await fetch(`${server.base}/health`)
   t.equal(health.status, 200)
   t.same(await health.json(), { status: 'ok' })
 
   const inFlight = slowPost(server.base)
-  await sleep(200)
+  await arrived(server)
   server.child.kill('SIGTERM')
+  while (!/"msg":"shutting down"/.test(server.output())) await sleep(20)
   await sleep(300)
   t.equal(server.child.exitCode, null, 'waits for the in-flight request')
   inFlight.finish()
   t.equal(await inFlight.response, 405, 'the in-flight request is answered')
-  t.equal(await server.exit, 0, 'exits 0')
+  t.equal((await server.exit).code, 0, 'exits 0')
 })
 
 t.test('a shutdown that outlasts SHUTDOWN_TIMEOUT_MS exits 1', async (t) => {
-  const server = await start({ SHUTDOWN_TIMEOUT_MS: '500' })
-  t.teardown(() => void server.child.kill('SIGKILL'))
+  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: '500', LOG_LEVEL: 'debug' })
   const stuck = slowPost(server.base)
   stuck.response.catch(() => {})
-  await sleep(200)
+  await arrived(server)
   server.child.kill('SIGTERM')
-  t.equal(await server.exit, 1)
+  t.equal((await server.exit).code, 1)
 })
 
 t.test('invalid configuration stops start-up', async (t) => {
-  await t.rejects(start({ PORT: 'eighty' }), /PORT/)
+  await t.rejects(startServer(t, { PORT: 'eighty' }), /PORT/)
 })

@@ -39,7 +39,8 @@ t.test('BATCH_TIME_LIMIT_MS: variants left when the compare runs out of time are
   const got = res.json().variants
   t.equal(got.length, 50, 'one answer per variant')
   const first = got.findIndex((v: { ok: boolean }) => !v.ok)
-  t.ok(first > 0 && first < 50, `${first} computed before the limit`)
+  // 50 costly variants against 200 ms: cut off on any machine; how many made it is its speed.
+  t.ok(first >= 0 && first < 50, `${first} computed before the limit`)
   for (const v of got.slice(first))
     t.match(v.problem, { status: 503, type: 'https://convertible-default.example/problems/service-unavailable' })
   t.match(got[first].problem.detail, /BATCH_TIME_LIMIT_MS/)

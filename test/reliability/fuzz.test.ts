@@ -12,7 +12,7 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000)
 
 for (const endpoint of postEndpoints()) {
   t.test(`POST ${endpoint.url}: ${RUNS} fuzzed requests, seed ${FUZZ_SEED}`, async (t) => {
-    const app = buildApp()
+    const app = buildApp({ maxEventLoopDelayMs: 0 })
     t.teardown(() => app.close())
     await app.ready()
     const started = Date.now()
@@ -27,7 +27,7 @@ for (const endpoint of postEndpoints()) {
 }
 
 t.test(`query endpoints and other methods: ${RUNS} fuzzed URLs`, async (t) => {
-  const app = buildApp()
+  const app = buildApp({ maxEventLoopDelayMs: 0 })
   t.teardown(() => app.close())
   await app.ready()
   const statuses: Record<number, number> = {}
@@ -43,7 +43,7 @@ t.test(`query endpoints and other methods: ${RUNS} fuzzed URLs`, async (t) => {
 })
 
 t.test('prototype keys never reach Object.prototype', async (t) => {
-  const app = buildApp()
+  const app = buildApp({ maxEventLoopDelayMs: 0 })
   t.teardown(() => app.close())
   const bodies = [
     '{"__proto__": {"polluted": true}}',
