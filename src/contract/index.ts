@@ -29,3 +29,4 @@ export {
   type ProblemInit,
   type ProblemKind,
 } from './problem.js'
+export { TIMELINE_EVENTS, type Schemas, type TimelineEvent } from './types.js'

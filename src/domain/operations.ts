@@ -3,20 +3,12 @@
  * /v1/default-interest and /v1/redemption: each takes just the inputs its clause needs, in
  * the same shapes as the scenario's parts.
  */
-import type { CalendarId } from './calendars/index.js'
 import { covenantStatus } from './covenant.js'
 import { checkCureDates, curePeriod } from './cure.js'
 import { rateAsWritten } from './decimal.js'
 import { Contradictions, Explanation } from './explain.js'
 import { buildLedger } from './interest.js'
-import type {
-  ElectionInput,
-  NoteInput,
-  NoticeInput,
-  NoticeRulesInput,
-  PrincipalPaymentInput,
-  SpaInput,
-} from './inputs.js'
+import type { Schemas } from '../contract/types.js'
 import { noticeEffect } from './notice.js'
 import { redeem } from './redemption.js'
 import { defaultWindow, resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
@@ -31,16 +23,9 @@ import {
   readNoticeRules,
 } from './terms.js'
 import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
-import type { RoundingMode } from './decimal.js'
 import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
 
-export interface CovenantDeadlineRequest {
-  spa: SpaInput
-  calendar?: CalendarId
-  extraHolidays?: string[]
-  covenantPerformedOn?: string | null
-  asOf?: string
-}
+export type CovenantDeadlineRequest = Schemas['CovenantDeadlineRequest']
 
 export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () => IsoDate = todayInNewYork) {
   const explanation = new Explanation()
@@ -69,15 +54,7 @@ export function computeCovenantDeadline(req: CovenantDeadlineRequest, today: () 
   }
 }
 
-export interface CurePeriodRequest {
-  noticeOfDefault: NoticeInput
-  calendar?: CalendarId
-  extraHolidays?: string[]
-  cure?: { businessDays?: number }
-  notice?: NoticeRulesInput
-  curedOn?: string | null
-  asOf?: string
-}
+export type CurePeriodRequest = Schemas['CurePeriodRequest']
 
 export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate = todayInNewYork) {
   const explanation = new Explanation()
@@ -119,19 +96,7 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   }
 }
 
-interface NoteRequest {
-  note: NoteInput
-  extraHolidays?: string[]
-  rounding?: RoundingMode
-  principalPayments?: PrincipalPaymentInput[]
-}
-
-export interface DefaultInterestRequest extends NoteRequest {
-  eventOfDefaultDate?: string | null
-  curedOn?: string | null
-  /** ledger end (exclusive); defaults to the maturity date */
-  through?: string
-}
+export type DefaultInterestRequest = Schemas['DefaultInterestRequest']
 
 export function computeDefaultInterest(req: DefaultInterestRequest) {
   const explanation = new Explanation()
@@ -180,12 +145,7 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   }
 }
 
-export interface RedemptionRequest extends NoteRequest {
-  eventOfDefaultDate: string
-  curedOn?: string | null
-  redemptionElection: ElectionInput
-  paymentDate?: string | null
-}
+export type RedemptionRequest = Schemas['RedemptionRequest']
 
 export function computeRedemption(req: RedemptionRequest) {
   const explanation = new Explanation()

@@ -23,6 +23,7 @@ import { applyPatch, patchFieldErrors, type PatchOperation } from '../contract/j
 import { todayInNewYork } from '../domain/dates.js'
 import { ContradictionError, type Assumption, type Warning } from '../domain/explain.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
+import type { Schemas } from '../contract/types.js'
 import {
   changedFigures,
   keyFigureValues,
@@ -34,16 +35,7 @@ import { defaultReadings, type Reading } from '../domain/readings.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
 import { batchDeadline, sliceYield, type BatchLimits } from '../plugins/limits.js'
 
-interface VariantInput {
-  id: string
-  description?: string
-  patch: PatchOperation[]
-}
-
-interface CompareRequest {
-  scenario: ScenarioRequest
-  variants?: VariantInput[]
-}
+type CompareRequest = Schemas['ScenarioCompareRequest']
 
 type VariantAnswer =
   | {

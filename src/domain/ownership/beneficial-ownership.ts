@@ -4,58 +4,34 @@
  */
 import { Decimal } from '../decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
-import type { ScenarioRequest } from '../inputs.js'
-import type { IsoDate } from '../dates.js'
+import type { Schemas } from '../../contract/types.js'
+import { pointerOf } from '../../contract/json-pointer.js'
 import { applyBlocker } from './blocker.js'
-import { checkControlGraph, reachedHolders, type ControlNode, type HolderPower, type Power } from './control-graph.js'
+import { checkControlGraph, reachedHolders, type ControlNode, type HolderPower } from './control-graph.js'
 import {
   conversionShares,
   DEFAULT_CONVERSION_SHARE_ROUNDING,
   type ConversionShareRounding,
 } from './conversion-shares.js'
 import { coverPage, type CountedHolding, type CoverPage } from './cover-page.js'
-import { discrepancies, type Discrepancy, type ReportedFigures } from './discrepancies.js'
+import { discrepancies, type Discrepancy } from './discrepancies.js'
 import { acquisitionStatus, lastCountedDay, RIGHT_TO_ACQUIRE_DAYS, type ExerciseWindow } from './right-to-acquire.js'
 import { seriesPosition } from './note-series.js'
 
-export interface ConvertibleInput extends ExerciseWindow {
-  sharesIssuable?: number
-  amount?: string
-  noteSeriesPrincipal?: string
-  conversionPrice?: string
-}
+type KeysOf<T> = T extends unknown ? keyof T : never
+type ValueOf<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never
+/** The schema's oneOf read as one shape, every field optional: the schema has already said which go together. */
+type Flattened<T> = { [K in KeysOf<T>]?: ValueOf<T, K> }
 
-export interface WarrantInput extends ExerciseWindow {
-  shares: number
-}
-
-export interface OwnershipHolderInput {
-  id: string
-  name: string
-  commonShares: number
+/** A right to acquire shares by conversion: a count, or an amount (or a part of the note series) at a price. */
+export type ConvertibleInput = Flattened<Schemas['Convertible']>
+export type WarrantInput = Schemas['Warrant']
+export type OwnershipHolderInput = Omit<Schemas['OwnershipHolder'], 'convertibles'> & {
   convertibles?: ConvertibleInput[]
-  warrants?: WarrantInput[]
-  /** the blocker's cap, a fraction of the outstanding shares ("0.0499") */
-  ownershipLimit?: string
-  /** holders or persons whose holders' common shares count as owned under this holder's blocker */
-  ownershipLimitAggregatesWith?: string[]
 }
-
-export interface PersonInput {
-  id: string
-  name: string
-  controls: { id: string; voting?: Power; dispositive?: Power }[]
-}
-
-export interface BeneficialOwnershipRequest {
-  asOf: IsoDate
-  sharesOutstanding: number
+export type PersonInput = Schemas['ControllingPerson']
+export type BeneficialOwnershipRequest = Omit<Schemas['BeneficialOwnershipRequest'], 'holders'> & {
   holders: OwnershipHolderInput[]
-  persons?: PersonInput[]
-  reported?: Record<string, ReportedFigures>
-  noteSeries?: ScenarioRequest
-  conversionShareRounding?: ConversionShareRounding
-  accruedInterestConverts?: boolean
 }
 
 export interface ReportingPerson extends CoverPage {
@@ -179,8 +155,7 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   checkControlGraph(holderIds, nodes, problems)
   const known = new Set([...holderIds, ...persons.map((p) => p.id)])
   for (const id of Object.keys(req.reported ?? {})) {
-    if (!known.has(id))
-      problems.add(`/reported/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `no holder or person has the id "${id}"`)
+    if (!known.has(id)) problems.add(pointerOf(['reported', id]), `no holder or person has the id "${id}"`)
   }
   req.holders.forEach((h, i) => {
     if (h.ownershipLimit !== undefined) {
