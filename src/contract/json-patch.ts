@@ -17,6 +17,7 @@
  */
 import jsonpatch from 'fast-json-patch'
 import type { PatchOperation } from '../domain/readings.js'
+import { pointerTokens } from './json-pointer.js'
 import { problem, type FieldError, type Problem } from './problem.js'
 
 export type { PatchOperation }
@@ -24,8 +25,7 @@ export type { PatchOperation }
 /** Member names no scenario field has, which `obj[key]` would find on any object. */
 const BUILT_IN = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])
 
-const unescape = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~')
-const tokensOf = (pointer: string): string[] => (pointer === '' ? [] : pointer.slice(1).split('/').map(unescape))
+const tokensOf = pointerTokens
 
 function pointerProblem(pointer: string, fields: ReadonlySet<string>): string | null {
   const tokens = tokensOf(pointer)

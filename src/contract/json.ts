@@ -29,4 +29,4 @@ export function toIdRef(ref: string, where: string): string {
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
-export const pointerSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
+export { escapeToken as pointerSegment } from './json-pointer.js'

@@ -10,6 +10,7 @@
  */
 import type { FastifySchema, HTTPMethods } from 'fastify'
 import { isObject, mapRefs, toIdRef, type JsonObject } from './json.js'
+import { unescapeToken } from './json-pointer.js'
 
 export interface Operation {
   operationId: string
@@ -31,7 +32,7 @@ function resolveLocal(document: JsonObject, value: unknown, where: string): Json
     current = ref
       .slice(2)
       .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map(unescapeToken)
       .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document)
   }
   if (!isObject(current)) throw new Error(`${where}: expected an object`)
@@ -132,7 +133,7 @@ function operationOf(document: JsonObject, path: string, method: string, pathIte
 
   return {
     operationId,
-    method: method.toUpperCase() as HTTPMethods,
+    method: method.toUpperCase(),
     path,
     url: path.replace(/\{([^}]+)\}/g, ':$1'),
     schema,

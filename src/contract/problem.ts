@@ -5,6 +5,8 @@
  * (and every other error) into an `application/problem+json` response.
  */
 
+import { unescapeToken } from './json-pointer.js'
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 export const PROBLEM_BASE = 'https://convertible-default.example/problems/'
 
@@ -45,7 +47,7 @@ export function anchorToRequest(errors: readonly FieldError[], body: unknown): F
     const escaped = error.pointer.slice(1).split('/') // reference tokens as written
     let node: unknown = body
     let found = 0
-    for (const token of escaped.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    for (const token of escaped.map(unescapeToken)) {
       if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) break
       node = (node as Record<string, unknown>)[token]
       found++

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { pointerTokens } from '../../src/contract/json-pointer.js'
 
 /** Reads a JSON fixture relative to test/fixtures. */
 export function fixture<T = any>(path: string): T {
@@ -8,11 +9,7 @@ export function fixture<T = any>(path: string): T {
 /** Resolves an RFC 6901 JSON pointer. */
 export function at(doc: unknown, pointer: string): unknown {
   if (pointer === '') return doc
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<any>((node, key) => (node == null ? undefined : node[key]), doc)
+  return pointerTokens(pointer).reduce<any>((node, key) => (node == null ? undefined : node[key]), doc)
 }
 
 /** A deep copy with a change applied, for variations of the case. */

@@ -12,13 +12,14 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { loadContract, type Contract } from '../../src/contract/index.js'
+import { escapeToken, unescapeToken } from '../../src/contract/json-pointer.js'
 
 type Json = { [key: string]: unknown }
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const DOCUMENT_ID = 'urn:contract:openapi.json'
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const
-const escape = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
+const escape = escapeToken
 
 /** Subschema keywords: [keyword, holds a map of schemas | an array of schemas | one schema]. */
 const MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas']
@@ -103,7 +104,7 @@ export class ResponseValidator {
   private resolve(pointer: string): { node: unknown; pointer: string } {
     let node: unknown = this.bundle
     for (const segment of pointer.slice(1).split('/')) {
-      node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+      node = isObject(node) ? node[unescapeToken(segment)] : undefined
     }
     if (isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#/'))
       return this.resolve(node['$ref'].slice(1))

@@ -18,6 +18,7 @@ import jsonpatch from 'fast-json-patch'
 import { Decimal } from 'decimal.js'
 import { testApp } from '../helpers/http.js'
 import { at, fixture } from '../helpers/json.js'
+import { escapeToken } from '../../src/contract/json-pointer.js'
 
 fc.configureGlobal({ seed: 20081014 })
 
@@ -242,8 +243,7 @@ function pointersOf(value: unknown, at = '', out: string[] = []): string[] {
   out.push(at)
   if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, `${at}/${i}`, out))
   else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value))
-      pointersOf(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
+    for (const [k, v] of Object.entries(value)) pointersOf(v, `${at}/${escapeToken(k)}`, out)
   return out
 }
 

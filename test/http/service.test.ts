@@ -2,6 +2,7 @@ import t from 'tap'
 import { parse } from 'yaml'
 import { loadContract } from '../../src/contract/index.js'
 import { assertProblem, getJson, testApp } from '../helpers/http.js'
+import { unescapeToken } from '../../src/contract/json-pointer.js'
 
 t.test('health and readiness', async (t) => {
   const app = testApp(t)
@@ -30,7 +31,7 @@ t.test('the contract is served, bundled', async (t) => {
     const target = ref
       .slice(2)
       .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map(unescapeToken)
       .reduce<any>((node, key) => node?.[key], doc)
     t.ok(target, `${ref} resolves`)
   }
