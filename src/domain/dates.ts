@@ -8,6 +8,7 @@
  * arithmetic and timestamp conversion use luxon in America/New_York.
  */
 import { DateTime } from 'luxon'
+import { BoundedCache } from './bounded-cache.js'
 
 export type IsoDate = string
 
@@ -15,7 +16,7 @@ export const NEW_YORK = 'America/New_York'
 export const MIN_DATE: IsoDate = '1901-01-01'
 export const MAX_DATE: IsoDate = '2199-12-31'
 
-/** Whether a date lies in the supported range, MIN_DATE..MAX_DATE (DOMAIN.md). */
+/** Whether a date lies in the supported range, MIN_DATE..MAX_DATE (docs/rules/calendars.md). */
 export const isSupportedDate = (date: IsoDate): boolean => date >= MIN_DATE && date <= MAX_DATE
 
 export const enum Weekday {
@@ -157,16 +158,10 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,
  * once. Since 1883 New York's offsets are whole hours and change on the hour, so an offset
  * holds for a whole UTC hour.
  */
-const newYorkOffsets = new Map<number, number>()
+const newYorkOffsets = new BoundedCache<number, number>(100_000)
 
 function newYorkOffset(utcHour: number): number {
-  let offset = newYorkOffsets.get(utcHour)
-  if (offset === undefined) {
-    if (newYorkOffsets.size >= 100_000) newYorkOffsets.clear()
-    offset = DateTime.fromMillis(utcHour * 3_600_000, { zone: NEW_YORK }).offset
-    newYorkOffsets.set(utcHour, offset)
-  }
-  return offset
+  return newYorkOffsets.getOrCompute(utcHour, () => DateTime.fromMillis(utcHour * 3_600_000, { zone: NEW_YORK }).offset)
 }
 
 /** Converts a `YYYY-MM-DD` date or an RFC 3339 timestamp to New York date and time. */
@@ -208,7 +203,7 @@ export function toNewYorkTime(value: string): NewYorkTime {
   }
   const t = DateTime.fromISO(value, { setZone: true }).setZone(NEW_YORK)
   if (!t.isValid) throw new RangeError(`not an RFC 3339 timestamp: ${JSON.stringify(value.slice(0, 40))}`)
-  return { date: t.toISODate()!, minutes: t.hour * 60 + t.minute, dateOnly: false }
+  return { date: t.toISODate(), minutes: t.hour * 60 + t.minute, dateOnly: false }
 }
 
 /** Today's date in New York (for a defaulted `asOf`). */

@@ -1,11 +1,17 @@
 /**
  * Exact decimal arithmetic for money and rates.
  *
+ * decimal.js is pinned to one exact version in package.json: the fast paths below read the
+ * fields of its documented normalised form (`d`, `e`, `s`) and `fromCents` writes them, which
+ * its public API does not promise to keep across releases. test/decimal/decimal-js.test.ts
+ * fails on an upgrade that moves the pin or changes that form; then re-check this file.
+ *
  * One decimal.js constructor, configured once: 40 significant digits is far beyond any
  * amount this service handles (at most 10^15 with cents), so intermediate products are exact
  * and only the explicit rounding to cents rounds.
  */
 import { Decimal as DecimalJs } from 'decimal.js'
+import { BoundedCache } from './bounded-cache.js'
 
 export const Decimal = DecimalJs.clone({
   precision: 40,
@@ -57,21 +63,18 @@ const WRITTEN: unique symbol = Symbol('rate as written')
 type Written = Decimal & { readonly [WRITTEN]?: string }
 
 /** Rates by their text: a request names a few, and a ledger prints them on every row. */
-const written = new Map<string, Decimal>()
+const written = new BoundedCache<string, Decimal>(10_000)
 
 /**
  * A rate or fraction read from a request (or a default), exact, remembering how it was written:
  * responses echo it as given, so "0.10" stays "0.10". Arithmetic on it yields plain values.
  */
 export function rateAsWritten(text: string): Decimal {
-  let rate = written.get(text)
-  if (rate === undefined) {
-    if (written.size >= 10_000) written.clear()
-    rate = new Decimal(text)
+  return written.getOrCompute(text, () => {
+    const rate = new Decimal(text)
     Object.defineProperty(rate, WRITTEN, { value: text, enumerable: false })
-    written.set(text, rate)
-  }
-  return rate
+    return rate
+  })
 }
 
 /** Texts of computed rates by value (see rateAsWritten for those read from a request). */

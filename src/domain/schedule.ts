@@ -3,6 +3,7 @@
  * maturity date. Accrual uses these unadjusted dates.
  */
 import { addMonths, type IsoDate } from './dates.js'
+import { BoundedCache } from './bounded-cache.js'
 
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual'
 
@@ -32,7 +33,7 @@ export function interestDates(rule: InterestDateRule, maturityDate: IsoDate): Is
  * together share their schedule.
  */
 const SCHEDULE_CACHED = 240
-const schedules = new Map<string, readonly IsoDate[]>()
+const schedules = new BoundedCache<string, readonly IsoDate[]>(1_000)
 
 function ruleDates(frequency: Frequency, firstDate: IsoDate, maturityDate: IsoDate): readonly IsoDate[] {
   const key = `${frequency} ${firstDate} ${maturityDate}`
@@ -46,10 +47,7 @@ function ruleDates(frequency: Frequency, firstDate: IsoDate, maturityDate: IsoDa
       list.push(date)
     }
     dates = Object.freeze(list)
-    if (list.length <= SCHEDULE_CACHED) {
-      if (schedules.size >= 1_000) schedules.clear()
-      schedules.set(key, dates)
-    }
+    if (list.length <= SCHEDULE_CACHED) schedules.set(key, dates)
   }
   return dates
 }

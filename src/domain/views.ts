@@ -11,21 +11,16 @@ import type { NoticeEffect } from './notice.js'
 import type { ElectionStanding, RedemptionResult } from './redemption.js'
 import type { ElectionInput } from './inputs.js'
 import { DEFAULTS } from './terms.js'
+import { BoundedCache } from './bounded-cache.js'
 
 /** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
-const fractionTexts = new Map<number, string>()
+const fractionTexts = new BoundedCache<number, string>(10_000)
 
 function yearFractionText(yf: YearFraction): string {
   // One number for the ratio: |numerator| < 10^8 (300 years of act/act ISDA over 365 × 366)
   // and 0 < denominator < 10^6, so numerator × 10^6 + denominator is exact and one-to-one.
   const key = yf.numerator * 1_000_000 + yf.denominator
-  let text = fractionTexts.get(key)
-  if (text === undefined) {
-    if (fractionTexts.size >= 10_000) fractionTexts.clear()
-    text = formatFraction(yearFractionDecimal(yf))
-    fractionTexts.set(key, text)
-  }
-  return text
+  return fractionTexts.getOrCompute(key, () => formatFraction(yearFractionDecimal(yf)))
 }
 
 export function ledgerRowView(row: LedgerRow) {
