@@ -1,5 +1,5 @@
 /**
- * A note series split among holders (OWNERSHIP.md, "Several holders of one note series"): the
+ * A note series split among holders (docs/rules/ownership.md, "Several holders of one note series"): the
  * notes are separate instruments on the same terms, so each holder's ledger and redemption are
  * computed on its own principal (interest notes issued and rounded per holder), and the series'
  * redemption figures are the sums of the holders' figures, to the cent.

@@ -1,6 +1,6 @@
 /**
  * The key figures of a scenario: the dates and amounts at the fixed pointers of
- * POST /v1/scenarios (API.md), read from a scenario result, and what differs between two.
+ * POST /v1/scenarios (openapi.yaml, KeyFigures), read from a scenario result, and what differs between two.
  *
  * The lists below are the one place that says which figures are key: the series' figures, and
  * with holders each holder's redemption figures at `/holders/{i}/redemption/...` (fixed names

@@ -1,6 +1,6 @@
 /**
  * Readings: where a clause can be read two ways, the scenario under the other reading, as an
- * RFC 6902 JSON Patch on the scenario request (API.md, POST /v1/scenarios/compare).
+ * RFC 6902 JSON Patch on the scenario request (POST /v1/scenarios/compare; docs/readings.md).
  *
  * The default readings are those a careful analyst would try, each offered only where it changes
  * the request: the other reading of what the request says now (given or by default). The covenant

@@ -215,7 +215,7 @@ export function redeem(
   const accruedTotal = base.plus(defaultPart)
   const principalAndInterest = redeemedPrincipal.plus(accruedTotal)
 
-  // The price is the product, rounded once (DOMAIN.md); the premium amount is what it adds.
+  // The price is the product, rounded once (docs/rules/redemption.md); the premium amount is what it adds.
   // Rounding the premium's share alone differs under half-even: 1,000,000.05 × 1.10 =
   // 1,100,000.055 is 1,100,000.06, while 100,000.005 alone would round to 100,000.00.
   const premiumPrice = roundMoney(principalAndInterest.times(terms.premium), rounding)

@@ -415,7 +415,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     }
     standing = electionStanding(election.date, eventOfDefaultDate, curedOn, notice !== null)
     if (standing.status === 'void') {
-      // A scenario reports facts that lead nowhere rather than refusing them (API.md, Conventions).
+      // A scenario reports facts that lead nowhere rather than refusing them (docs/decisions.md).
       explanation.warn(
         'election-void',
         `The redemption election dated ${election.date} is void: ${standing.detail}. No redemption is computed` +

@@ -1,5 +1,5 @@
 /**
- * From request JSON to domain terms: every parameter of DOMAIN.md has a named default here,
+ * From request JSON to domain terms: every parameter of docs/rules/ has a named default here,
  * each default or convention used is recorded as an assumption, and inputs that contradict
  * each other are collected as 422 contradictions naming their JSON pointers.
  */
@@ -21,7 +21,7 @@ import type { NoticeRules } from './notice.js'
 import type { RedemptionTerms } from './redemption.js'
 import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './schedule.js'
 
-/** The defaults of DOMAIN.md, taken from the Liquidmetal 8% notes of 2007. */
+/** The defaults of docs/rules/, taken from the Liquidmetal 8% notes of 2007. */
 export const DEFAULTS = {
   calendar: DEFAULT_CALENDAR as CalendarId,
   dayCount: DEFAULT_DAY_COUNT as DayCountId,
@@ -55,7 +55,7 @@ export interface NoteTerms {
   redemption: Omit<RedemptionTerms, 'prematureElection'>
 }
 
-/** Top-level copies of note parameters (API.md lets a request give them at either level). */
+/** Top-level copies of note parameters (the contract lets a request give them at either level). */
 export interface SharedParameters {
   extraHolidays?: string[]
   rounding?: RoundingMode

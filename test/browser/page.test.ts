@@ -5,7 +5,7 @@
  * statement; at a phone's width and a desktop's, with no page errors, no CSP violations, no
  * request leaving the service and no sideways scrolling.
  *
- * Expected values are the case's own (API.md fixes 2008-10-15 and 1,194,509.70; DOMAIN.md works
+ * Expected values are the case's own (docs/rules/README.md: 2008-10-15 and 1,194,509.70; docs/rules/ works
  * them out), or worked out here from the downloaded figures with decimal.js, not read from the code.
  * On failure the page is saved to test-results/ as a screenshot and its HTML.
  */
@@ -122,10 +122,10 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
 
       const status = await computeWith(page, () => page.click('#compute'))
       t.equal(status, 200, 'POST /v1/scenarios answered 200')
-      // API.md, "The page": the case's Event of Default and total due, as written for people.
+      // docs/page.md: the case's Event of Default and total due, as written for people.
       t.equal(await text(page, '#event-of-default-date'), '2008-10-15', '#event-of-default-date')
       t.equal(await text(page, '#total-due'), '1,194,509.70', '#total-due')
-      // DOMAIN.md: notice effective 2008-09-29 (facsimile, same day), 10 Business Days on us-fed
+      // docs/rules/notice-and-cure.md: notice effective 2008-09-29 (facsimile, same day), 10 Business Days on us-fed
       // skip Columbus Day 2008-10-13, so the cure period ends 2008-10-14; payment 5 Business Days
       // after the effective election (2008-10-15) is 2008-10-22.
       t.equal(await text(page, '#cure-deadline'), '2008-10-14', 'cure deadline')
@@ -238,7 +238,7 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
 
     await t.test('a cure in time makes the election void: no total due, and the page says why', async (t) => {
       // The case cured on 2008-10-10, before the 2008-10-14 cure deadline: no Event of Default,
-      // so the 2008-09-29 election finds nothing to redeem (API.md: 200, election void).
+      // so the 2008-09-29 election finds nothing to redeem (docs/rules/redemption.md: 200, election void).
       const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
       const other = await context.newPage()
       await other.goto(`${base}/#request=${encodeForUrl(cured)}`)

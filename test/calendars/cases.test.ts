@@ -247,7 +247,7 @@ t.test("us-sec: the federal holidays of OPM's published tables, and EDGAR closin
       `us-sec ${year} = OPM's table`,
     )
   }
-  // EDGAR closed by executive order (OWNERSHIP.md): 2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09.
+  // EDGAR closed by executive order (docs/rules/ownership.md): 2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09.
   for (const d of ['2018-12-05', '2018-12-24', '2019-12-24', '2020-12-24', '2025-01-09'])
     t.notOk(sec.isBusinessDay(d), `${d}: EDGAR closed`)
   // Every Saturday holiday moves to Friday on us-sec and not on us-fed.

@@ -1,6 +1,6 @@
 /**
  * Every calendar against its fixture (test/fixtures/calendars/*.json, written by generate.py from
- * QuantLib 1.29 plus the commented corrections to the latest QuantLib / DOMAIN.md), year by year,
+ * QuantLib 1.29 plus the commented corrections to the latest QuantLib / docs/rules/calendars.md), year by year,
  * 1901..2199, both ways: holidays() lists exactly the expected dates, and the weekdays that
  * isBusinessDay() closes are exactly the expected dates.
  */
@@ -37,7 +37,7 @@ for (const id of CALENDAR_IDS) {
     t.same(fixture.holidays, [...fixture.holidays].sort(), 'fixture sorted')
     t.equal(new Set(fixture.holidays).size, fixture.holidays.length, 'fixture without duplicates')
     const expected = byYear(fixture.holidays)
-    const calendar = getCalendar(id as CalendarId)
+    const calendar = getCalendar(id)
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       const want = expected.get(y)!
       const listed = calendar.holidays(`${y}-01-01`, `${y}-12-31`)

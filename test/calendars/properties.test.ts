@@ -1,8 +1,8 @@
 /**
  * Properties over random dates in 1901..2199, random calendars and random extra holidays, with a
- * naive day-by-day reference implementation of the definitions in DOMAIN.md.
+ * naive day-by-day reference implementation of the definitions in docs/rules/calendars.md.
  *
- * Note on the round trips: by DOMAIN.md's definitions, businessDaysBetween(a, addBusinessDays(a, n))
+ * Note on the round trips: by the definitions of docs/rules/calendars.md, businessDaysBetween(a, addBusinessDays(a, n))
  * === n holds for any a when n > 0, but for n <= 0 only when a is a business day (from a Saturday,
  * -1 business day is the Friday, and (Friday, Saturday] holds no business day). Likewise
  * addBusinessDays(a, businessDaysBetween(a, b)) === b needs b a business day, and a a business day
@@ -43,7 +43,7 @@ const withExtrasArb = dateArb.chain((a) =>
   fc.tuple(fc.constant(a), calendarArb, fc.oneof(fc.constant([] as string[]), extrasNear(a))),
 )
 
-/** Reference: DOMAIN.md's definitions, one day at a time. */
+/** Reference: the definitions of docs/rules/calendars.md, one day at a time. */
 function naiveAdd(cal: BusinessCalendar, date: string, n: number): string {
   let e = toEpochDay(date)
   if (n === 0) {

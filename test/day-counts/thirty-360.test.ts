@@ -1,10 +1,10 @@
 /**
  * The 30/360 family against published examples, every expectation worked out by hand from
- * the rules (DOMAIN.md "Day counts"; 2006 ISDA Definitions 4.16(f), (g), (h)).
+ * the rules (docs/rules/day-counts.md; 2006 ISDA Definitions 4.16(f), (g), (h)).
  *
  * Notation per row: Y/M/D of start and end, then the adjusted D1 and D2 per convention and
  * days = 360·ΔY + 30·ΔM + (D2 − D1).
- *   US   = 30-360-us (DOMAIN.md order: both last-Feb → D2=30; start last-Feb → D1=30;
+ *   US   = 30-360-us (docs/rules/day-counts.md order: both last-Feb → D2=30; start last-Feb → D1=30;
  *          D2=31 & D1≥30 → D2=30; D1=31 → D1=30)
  *   BB   = 30-360-bond-basis (D1=31 → 30; D2=31 → 30 iff D1 ≥ 30)
  *   E    = 30e-360 (31 → 30 on both ends)
@@ -19,7 +19,7 @@ import { yearFraction, type DayCountId } from '../../src/domain/day-counts/index
 
 const days = (c: DayCountId, a: string, b: string, maturity?: string): number => yearFraction(c, a, b, maturity).days
 
-t.test('DOMAIN.md worked example: 2023-02-28 → 2023-03-31', async (t) => {
+t.test('the worked example of docs/rules/day-counts.md: 2023-02-28 → 2023-03-31', async (t) => {
   // US: start is last of Feb → D1=30; D2=31 & D1≥30 → D2=30: 30·1 + (30−30) = 30
   t.equal(days('30-360-us', '2023-02-28', '2023-03-31'), 30)
   // BB: D1=28 < 30 so D2 stays 31: 30·1 + (31−28) = 33

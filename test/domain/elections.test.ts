@@ -2,7 +2,7 @@
  * Where a redemption election stands against the Event of Default (Note 4(b)): impossible before
  * the note exists, premature before the notice or the Event of Default, and void when there is no
  * Event of Default to redeem under. A scenario reports a void election (200); the single clause,
- * POST /v1/redemption, refuses it (422). Dates are the case's (DOMAIN.md): notice effective
+ * POST /v1/redemption, refuses it (422). Dates are the case's (docs/rules/README.md): notice effective
  * 2008-09-29, cure deadline 2008-10-14, Event of Default 2008-10-15.
  */
 import t from 'tap'
@@ -38,7 +38,7 @@ t.test(
   'an election before the notice of default is premature: deferred to the Event of Default, with a warning',
   async (t) => {
     // Friday 2008-09-26, before the notice of Monday 2008-09-29: treated as made on 2008-10-15, so
-    // every figure is the case's own (due 2008-10-22, total 1,194,509.70, DOMAIN.md).
+    // every figure is the case's own (due 2008-10-22, total 1,194,509.70, docs/rules/redemption.md).
     const r = computeScenario(variant(theCase, (c) => (c.events.redemptionElection.date = '2008-09-26')))
     t.same(r.redemptionElection, {
       clause: 'Note 4(b)',

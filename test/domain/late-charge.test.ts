@@ -1,5 +1,5 @@
 /**
- * The late charge (Note 4(b), DOMAIN.md step 6): lateChargeRate per annum on the redemption price
+ * The late charge (Note 4(b), docs/rules/redemption.md): lateChargeRate per annum on the redemption price
  * for each actual day from the due date to a later payment, on the per diem's basis: / 360 for
  * the 30/360 family and act-360, / 365 otherwise. Each expected value is worked by hand beside it.
  */

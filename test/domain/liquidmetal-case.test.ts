@@ -1,6 +1,6 @@
 /**
- * The Liquidmetal / Wynnefield case of DOMAIN.md, field by field, against the expected
- * answer published in the spec (test/fixtures/examples is a copy of shared/spec/examples).
+ * The Liquidmetal / Wynnefield case of docs/rules/README.md, field by field, against the expected
+ * answer published in the spec (test/fixtures/examples holds that published answer).
  */
 import t from 'tap'
 import { computeScenario } from '../../src/domain/scenario.js'

@@ -101,7 +101,7 @@ t.test("a variant without the holders: the series as one note, and each holder's
   t.equal(v.ok, true)
   t.equal(v.figures.holders, undefined, 'no holders, no holder figures')
   const series = v.changed.filter((c: any) => c.pointer.startsWith('/redemption/'))
-  // One note of 1,000,000: 1,188,041.47 outstanding (DOMAIN.md) against the funds' 1,188,041.48; accrued
+  // One note of 1,000,000: 1,188,041.47 outstanding (docs/rules/README.md) against the funds' 1,188,041.48; accrued
   // interest rounds to the same cents (3,696.13 and 2,772.10 either way), so the price, the total due and
   // the per diem (1,188,041.47 × 0.12 / 360 = 396.0138 → 396.01 against 158.41 + 237.61 = 396.02) are a cent lower.
   t.same(series, [
@@ -136,7 +136,7 @@ t.test('holders that do not add up to the principal: the variant fails alone, at
   })
   t.equal(res.statusCode, 200)
   const [short, ok] = res.json().variants
-  // 400,000 + 500,000 = 900,000, not the note's 1,000,000 (API.md: else 422 at /holders)
+  // 400,000 + 500,000 = 900,000, not the note's 1,000,000 (docs/rules/ownership.md: else 422 at /holders)
   t.match(short, { ok: false, problem: { status: 422, errors: [{ pointer: '/holders' }] } })
   t.equal(ok.ok, true)
   // The same holders in the scenario itself: the whole request is a 422, at the pointer under /scenario.

@@ -25,7 +25,7 @@ t.test(
     })
     t.equal(res.statusCode, 200)
     const body = res.json()
-    // The base is the case (DOMAIN.md, "The case, computed").
+    // The base is the case (docs/rules/README.md, the case computed).
     t.equal(body.base.notice.cureDeadline, '2008-10-14')
     t.equal(body.base.redemption.totalDue, '1194509.70')
     const nyse = body.variants[0]

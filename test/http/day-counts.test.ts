@@ -59,7 +59,7 @@ t.test('GET /v1/day-counts lists every convention, with its name and rule', asyn
   const app = testApp(t)
   const { status, body } = await getJson(app, '/v1/day-counts')
   t.equal(status, 200)
-  // The seven conventions of DOMAIN.md, in its order, the notes' default first.
+  // The seven conventions of docs/rules/day-counts.md, in its order, the notes' default first.
   t.same(
     body.dayCounts.map((d: { id: string }) => d.id),
     ['30-360-us', '30-360-bond-basis', '30e-360', '30e-360-isda', 'act-360', 'act-365-fixed', 'act-act-isda'],

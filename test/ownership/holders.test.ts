@@ -4,7 +4,7 @@
  * are P x 10% x 88/360 for the first period (2007-01-03 -> 2007-04-01 in 30/360) and x 90/360 for
  * the next six, each rounded half-up to cents and added to P before the next; then accrued at 8% for
  * 14 days (10-01 -> 10-15) and 12% for 7 days (10-15 -> 10-22), per diem P x 12%/360, increment
- * P x 4% x 7/360 (DOMAIN.md's rules; the whole note gives DOMAIN.md's 1,188,041.47 this way).
+ * P x 4% x 7/360 (docs/rules/redemption.md; the whole note gives the case's 1,188,041.47 this way).
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'

@@ -4,7 +4,7 @@
  * Interest Dates from 2007-04-01, interest in notes at 10%, 30/360): interest notes worked by hand
  * as 1,000,000 x 10% x 88/360 = 24,444.44, then x 2.5% a quarter on the growing principal, each
  * rounded to cents: 25,611.11, 26,251.39, 26,907.67, 27,580.37, 28,269.87, 28,976.62 (the total,
- * 188,041.47, is DOMAIN.md's). At a conversion price of 1.00 a share per dollar, rounded down.
+ * 188,041.47, is the case's, docs/rules/README.md). At a conversion price of 1.00 a share per dollar, rounded down.
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'

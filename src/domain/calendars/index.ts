@@ -2,7 +2,7 @@
  * Business-day calendars (public API of the calendars module).
  *
  * One calendar per file, each a rule table after QuantLib's UnitedStates / WeekendsOnly
- * calendars (latest release, with DOMAIN.md's explicit rules): us-fed.ts, us-settlement.ts,
+ * calendars (latest release, with the rules of docs/rules/calendars.md): us-fed.ts, us-settlement.ts,
  * us-nyse.ts, us-government-bond.ts, weekends-only.ts, us-sec.ts; shared US rules in us-holidays.ts, Easter
  * in easter.ts, the generic cached implementation in business-calendar.ts.
  */

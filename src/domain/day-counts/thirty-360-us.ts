@@ -3,7 +3,7 @@
  * Thirty360::USA). This is the default of these notes: "a 360-day year of twelve 30-day
  * months".
  *
- * Rule (DOMAIN.md "Day counts", after SIA Standard Securities Calculation Methods and the
+ * Rule (docs/rules/day-counts.md, after SIA Standard Securities Calculation Methods and the
  * FIX day count definitions), applied IN THIS ORDER to [start, end):
  *   1. if start and end are both the last day of February, D2 = 30;
  *   2. if start is the last day of February, D1 = 30;
@@ -14,7 +14,7 @@
  * Note: QuantLib 1.29 (Debian's) predates its fix of "30/360 US from the last day of
  * February": it tests D2 = 31 before lengthening a February start date, so from the last of
  * February to a 31st it counts one day more (2023-02-28 → 2023-03-31: 31 there, 30 here).
- * DOMAIN.md's order, implemented here, is the one that wins.
+ * The rules' order, implemented here, is the one that wins.
  * Worked: 2023-02-28 → 2023-03-31 is 30 days (D1 = 30 by rule 2, then D2 = 30 by rule 3).
  */
 import { isLastDayOfFebruary, ymdOfIso, type IsoDate } from '../dates.js'
