@@ -5,10 +5,10 @@
 import type { BusinessDayConvention, CalendarId } from './calendars/index.js'
 import type { DayCountId } from './day-counts/index.js'
 import type { RoundingMode } from './decimal.js'
-import type { InterestForm } from './interest.js'
-import type { DeliveryMethod } from './notice.js'
-import type { PeriodUnit } from './covenant.js'
-import type { PrematureElectionPolicy } from './redemption.js'
+import type { InterestForm } from './clauses/default-interest.js'
+import type { DeliveryMethod } from './clauses/notice-and-cure.js'
+import type { PeriodUnit } from './clauses/covenant.js'
+import type { PrematureElectionPolicy } from './clauses/redemption.js'
 import type { Frequency } from './schedule.js'
 
 export interface PrincipalPaymentInput {

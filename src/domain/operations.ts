@@ -4,11 +4,20 @@
  * the same shapes as the scenario's parts.
  */
 import type { CalendarId } from './calendars/index.js'
-import { covenantStatus } from './covenant.js'
-import { checkCureDates, curePeriod } from './cure.js'
-import { rateAsWritten } from './decimal.js'
+import { assumeBreach, covenantStatus, covenantView, readCovenant } from './clauses/covenant.js'
+import { buildLedger, defaultWindow, interestView, ledgerRowView } from './clauses/default-interest.js'
+import {
+  assumeNoticeAndCure,
+  checkCureDates,
+  checkNoticeAndCure,
+  curePeriod,
+  eventOfDefaultView,
+  noticeEffect,
+  noticeView,
+  readNoticeRules,
+} from './clauses/notice-and-cure.js'
+import { assumeRedemption, checkElection, redeem, redemptionView } from './clauses/redemption.js'
 import { Contradictions, Explanation } from './explain.js'
-import { buildLedger } from './interest.js'
 import type {
   ElectionInput,
   NoteInput,
@@ -17,22 +26,10 @@ import type {
   PrincipalPaymentInput,
   SpaInput,
 } from './inputs.js'
-import { noticeEffect } from './notice.js'
-import { redeem } from './redemption.js'
-import { defaultWindow, resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
-import {
-  assumeBreach,
-  assumeNoticeAndCure,
-  assumeRedemption,
-  DEFAULTS,
-  readCalendar,
-  readCovenant,
-  readNote,
-  readNoticeRules,
-} from './terms.js'
-import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
+import { resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
+import { DEFAULTS, readCalendar, readNote } from './terms.js'
+import { todayInNewYork, type IsoDate } from './dates.js'
 import type { RoundingMode } from './decimal.js'
-import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
 
 export interface CovenantDeadlineRequest {
   spa: SpaInput
@@ -83,17 +80,13 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const explanation = new Explanation()
   const asOf = resolveAsOf(req.asOf, explanation, today)
   const problems = new Contradictions()
-  const sent = toNewYorkTime(req.noticeOfDefault.sentAt).date
-  problems.checkComputedDate(sent, '/noticeOfDefault/sentAt', 'its New York date')
   const curedOn = req.curedOn ?? null
-  if (curedOn !== null) problems.check(curedOn >= sent, '/curedOn', `precedes the notice of default (${sent})`)
   const effectiveDate = req.noticeOfDefault.effectiveDate ?? null
-  if (effectiveDate !== null)
-    problems.check(
-      effectiveDate >= sent,
-      '/noticeOfDefault/effectiveDate',
-      `precedes the date the notice was sent (${sent})`,
-    )
+  checkNoticeAndCure(problems, req.noticeOfDefault, curedOn, {
+    sentAt: '/noticeOfDefault/sentAt',
+    effectiveDate: '/noticeOfDefault/effectiveDate',
+    curedOn: '/curedOn',
+  })
   problems.throwIfAny()
 
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
@@ -191,21 +184,11 @@ export function computeRedemption(req: RedemptionRequest) {
   const explanation = new Explanation()
   const terms = readNote(req.note, req, explanation)
   const problems = new Contradictions()
-  const portion = rateAsWritten(req.redemptionElection.portion ?? DEFAULTS.portion)
-  problems.check(
-    portion.gt(0) && portion.lte(1),
-    '/redemptionElection/portion',
-    'must be in (0, 1]: a fraction of the outstanding principal',
-  )
+  const portion = checkElection(problems, req.redemptionElection, terms.interest.issueDate, '/redemptionElection')
   problems.check(
     req.eventOfDefaultDate > terms.interest.issueDate,
     '/eventOfDefaultDate',
     `must be after the issue date (${terms.interest.issueDate})`,
-  )
-  problems.check(
-    req.redemptionElection.date >= terms.interest.issueDate,
-    '/redemptionElection/date',
-    `precedes the issue date (${terms.interest.issueDate}): there is no note to redeem yet`,
   )
   const curedOn = req.curedOn ?? null
   // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.

@@ -5,9 +5,10 @@
  *
  * The ledger is a list of sub-periods: runs of days with one principal and one rate. Each
  * sub-period's interest is computed exactly and rounded to cents once; every total is a sum of
- * those rounded amounts, so breakdowns add up to the cent.
+ * those rounded amounts, so breakdowns add up to the cent. Its rule, defaults, wording, views
+ * and readings (docs/rules/).
  */
-import { yearFraction, type DayCountId, type YearFraction } from './day-counts/index.js'
+import { yearFraction, yearFractionDecimal, type DayCountId, type YearFraction } from '../day-counts/index.js'
 import {
   Decimal,
   MAX_MONEY,
@@ -16,10 +17,28 @@ import {
   addMoney,
   moneyTimesRatio,
   pastMaxMoney,
+  formatFraction,
+  formatMoney,
+  formatRate,
   type RoundingMode,
-} from './decimal.js'
-import { ContradictionError, Contradictions } from './explain.js'
-import type { IsoDate } from './dates.js'
+} from '../decimal.js'
+import { ContradictionError, Contradictions, type Explanation } from '../explain.js'
+import type { IsoDate } from '../dates.js'
+import type { ScenarioRequest } from '../inputs.js'
+import type { Reading } from '../readings.js'
+import type { Timeline } from './timeline.js'
+import { given, setMember } from './wording.js'
+
+/** The case's interest terms: 8% cash / 10% in notes, 12% / 15% after an Event of Default, half-up cents. */
+export const INTEREST_DEFAULTS = {
+  rounding: 'half-up' as RoundingMode,
+  cashRate: '0.08',
+  noteRate: '0.10',
+  defaultCashRate: '0.12',
+  defaultNoteRate: '0.15',
+  paymentForm: 'cash' as InterestForm,
+  accruedInterestForm: 'cash' as InterestForm,
+} as const
 
 export type InterestForm = 'cash' | 'notes'
 export type RateKind = 'normal' | 'default'
@@ -248,4 +267,169 @@ export function buildLedger(
 /** The rows accrued after the last Interest Date (the part a redemption pays as accrued interest). */
 export function accruedRows(ledger: Ledger): LedgerRow[] {
   return ledger.rows.filter((r) => r.status === 'accrued')
+}
+
+/** Explains the interest terms read from the note (after the calendar's assumption, before the rest). */
+export function assumeInterest(
+  terms: Pick<InterestTerms, 'dayCount' | 'normalRates' | 'defaultRates' | 'paymentForm' | 'accruedInterestForm'>,
+  rounding: RoundingMode | undefined,
+  isGiven: {
+    dayCount: boolean
+    rates: boolean
+    paymentForm: boolean
+    accruedInterestForm: boolean
+  },
+  explanation: Explanation,
+): void {
+  const { dayCount, normalRates, defaultRates, paymentForm, accruedInterestForm } = terms
+  explanation.assume('day-count', `Interest accrues on the ${dayCount} day count (${given(isGiven.dayCount)}).`)
+  explanation.assume(
+    'rounding',
+    `Each sub-period's interest is rounded to cents ${rounding ?? INTEREST_DEFAULTS.rounding} (${given(rounding !== undefined)}); totals are sums of rounded amounts.`,
+  )
+  explanation.assume(
+    'rates',
+    `Normal rates ${formatRate(normalRates.cash)} cash / ${formatRate(normalRates.notes)} in notes; default rates ${formatRate(defaultRates.cash)} cash / ${formatRate(defaultRates.notes)} in notes (Note 2; ${given(isGiven.rates)}).`,
+  )
+  explanation.assume(
+    'payment-form',
+    `Interest is paid on each Interest Date in ${paymentForm === 'notes' ? 'interest notes that join the principal' : 'cash'} (${given(isGiven.paymentForm)}).`,
+  )
+  explanation.assume(
+    'accrued-interest-form',
+    `Interest accrued since the last Interest Date is valued at the ${accruedInterestForm} rates (${given(isGiven.accruedInterestForm)}).`,
+  )
+  explanation.assume(
+    'default-rates-window',
+    'Default rates apply from the Event of Default (inclusive) until it is cured (exclusive); a period spanning either date is split there.',
+  )
+  if (defaultRates.cash.lt(normalRates.cash) || defaultRates.notes.lt(normalRates.notes)) {
+    explanation.warn('default-rate-below-normal', 'A default rate is below the corresponding normal rate.')
+  }
+}
+
+/** The default-rate window implied by an Event of Default and a (late) cure. */
+export function defaultWindow(eventOfDefaultDate: IsoDate | null, curedOn: IsoDate | null): DefaultWindow {
+  if (eventOfDefaultDate === null) return NO_DEFAULT
+  return { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
+}
+
+/** Year fractions as text, by ratio: ledgers repeat a few hundred ratios, each a division at 40 digits. */
+const fractionTexts = new Map<number, string>()
+
+function yearFractionText(yf: YearFraction): string {
+  // One number for the ratio: |numerator| < 10^8 (300 years of act/act ISDA over 365 × 366)
+  // and 0 < denominator < 10^6, so numerator × 10^6 + denominator is exact and one-to-one.
+  const key = yf.numerator * 1_000_000 + yf.denominator
+  let text = fractionTexts.get(key)
+  if (text === undefined) {
+    if (fractionTexts.size >= 10_000) fractionTexts.clear()
+    text = formatFraction(yearFractionDecimal(yf))
+    fractionTexts.set(key, text)
+  }
+  return text
+}
+
+export function ledgerRowView(row: LedgerRow) {
+  return {
+    start: row.start,
+    end: row.end,
+    days: row.yearFraction.days,
+    principal: formatMoney(row.principal),
+    rate: formatRate(row.rate),
+    rateKind: row.rateKind,
+    form: row.form,
+    yearFraction: yearFractionText(row.yearFraction),
+    amount: formatMoney(row.amount),
+    status: row.status,
+    interestDate: row.interestDate,
+  }
+}
+
+export function interestView(terms: InterestTerms, ledger: Ledger) {
+  // The totals of the rows, in one pass (each an exact sum, see Total).
+  const interest = new Total()
+  const normal = new Total()
+  const atDefault = new Total()
+  const accrued = new Total()
+  const increment = new Total()
+  for (const row of ledger.rows) {
+    interest.add(row.amount)
+    if (row.rateKind === 'normal') normal.add(row.amount)
+    else atDefault.add(row.amount)
+    if (row.status === 'accrued') accrued.add(row.amount)
+    increment.add(row.defaultIncrement)
+  }
+  return {
+    clause: 'Note 2',
+    from: terms.issueDate,
+    through: ledger.through,
+    dayCount: terms.dayCount,
+    paymentForm: terms.paymentForm,
+    accruedInterestForm: terms.accruedInterestForm,
+    rates: {
+      cash: formatRate(terms.normalRates.cash),
+      notes: formatRate(terms.normalRates.notes),
+      defaultCash: formatRate(terms.defaultRates.cash),
+      defaultNotes: formatRate(terms.defaultRates.notes),
+    },
+    interestDates: terms.interestDates.filter((d) => d <= ledger.through),
+    totals: {
+      interest: formatMoney(interest.value()),
+      normal: formatMoney(normal.value()),
+      default: formatMoney(atDefault.value()),
+      capitalized: formatMoney(ledger.capitalizedInterest),
+      cashPaid: formatMoney(ledger.cashInterestPaid),
+      accrued: formatMoney(accrued.value()),
+      defaultInterestIncrement: formatMoney(increment.value()),
+    },
+    principal: formatMoney(terms.principal),
+    principalPaid: formatMoney(ledger.principalPaid),
+    outstandingPrincipal: formatMoney(ledger.outstandingPrincipal),
+    lastInterestDate: ledger.lastInterestDate,
+  }
+}
+
+export function principalPaymentsTimeline(t: Timeline, terms: InterestTerms): void {
+  for (const payment of terms.principalPayments) {
+    t.add(
+      payment.date,
+      'principal-payment',
+      'Note 2',
+      `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`,
+    )
+  }
+}
+
+/** Interest accrued since the last Interest Date valued in the other form. */
+export function accruedInterestReading(req: ScenarioRequest): Reading {
+  const interest = req.note.interest
+  const form: InterestForm = interest?.accruedInterestForm ?? INTEREST_DEFAULTS.accruedInterestForm
+  const other: InterestForm = form === 'cash' ? 'notes' : 'cash'
+  const rates = (f: InterestForm) => (f === 'cash' ? 'the Cash Interest Rates' : 'the Note Interest Rates')
+  return {
+    id: `accrued-interest-in-${other}`,
+    description: `Note 4(b): the interest accrued since the last Interest Date valued at ${rates(other)} (${other}) instead of ${rates(form)} (${form}).`,
+    patch:
+      interest === undefined
+        ? [setMember('/note/interest', false, { accruedInterestForm: other })]
+        : [setMember('/note/interest/accruedInterestForm', interest.accruedInterestForm !== undefined, other)],
+  }
+}
+
+/** Each sub-period's interest rounded the other way. */
+export function roundingReading(req: ScenarioRequest): Reading {
+  const onNote = req.note.rounding
+  const onTop = req.rounding
+  const mode: RoundingMode = onNote ?? onTop ?? INTEREST_DEFAULTS.rounding
+  const other: RoundingMode = mode === 'half-up' ? 'half-even' : 'half-up'
+  const patch = []
+  // The rounding may be given on the note, at the top, or both (then equal): change it wherever it is.
+  if (onNote !== undefined) patch.push(setMember('/note/rounding', true, other))
+  if (onTop !== undefined || onNote === undefined) patch.push(setMember('/rounding', onTop !== undefined, other))
+  return {
+    id: `rounding-${other}`,
+    description: `Note 2: each sub-period's interest rounded to cents ${other} instead of ${mode}.`,
+    patch,
+  }
 }

@@ -1,11 +1,15 @@
 /**
  * Note Section 4(b): after an Event of Default the holder may elect to redeem all or part of
- * the Note, with accrued Interest (including Interest at the default-adjusted rates).
+ * the Note, with accrued Interest (including Interest at the default-adjusted rates). Its rule,
+ * defaults, wording, views and the checks on an election (docs/rules/).
  */
-import type { BusinessCalendar } from './calendars/index.js'
-import { perDiemBasis } from './day-counts/index.js'
-import { Decimal, MAX_MONEY, ZERO, ONE, roundMoney, sum } from './decimal.js'
-import { ContradictionError, Contradictions, type Explanation } from './explain.js'
+import type { BusinessCalendar } from '../calendars/index.js'
+import { perDiemBasis } from '../day-counts/index.js'
+import { Decimal, MAX_MONEY, ZERO, ONE, formatMoney, formatRate, rateAsWritten, roundMoney, sum } from '../decimal.js'
+import { ContradictionError, Contradictions, type Explanation } from '../explain.js'
+import type { ElectionInput, NoteInput } from '../inputs.js'
+import type { Timeline } from './timeline.js'
+import { given } from './wording.js'
 import {
   buildLedger,
   accruedRows,
@@ -14,8 +18,17 @@ import {
   type InterestTerms,
   type Ledger,
   type LedgerRow,
-} from './interest.js'
-import { daysBetween, type IsoDate } from './dates.js'
+  ledgerRowView,
+} from './default-interest.js'
+import { daysBetween, type IsoDate } from '../dates.js'
+
+/** The case's redemption: 100% at par, due five Business Days after the effective election. */
+export const REDEMPTION_DEFAULTS = {
+  premium: '1.00',
+  paymentBusinessDays: 5,
+  portion: '1.00',
+  prematureElection: 'defer' as const,
+} as const
 
 export type PrematureElectionPolicy = 'defer' | 'reject'
 
@@ -287,5 +300,182 @@ export function redeem(
     perDiem: roundMoney(redeemedPrincipal.times(accruedDefaultRate).div(perDiemBasis(interest.dayCount)), rounding),
     defaultInterestIncrement: sum(rows.map((r) => r.defaultIncrement)),
     ledger,
+  }
+}
+
+/**
+ * The checks on an election written once for the scenario and POST /v1/redemption: a portion in
+ * (0, 1], dated on or after the issue date. Returns the portion.
+ */
+export function checkElection(
+  problems: Contradictions,
+  election: ElectionInput,
+  issueDate: IsoDate,
+  pointer: string,
+): Decimal {
+  const portion = rateAsWritten(election.portion ?? REDEMPTION_DEFAULTS.portion)
+  problems.check(
+    portion.gt(0) && portion.lte(1),
+    `${pointer}/portion`,
+    'must be in (0, 1]: a fraction of the outstanding principal',
+  )
+  problems.check(
+    election.date >= issueDate,
+    `${pointer}/date`,
+    `precedes the issue date (${issueDate}): there is no note to redeem yet`,
+  )
+  return portion
+}
+
+/** Explains the redemption parameters (only when a redemption is computed). */
+export function assumeRedemption(
+  note: NoteInput,
+  terms: { interest: InterestTerms; redemption: Omit<RedemptionTerms, 'prematureElection'> },
+  election: ElectionInput,
+  explanation: Explanation,
+): void {
+  const r = note.redemption ?? {}
+  const policy = election.policy ?? REDEMPTION_DEFAULTS.prematureElection
+  explanation.assume(
+    'portion',
+    `The holder redeems ${election.portion ?? REDEMPTION_DEFAULTS.portion} of the outstanding principal, interest notes included (${given(election.portion !== undefined)}).`,
+  )
+  explanation.assume(
+    'premature-election',
+    `An election dated before the Event of Default is ${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ${given(election.policy !== undefined)}).`,
+  )
+  explanation.assume(
+    'ledger-horizon',
+    'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.',
+  )
+  explanation.assume(
+    'premium',
+    `Redemption price = (principal + accrued interest) × ${formatRate(terms.redemption.premium)} (${given(r.premium !== undefined)}).`,
+  )
+  if (terms.redemption.conversion !== null) {
+    explanation.assume(
+      'as-converted',
+      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the greater of it and the premium price.`,
+    )
+  }
+  explanation.assume(
+    'payment-business-days',
+    `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective election (${given(r.paymentBusinessDays !== undefined)}).`,
+  )
+  explanation.assume(
+    'per-diem-basis',
+    `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ${perDiemBasis(terms.interest.dayCount)} (${terms.interest.dayCount}).`,
+  )
+  explanation.assume(
+    'default-interest-increment',
+    'The default interest increment is, per accrued sub-period at default rates, the interest at (default rate − normal rate), rounded.',
+  )
+  explanation.assume(
+    'late-charge',
+    terms.redemption.lateChargeRate === null
+      ? 'No late charge rate is set: a late payment adds no late charge (default).'
+      : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(terms.interest.dayCount)} (the per diem's basis for ${terms.interest.dayCount}).`,
+  )
+}
+
+export function redemptionView(r: RedemptionResult) {
+  return {
+    clause: r.clause,
+    electionDate: r.electionDate,
+    electionEffectiveDate: r.electionEffectiveDate,
+    portion: formatRate(r.portion),
+    paymentDueDate: r.paymentDueDate,
+    paymentDate: r.paymentDate,
+    redemptionDate: r.redemptionDate,
+    outstandingPrincipal: formatMoney(r.outstandingPrincipal),
+    capitalizedInterest: formatMoney(r.capitalizedInterest),
+    redeemedPrincipal: formatMoney(r.redeemedPrincipal),
+    accruedInterest: {
+      from: r.accruedInterest.from,
+      base: formatMoney(r.accruedInterest.base),
+      default: formatMoney(r.accruedInterest.default),
+      total: formatMoney(r.accruedInterest.total),
+      rows: r.accruedInterest.rows.map(ledgerRowView),
+    },
+    premium: formatRate(r.premium),
+    premiumAmount: formatMoney(r.premiumAmount),
+    asConvertedValue: r.asConvertedValue === null ? null : formatMoney(r.asConvertedValue),
+    priceBasis: r.priceBasis,
+    redemptionPrice: formatMoney(r.redemptionPrice),
+    lateChargeRate: r.lateChargeRate === null ? null : formatRate(r.lateChargeRate),
+    lateChargeDays: r.lateChargeDays,
+    lateCharge: formatMoney(r.lateCharge),
+    totalDue: formatMoney(r.totalDue),
+    perDiem: formatMoney(r.perDiem),
+    defaultInterestIncrement: formatMoney(r.defaultInterestIncrement),
+  }
+}
+
+/** Where the scenario's redemption election stands: effective, deferred to the Event of Default, or void. */
+export function electionView(election: ElectionInput, standing: ElectionStanding) {
+  return {
+    clause: 'Note 4(b)',
+    date: election.date,
+    portion: election.portion ?? REDEMPTION_DEFAULTS.portion,
+    status: standing.status,
+    effectiveDate: standing.status === 'void' ? null : standing.effectiveDate,
+    voidReason: standing.status === 'void' ? standing.reason : null,
+  }
+}
+
+/** The timeline's words for the redemption's amounts (a series of holders restates them with its sums). */
+export const redemptionDueText = (price: string): string => `Redemption price of ${price} due.`
+export const redemptionPaidText = (lateCharge: string): string =>
+  `Redemption paid${lateCharge !== '0.00' ? ` late, with a late charge of ${lateCharge}` : ''}.`
+
+/** An election void under electionStanding, as the timeline states it. */
+export interface VoidElection {
+  date: IsoDate
+  portion: Decimal
+  detail: string
+}
+
+export function redemptionTimeline(
+  t: Timeline,
+  redemption: RedemptionResult | null,
+  voided: VoidElection | null,
+): void {
+  if (redemption !== null) {
+    t.add(
+      redemption.electionDate,
+      'redemption-election',
+      redemption.clause,
+      `Holder elects to redeem ${redemption.portion.times(100).toString()}% of the Note.`,
+    )
+    if (redemption.electionEffectiveDate !== redemption.electionDate) {
+      t.add(
+        redemption.electionEffectiveDate,
+        'redemption-election-effective',
+        redemption.clause,
+        'The premature election takes effect on the Event of Default.',
+      )
+    }
+    t.add(
+      redemption.paymentDueDate,
+      'redemption-payment-due',
+      redemption.clause,
+      redemptionDueText(formatMoney(redemption.redemptionPrice)),
+    )
+    if (redemption.paymentDate !== null) {
+      t.add(
+        redemption.paymentDate,
+        'redemption-payment',
+        redemption.clause,
+        redemptionPaidText(formatMoney(redemption.lateCharge)),
+      )
+    }
+  }
+  if (voided !== null) {
+    t.add(
+      voided.date,
+      'redemption-election',
+      'Note 4(b)',
+      `Holder elects to redeem ${voided.portion.times(100).toString()}% of the Note; the election is void: ${voided.detail}.`,
+    )
   }
 }
