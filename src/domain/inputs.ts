@@ -43,6 +43,26 @@ export interface NoteInput {
     lateChargeRate?: string | null
     conversion?: { conversionPrice: string; highestClosingPrice: string } | null
   }
+  /** Note 4(a)(i); null for no such clause */
+  paymentDefault?: PaymentDefaultInput | null
+}
+
+export interface PaymentDefaultInput {
+  graceBusinessDays?: number
+  noticeRequired?: boolean
+  occursOn?: 'day-after-grace' | 'last-day-of-grace'
+}
+
+/** A cash coupon not paid as due: unpaid (paidOn null), paid late, or paid in part (amount). */
+export interface InterestPaymentInput {
+  interestDate: string
+  paidOn: string | null
+  amount?: string
+}
+
+export interface PayoffQuotesInput {
+  from?: string
+  businessDays: number
 }
 
 export interface NoticeRulesInput {
@@ -78,6 +98,7 @@ export interface EventsInput {
   curedOn?: string | null
   redemptionElection?: ElectionInput | null
   paymentDate?: string | null
+  interestPayments?: InterestPaymentInput[]
 }
 
 /** `extraHolidays`, `rounding` and `principalPayments` may sit on the note or at the top. */
@@ -89,6 +110,8 @@ export interface ScenarioRequest {
   extraHolidays?: string[]
   rounding?: RoundingMode
   principalPayments?: PrincipalPaymentInput[]
+  /** the total due if the redemption is paid on each of the next Business Days */
+  payoffQuotes?: PayoffQuotesInput
   /** the note series split by holder; the principals add up to note.principal */
   holders?: HolderInput[]
 }

@@ -204,8 +204,7 @@ export function computeRedemption(req: RedemptionRequest) {
   const redemption = redeem(
     terms.interest,
     defaultWindow(req.eventOfDefaultDate, curedOn),
-    req.eventOfDefaultDate,
-    curedOn,
+    [{ from: req.eventOfDefaultDate, until: curedOn }],
     { ...terms.redemption, prematureElection: policy },
     { date: req.redemptionElection.date, portion },
     req.paymentDate ?? null,

@@ -7,7 +7,11 @@ import { assumeBreach, covenantStatus, covenantTimeline, covenantView, readCoven
 import type { CovenantResult } from './clauses/covenant.js'
 import {
   buildLedger,
+  defaultRatesTimeline,
   defaultWindow,
+  windowOf,
+  type DefaultInterval,
+  type DefaultWindow,
   interestView,
   ledgerRowView,
   principalPaymentsTimeline,
@@ -27,8 +31,9 @@ import {
 import {
   assumeRedemption,
   checkElection,
-  electionStanding,
+  electionStandingOn,
   electionView,
+  payoffQuotes,
   redeem,
   redemptionTimeline,
   redemptionView,
@@ -36,6 +41,23 @@ import {
   type RedemptionResult,
   type VoidElection,
 } from './clauses/redemption.js'
+import {
+  assumeCoupons,
+  checkInterestPayments,
+  couponsOf,
+  markUnpaid,
+  overdueAt,
+  paymentPeriod,
+  paymentRoute,
+  paymentRouteView,
+  paymentTimeline,
+  readPaymentDefault,
+  unpaidInterestView,
+  withUnpaidTotal,
+  type Coupon,
+  type PaymentRoute,
+  type RouteView,
+} from './clauses/payment-default.js'
 import { Timeline, type TimelineEntry } from './clauses/timeline.js'
 import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
@@ -158,6 +180,7 @@ function timelineOf(
   cure: CureResult | null,
   redemption: RedemptionResult | null,
   voidElection: VoidElection | null,
+  payments: PaymentsRoute,
 ): TimelineEntry[] {
   const t = new Timeline()
   t.add(
@@ -169,7 +192,11 @@ function timelineOf(
   t.add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
   principalPaymentsTimeline(t, terms.interest)
   if (covenant !== null) covenantTimeline(t, covenant)
-  if (effect !== null && cure !== null) noticeAndCureTimeline(t, effect, cure)
+  // With a payment default the default rates follow every route's window, not the cure alone.
+  const paymentDefault = payments.route?.date != null
+  if (effect !== null && cure !== null) noticeAndCureTimeline(t, effect, cure, !paymentDefault)
+  paymentTimeline(t, payments.coupons, payments.route)
+  if (paymentDefault) defaultRatesTimeline(t, payments.window)
   redemptionTimeline(t, redemption, voidElection)
   t.add(
     terms.interest.maturityDate,
@@ -178,6 +205,117 @@ function timelineOf(
     'Maturity Date: the principal outstanding and its interest are due.',
   )
   return t.sorted()
+}
+
+/** The routes to default beside the covenant's: the coupons recorded and the payment default they lead to. */
+interface PaymentsRoute {
+  /** whether events.interestPayments was given (the answer then carries its parts) */
+  recorded: boolean
+  coupons: Coupon[]
+  route: PaymentRoute | null
+  /** every Event of Default that occurred, [date, cure), by date */
+  periods: DefaultInterval[]
+  window: DefaultWindow
+}
+
+/** Rounds of the fixed point at most: each round settles at least one coupon, in date order. */
+const MAX_ROUTE_ROUNDS = 1000
+
+/**
+ * The payment route to default, with the covenant route's Event of Default (`eventOfDefaultDate`,
+ * cured on `curedOn`). The coupons due depend on the default rates, and the default rates on the
+ * coupons missed before: each round settles the coupons up to the next payment default, so the
+ * rounds end when the window no longer moves.
+ */
+function paymentsRoute(
+  req: ScenarioRequest,
+  terms: NoteTerms,
+  noticeEffectiveDate: IsoDate | null,
+  eventOfDefaultDate: IsoDate | null,
+  curedOn: IsoDate | null,
+  asOf: IsoDate,
+  explanation: Explanation,
+): PaymentsRoute {
+  const covenantPeriod: DefaultInterval | null =
+    eventOfDefaultDate === null
+      ? null
+      : { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
+  const covenantOnly: PaymentsRoute = {
+    recorded: false,
+    coupons: [],
+    route: null,
+    periods: covenantPeriod === null ? [] : [covenantPeriod],
+    window: defaultWindow(eventOfDefaultDate, curedOn),
+  }
+  const recorded = req.events?.interestPayments
+  if (recorded === undefined) return covenantOnly
+  const at = '/events/interestPayments'
+  const problems = new Contradictions()
+  checkInterestPayments(problems, recorded, terms.interest, asOf, at)
+  problems.throwIfAny()
+  const pdTerms = readPaymentDefault(req.note.paymentDefault, explanation)
+  const through = recorded.reduce((d, e) => (e.interestDate > d ? e.interestDate : d), terms.interest.issueDate)
+  let result: PaymentsRoute = { ...covenantOnly, recorded: true }
+  for (let round = 0; round < MAX_ROUTE_ROUNDS; round++) {
+    const amounts = new Contradictions()
+    const coupons = couponsOf(amounts, recorded, buildLedger(terms.interest, result.window, through), at)
+    amounts.throwIfAny()
+    const route = pdTerms === null ? null : paymentRoute(coupons, pdTerms, terms.calendar, noticeEffectiveDate, asOf)
+    const payment = paymentPeriod(route)
+    const periods = [covenantPeriod, payment]
+      .filter((p): p is DefaultInterval => p !== null)
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    // Without a payment default the covenant's window stands as it always has.
+    const window = payment === null ? covenantOnly.window : windowOf(periods)
+    const settled = JSON.stringify(window) === JSON.stringify(result.window)
+    result = { recorded: true, coupons, route, periods, window }
+    if (settled) break
+  }
+  assumeCoupons(result.coupons, explanation)
+  if (paymentPeriod(result.route) !== null)
+    explanation.assume(
+      'default-rates-routes',
+      'With Events of Default by several routes, default rates apply from the earliest (inclusive) for as long as ' +
+        'any one that occurred is continuing: until every one is cured (exclusive); a payment default is cured by ' +
+        'paying all that is overdue.',
+    )
+  if (result.route?.status === 'pending')
+    explanation.warn(
+      'payment-default-after-as-of',
+      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
+        'paid within the grace period.',
+    )
+  return result
+}
+
+/** /eventsOfDefault: each route with its date, clause and status. */
+function routesView(cure: CureResult | null, route: PaymentRoute | null, curedOn: IsoDate | null): RouteView[] {
+  const routes: RouteView[] = []
+  if (cure !== null)
+    routes.push({
+      route: 'covenant',
+      date: cure.eventOfDefaultDate,
+      clause: cure.clause,
+      status: cure.eventOfDefaultStatus,
+      curedOn: cure.eventOfDefaultDate !== null ? curedOn : null,
+    })
+  if (route !== null) routes.push(paymentRouteView(route))
+  return routes
+}
+
+/** /eventOfDefault with a payment default: the earliest route's, and the window of every route. */
+function earliestView(cure: CureResult | null, route: PaymentRoute, curedOn: IsoDate | null, window: DefaultWindow) {
+  const earliest = routesView(cure, route, curedOn)
+    .filter((r) => r.date !== null)
+    .reduce((a, b) => (b.date! < a.date! ? b : a))
+  return {
+    clause: earliest.clause,
+    date: earliest.date,
+    status: earliest.status,
+    curedOn: earliest.curedOn,
+    defaultRatesFrom: window.from,
+    defaultRatesUntil: window.until,
+  }
 }
 
 export function computeScenario(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
@@ -249,7 +387,18 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
 
   const eventOfDefaultDate = cure?.eventOfDefaultDate ?? null
   const curedOn = events.curedOn ?? null
-  const window = defaultWindow(eventOfDefaultDate, curedOn)
+  const lateChargeRate = terms.redemption.lateChargeRate
+  const payments = paymentsRoute(
+    req,
+    terms,
+    effect?.effectiveDate ?? null,
+    eventOfDefaultDate,
+    curedOn,
+    asOf,
+    explanation,
+  )
+  const { window, periods, coupons, route } = payments
+  if (route !== null) clauses.add(route.clause)
 
   let redemption: RedemptionResult | null = null
   let standing: ElectionStanding | null = null
@@ -279,7 +428,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
         `The redemption election dated ${election.date} precedes the notice of default (sent ${effect.sentDate}): it is premature, made before the default was even notified.`,
       )
     }
-    standing = electionStanding(election.date, eventOfDefaultDate, curedOn, notice !== null)
+    standing = electionStandingOn(election.date, periods, notice !== null)
     if (standing.status === 'void') {
       // A scenario reports facts that lead nowhere rather than refusing them (API.md, Conventions).
       explanation.warn(
@@ -294,14 +443,14 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       redemption = redeem(
         terms.interest,
         window,
-        eventOfDefaultDate,
-        curedOn,
+        periods,
         { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
         { date: election.date, portion },
         paymentDate,
         calendar,
         { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
         explanation,
+        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
       )
       clauses.add(redemption.clause)
     }
@@ -313,12 +462,45 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (effect !== null && cure !== null) checkCureDates(beyond, effect.effectiveDate, cure, '/events/noticeOfDefault')
   if (redemption !== null)
     beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
+  for (const g of route?.graces ?? [])
+    beyond.checkComputedDate(g.graceEnd, `${g.coupon.pointer}/interestDate`, 'the last day of grace')
+  if (redemption !== null) {
+    for (const c of coupons)
+      beyond.check(
+        c.interestDate <= redemption.redemptionDate,
+        `${c.pointer}/interestDate`,
+        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+      )
+  }
   beyond.throwIfAny()
+  const quotes =
+    req.payoffQuotes === undefined
+      ? null
+      : payoffQuotes(req.payoffQuotes, redemption, calendar, terms.interest, lateChargeRate, explanation, (q) =>
+          redeem(
+            terms.interest,
+            window,
+            periods,
+            { ...terms.redemption, prematureElection: election?.policy ?? DEFAULTS.prematureElection },
+            { date: election!.date, portion },
+            q,
+            calendar,
+            { election: '/events/redemptionElection', paymentDate: '/payoffQuotes' },
+            new Explanation(),
+            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+          ),
+        )
+  const end = redemption?.redemptionDate ?? asOf
+  if (coupons.some((c) => c.paidOn !== null && c.paidOn > end))
+    explanation.warn(
+      'interest-paid-after-redemption',
+      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: it is taken as paid as recorded.`,
+    )
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
   const through =
     redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
-  const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
+  const ledger = markUnpaid(redemption?.ledger ?? buildLedger(terms.interest, window, through), coupons)
   if (redemption === null) {
     explanation.assume(
       'ledger-horizon',
@@ -332,12 +514,19 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     clauses: [...clauses].sort(),
     covenant: covenant === null ? null : covenantView(covenant),
     notice: effect === null || cure === null ? null : noticeView(effect, cure),
-    eventOfDefault: eventOfDefaultView(cure),
-    interest: interestView(terms.interest, ledger),
+    eventOfDefault: route?.date != null ? earliestView(cure, route, curedOn, window) : eventOfDefaultView(cure),
+    ...(payments.recorded ? { eventsOfDefault: routesView(cure, route, curedOn) } : {}),
+    interest: payments.recorded
+      ? withUnpaidTotal(interestView(terms.interest, ledger), coupons)
+      : interestView(terms.interest, ledger),
     interestLedger: ledger.rows.map(ledgerRowView),
     redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
-    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection),
+    ...(payments.recorded
+      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end) }
+      : {}),
+    ...(quotes !== null ? { payoffQuotes: quotes } : {}),
+    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection, payments),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],
   }

@@ -8,7 +8,13 @@
  * those rounded amounts, so breakdowns add up to the cent. Its rule, defaults, wording, views
  * and readings (docs/rules/).
  */
-import { yearFraction, yearFractionDecimal, type DayCountId, type YearFraction } from '../day-counts/index.js'
+import {
+  perDiemBasis,
+  yearFraction,
+  yearFractionDecimal,
+  type DayCountId,
+  type YearFraction,
+} from '../day-counts/index.js'
 import {
   Decimal,
   MAX_MONEY,
@@ -23,7 +29,7 @@ import {
   type RoundingMode,
 } from '../decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from '../explain.js'
-import type { IsoDate } from '../dates.js'
+import { daysBetween, isLeapYear, ymdOfIso, type IsoDate } from '../dates.js'
 import type { ScenarioRequest } from '../inputs.js'
 import type { Reading } from '../readings.js'
 import type { Timeline } from './timeline.js'
@@ -72,14 +78,25 @@ export interface InterestTerms {
 }
 
 /** Default rates apply on days in [from, until); `until` is the cure, null while uncured. */
+export interface DefaultInterval {
+  from: IsoDate
+  until: IsoDate | null
+}
+
+/**
+ * The days at default rates: [from, until) overall; with several Events of Default whose
+ * continuing periods do not touch, `intervals` lists each (sorted, disjoint) and the gaps between
+ * them are at normal rates.
+ */
 export interface DefaultWindow {
   from: IsoDate | null
   until: IsoDate | null
+  intervals?: readonly DefaultInterval[]
 }
 
 export const NO_DEFAULT: DefaultWindow = { from: null, until: null }
 
-export type RowStatus = 'capitalized' | 'paid' | 'accrued'
+export type RowStatus = 'capitalized' | 'paid' | 'unpaid' | 'accrued'
 
 export interface LedgerRow {
   start: IsoDate
@@ -111,8 +128,31 @@ export interface Ledger {
   lastInterestDate: IsoDate
 }
 
+const inInterval = (date: IsoDate, i: { from: IsoDate | null; until: IsoDate | null }): boolean =>
+  i.from !== null && date >= i.from && (i.until === null || date < i.until)
+
 export function isDefaultOn(date: IsoDate, window: DefaultWindow): boolean {
-  return window.from !== null && date >= window.from && (window.until === null || date < window.until)
+  return window.intervals !== undefined ? window.intervals.some((i) => inInterval(date, i)) : inInterval(date, window)
+}
+
+/**
+ * The window of several Events of Default, each [from, until): default rates apply while any one
+ * is continuing. Overlapping or touching periods join; an empty one (cured the day it occurred)
+ * adds no day.
+ */
+export function windowOf(periods: readonly DefaultInterval[]): DefaultWindow {
+  const sorted = periods.filter((p) => p.until === null || p.until > p.from).sort((a, b) => (a.from < b.from ? -1 : 1))
+  const merged: DefaultInterval[] = []
+  for (const p of sorted) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && (last.until === null || last.until >= p.from)) {
+      if (last.until !== null && (p.until === null || p.until > last.until))
+        merged[merged.length - 1] = { from: last.from, until: p.until }
+    } else merged.push(p)
+  }
+  if (merged.length === 0) return NO_DEFAULT
+  const span = { from: merged[0]!.from, until: merged[merged.length - 1]!.until }
+  return merged.length === 1 ? span : { ...span, intervals: merged }
 }
 
 /** Interest of one sub-period, exact until the final rounding to cents. */
@@ -188,8 +228,9 @@ export function buildLedger(
   }
 
   // The dates where the principal or the rate may change inside a period: sorted, each once.
+  const windowDates = (window.intervals ?? [window]).flatMap((i) => [i.from, i.until])
   const cuts = [
-    ...new Set([window.from, window.until, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null)),
+    ...new Set([...windowDates, ...payments.map((p) => p.date)].filter((d): d is IsoDate => d !== null)),
   ].sort()
 
   // What the default rates added, in absolute value: bounded below like every other total.
@@ -431,5 +472,38 @@ export function roundingReading(req: ScenarioRequest): Reading {
     id: `rounding-${other}`,
     description: `Note 2: each sub-period's interest rounded to cents ${other} instead of ${mode}.`,
     patch,
+  }
+}
+
+/**
+ * The days of a per diem, on the ledger's own year: 360 for the 30/360 family and act/360, 365 for
+ * act/365 fixed, and under act/act ISDA 366 when `date` (the due date) falls in a leap year, else 365.
+ */
+export function perDiemDays(dayCount: DayCountId, date: IsoDate): number {
+  if (dayCount === 'act-act-isda') return isLeapYear(ymdOfIso(date).year) ? 366 : 365
+  return perDiemBasis(dayCount)
+}
+
+/**
+ * The fraction of a year a late charge runs over [from, to): actual days over the per diem's basis
+ * (12 days late are 12 days, whatever the day count), and under act/act ISDA the days in leap years
+ * over 366 and the others over 365, as that day count counts them.
+ */
+export function lateChargeFraction(dayCount: DayCountId, from: IsoDate, to: IsoDate): YearFraction {
+  if (dayCount === 'act-act-isda') return yearFraction('act-act-isda', from, to)
+  const days = daysBetween(from, to)
+  return { days, numerator: days, denominator: perDiemBasis(dayCount) }
+}
+
+/** The default rates' start and stop over a window of several Events of Default. */
+export function defaultRatesTimeline(t: Timeline, window: DefaultWindow): void {
+  for (const i of window.intervals ?? (window.from === null ? [] : [window])) {
+    t.add(i.from, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
+    t.add(
+      i.until,
+      'default-rates-stop',
+      'Note 2',
+      'Normal interest rates apply again from this day (no Event of Default is continuing).',
+    )
   }
 }

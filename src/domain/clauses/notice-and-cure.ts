@@ -243,7 +243,8 @@ export function eventOfDefaultView(cure: CureResult | null) {
   }
 }
 
-export function noticeAndCureTimeline(t: Timeline, effect: NoticeEffect, cure: CureResult): void {
+/** `withRates`: the default rates' start and stop follow this route alone (no other route to default). */
+export function noticeAndCureTimeline(t: Timeline, effect: NoticeEffect, cure: CureResult, withRates = true): void {
   t.add(
     effect.sentDate,
     'notice-sent',
@@ -271,16 +272,18 @@ export function noticeAndCureTimeline(t: Timeline, effect: NoticeEffect, cure: C
       cure.clause,
       'Event of Default: the default was not cured within the cure period.',
     )
-    t.add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
+    if (withRates)
+      t.add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
     // A late cure follows the Event of Default it cures, on the same day too.
     if (cure.curedOn !== null && !cure.curedInTime) {
       t.add(cure.curedOn, 'cured', cure.clause, 'Default cured after the cure period: default rates stop.')
-      t.add(
-        cure.curedOn,
-        'default-rates-stop',
-        'Note 2',
-        'Normal interest rates apply again from this day (the Event of Default was cured).',
-      )
+      if (withRates)
+        t.add(
+          cure.curedOn,
+          'default-rates-stop',
+          'Note 2',
+          'Normal interest rates apply again from this day (the Event of Default was cured).',
+        )
     }
   }
 }

@@ -14,6 +14,9 @@ import {
   buildLedger,
   accruedRows,
   interestAmount,
+  lateChargeFraction,
+  perDiemDays,
+  type DefaultInterval,
   type DefaultWindow,
   type InterestTerms,
   type Ledger,
@@ -78,6 +81,8 @@ export interface RedemptionResult {
   totalDue: Decimal
   perDiem: Decimal
   defaultInterestIncrement: Decimal
+  /** the redeemed portion of the coupons not paid, and of their late charge; null when none were recorded */
+  unpaidInterest: { amount: Decimal; lateCharge: Decimal } | null
   ledger: Ledger
 }
 
@@ -134,19 +139,50 @@ export function electionStanding(
   return { status: 'deferred', effectiveDate: eventOfDefaultDate }
 }
 
+/**
+ * Where an election stands when Events of Default came by several routes (`periods`, each
+ * [occurred, cured), sorted by date): a premature election takes effect on the earliest; an election
+ * is effective while one is continuing, and void only when none is (nor any later one occurs).
+ * With one route this is electionStanding, word for word.
+ */
+export function electionStandingOn(
+  electionDate: IsoDate,
+  periods: readonly DefaultInterval[],
+  hadNotice = true,
+): ElectionStanding {
+  if (periods.length <= 1) {
+    const only = periods[0] ?? null
+    return electionStanding(electionDate, only?.from ?? null, only?.until ?? null, hadNotice)
+  }
+  const continuing = (d: IsoDate): boolean => periods.some((p) => p.from <= d && (p.until === null || d < p.until))
+  const target = electionDate < periods[0]!.from ? periods[0]!.from : electionDate
+  if (continuing(target))
+    return target === electionDate
+      ? { status: 'effective', effectiveDate: electionDate }
+      : { status: 'deferred', effectiveDate: target }
+  const next = periods.find((p) => p.from > target && continuing(p.from))
+  if (next !== undefined) return { status: 'deferred', effectiveDate: next.from }
+  const lastCure = periods.reduce((d, p) => (p.until !== null && p.until > d ? p.until : d), periods[0]!.from)
+  return {
+    status: 'void',
+    reason: 'cured-late',
+    detail: `no Event of Default is continuing on ${target} (every one that occurred was cured by ${lastCure})`,
+  }
+}
+
 /** The date the election takes effect: a premature one waits for the Event of Default; a void one is a contradiction. */
 function effectiveElection(
   election: RedemptionElection,
-  eventOfDefaultDate: IsoDate | null,
-  curedOn: IsoDate | null,
+  periods: readonly DefaultInterval[],
   policy: PrematureElectionPolicy,
   pointers: RedemptionPointers,
   explanation: Explanation,
 ): IsoDate {
   const problems = new Contradictions()
-  const standing = electionStanding(election.date, eventOfDefaultDate, curedOn)
+  const standing = electionStandingOn(election.date, periods)
+  const eventOfDefaultDate = standing.status === 'void' ? null : standing.effectiveDate
   if (standing.status === 'void') {
-    problems.add(eventOfDefaultDate === null ? pointers.election : `${pointers.election}/date`, standing.detail)
+    problems.add(periods.length === 0 ? pointers.election : `${pointers.election}/date`, standing.detail)
     problems.throwIfAny()
   }
   if (standing.status === 'deferred' && policy === 'reject') {
@@ -164,26 +200,29 @@ function effectiveElection(
   return standing.effectiveDate
 }
 
+/**
+ * The unpaid interest a redemption on a given date pays, and the late charge on it to that date
+ * (both for the whole Note; the redemption takes its portion).
+ */
+export type OverdueInterestAt = (redemptionDate: IsoDate) => { unpaid: Decimal; lateCharge: Decimal }
+
+/**
+ * `periods` are the Events of Default that occurred, each [date, cure), sorted; `overdue` the
+ * unpaid coupons (null when none were recorded: the answer then has no unpaid-interest part).
+ */
 export function redeem(
   interest: InterestTerms,
   window: DefaultWindow,
-  eventOfDefaultDate: IsoDate | null,
-  curedOn: IsoDate | null,
+  periods: readonly DefaultInterval[],
   terms: RedemptionTerms,
   election: RedemptionElection,
   paymentDate: IsoDate | null,
   calendar: BusinessCalendar,
   pointers: RedemptionPointers,
   explanation: Explanation,
+  overdue: OverdueInterestAt | null = null,
 ): RedemptionResult {
-  const electionEffectiveDate = effectiveElection(
-    election,
-    eventOfDefaultDate,
-    curedOn,
-    terms.prematureElection,
-    pointers,
-    explanation,
-  )
+  const electionEffectiveDate = effectiveElection(election, periods, terms.prematureElection, pointers, explanation)
   const paymentDueDate = calendar.addBusinessDays(electionEffectiveDate, terms.paymentBusinessDays)
   if (paymentDate !== null && paymentDate < electionEffectiveDate) {
     const problems = new Contradictions()
@@ -226,7 +265,12 @@ export function redeem(
   const base = sum(rows.filter((r) => r.rateKind === 'normal').map((r) => r.amount))
   const defaultPart = sum(rows.filter((r) => r.rateKind === 'default').map((r) => r.amount))
   const accruedTotal = base.plus(defaultPart)
-  const principalAndInterest = redeemedPrincipal.plus(accruedTotal)
+  // Coupons not paid stay owed: the redeemed portion of them joins the price, and of the late
+  // charge they bore to the redemption date, the total due.
+  const owed = overdue === null ? null : overdue(redemptionDate)
+  const unpaidInterest = owed === null ? ZERO : roundMoney(owed.unpaid.times(election.portion), rounding)
+  const unpaidInterestLateCharge = owed === null ? ZERO : roundMoney(owed.lateCharge.times(election.portion), rounding)
+  const principalAndInterest = redeemedPrincipal.plus(accruedTotal).plus(unpaidInterest)
 
   // The price is the product, rounded once (DOMAIN.md); the premium amount is what it adds.
   // Rounding the premium's share alone differs under half-even: 1,000,000.05 × 1.10 =
@@ -243,17 +287,17 @@ export function redeem(
   const redemptionPrice = priceBasis === 'as-converted' ? asConvertedValue! : premiumPrice
 
   // The late charge runs for each actual day late (12 days are 12 days, whatever the note's day
-  // count), on the per diem's basis: / 360 for the 30/360 family and act/360, / 365 otherwise.
+  // count), on the per diem's basis: / 360 for the 30/360 family and act/360, / 365 for act/365
+  // fixed, and under act/act ISDA the days in leap years / 366, the others / 365.
   let lateCharge = ZERO
   let lateChargeDays = 0
   if (paidLate) {
     lateChargeDays = daysBetween(paymentDueDate, paymentDate!)
-    const basis = perDiemBasis(interest.dayCount)
     if (terms.lateChargeRate !== null) {
       lateCharge = interestAmount(
         redemptionPrice,
         terms.lateChargeRate,
-        { days: lateChargeDays, numerator: lateChargeDays, denominator: basis },
+        lateChargeFraction(interest.dayCount, paymentDueDate, paymentDate!),
         rounding,
       )
     } else {
@@ -264,7 +308,7 @@ export function redeem(
     }
   }
 
-  const totalDue = redemptionPrice.plus(lateCharge)
+  const totalDue = redemptionPrice.plus(lateCharge).plus(unpaidInterestLateCharge)
   if (totalDue.gt(MAX_MONEY)) {
     // A premium, an as-converted value or a late charge can take the price past the largest amount.
     throw new ContradictionError([
@@ -297,8 +341,12 @@ export function redeem(
     lateChargeDays,
     lateCharge,
     totalDue,
-    perDiem: roundMoney(redeemedPrincipal.times(accruedDefaultRate).div(perDiemBasis(interest.dayCount)), rounding),
+    perDiem: roundMoney(
+      redeemedPrincipal.times(accruedDefaultRate).div(perDiemDays(interest.dayCount, paymentDueDate)),
+      rounding,
+    ),
     defaultInterestIncrement: sum(rows.map((r) => r.defaultIncrement)),
+    unpaidInterest: owed === null ? null : { amount: unpaidInterest, lateCharge: unpaidInterestLateCharge },
     ledger,
   }
 }
@@ -362,9 +410,16 @@ export function assumeRedemption(
     'payment-business-days',
     `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective election (${given(r.paymentBusinessDays !== undefined)}).`,
   )
+  const dayCount = terms.interest.dayCount
+  // Under act/act ISDA the year has 365 or 366 days: said once, as the ledger counts them.
+  const actAct = dayCount === 'act-act-isda'
   explanation.assume(
     'per-diem-basis',
-    `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ${perDiemBasis(terms.interest.dayCount)} (${terms.interest.dayCount}).`,
+    actAct
+      ? `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / 366 when the due ` +
+          "date falls in a leap year, else / 365 (act-act-isda: the ledger's own year); it is what each day of an " +
+          'earlier payment saves, interest stopping at the due date.'
+      : `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ${perDiemBasis(dayCount)} (${dayCount}).`,
   )
   explanation.assume(
     'default-interest-increment',
@@ -374,7 +429,11 @@ export function assumeRedemption(
     'late-charge',
     terms.redemption.lateChargeRate === null
       ? 'No late charge rate is set: a late payment adds no late charge (default).'
-      : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(terms.interest.dayCount)} (the per diem's basis for ${terms.interest.dayCount}).`,
+      : actAct
+        ? `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price ` +
+          'for each actual day from the due date to the payment date, the days in leap years over 366 and the ' +
+          'others over 365 (as act-act-isda counts them); interest itself stops at the due date.'
+        : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(dayCount)} (the per diem's basis for ${dayCount}).`,
   )
 }
 
@@ -408,6 +467,12 @@ export function redemptionView(r: RedemptionResult) {
     totalDue: formatMoney(r.totalDue),
     perDiem: formatMoney(r.perDiem),
     defaultInterestIncrement: formatMoney(r.defaultInterestIncrement),
+    ...(r.unpaidInterest === null
+      ? {}
+      : {
+          unpaidInterest: formatMoney(r.unpaidInterest.amount),
+          unpaidInterestLateCharge: formatMoney(r.unpaidInterest.lateCharge),
+        }),
   }
 }
 
@@ -478,4 +543,76 @@ export function redemptionTimeline(
       `Holder elects to redeem ${voided.portion.times(100).toString()}% of the Note; the election is void: ${voided.detail}.`,
     )
   }
+}
+
+export interface PayoffQuote {
+  date: IsoDate
+  totalDue: string
+  dailyChange: string
+  lateCharge: string
+}
+
+/** The most payoff quotes one answer lists (schemas/PayoffQuotes.json). */
+export const MAX_PAYOFF_QUOTES = 30
+
+/**
+ * Payoff quotes: for each of the next Business Days from `from` (default: the effective election),
+ * the total due if the redemption is paid that day. On or before the due date interest runs to the
+ * day before; after it, the due date's price plus the late charge to that day. Each carries its daily
+ * change: the per diem before the due date, the late charge's daily amount after it.
+ */
+export function payoffQuotes(
+  input: { from?: string; businessDays: number },
+  redemption: RedemptionResult | null,
+  calendar: BusinessCalendar,
+  interest: Pick<InterestTerms, 'dayCount' | 'rounding'>,
+  lateChargeRate: Decimal | null,
+  explanation: Explanation,
+  paidOn: (date: IsoDate) => RedemptionResult,
+): PayoffQuote[] {
+  if (redemption === null) {
+    explanation.warn(
+      'payoff-quotes-without-redemption',
+      'Payoff quotes need an effective redemption election: none is computed.',
+    )
+    return []
+  }
+  const from = input.from ?? redemption.electionEffectiveDate
+  if (from < redemption.electionEffectiveDate) {
+    throw new ContradictionError([
+      {
+        pointer: '/payoffQuotes/from',
+        detail: `precedes the effective redemption election (${redemption.electionEffectiveDate})`,
+      },
+    ])
+  }
+  const problems = new Contradictions()
+  const days: IsoDate[] = []
+  let day = calendar.addBusinessDays(from, 0)
+  for (let i = 0; i < Math.min(input.businessDays, MAX_PAYOFF_QUOTES); i++) {
+    problems.checkComputedDate(day, '/payoffQuotes', 'a payoff date')
+    problems.throwIfAny()
+    days.push(day)
+    day = calendar.addBusinessDays(day, 1)
+  }
+  explanation.assume(
+    'payoff-quotes',
+    `Payoff quotes for ${days.length} Business Day(s) from ${from} (${input.from === undefined ? 'default: the effective election' : 'as given'}): ` +
+      "on or before the due date, interest to the day before the day paid; after it, the due date's price plus the " +
+      'late charge to that day (interest stops at the due date).',
+  )
+  return days.map((date) => {
+    const r = paidOn(date)
+    const late = r.lateCharge.plus(r.unpaidInterest?.lateCharge ?? ZERO)
+    const daily =
+      date <= r.paymentDueDate
+        ? r.perDiem
+        : lateChargeRate === null
+          ? ZERO
+          : roundMoney(
+              r.redemptionPrice.times(lateChargeRate).div(perDiemDays(interest.dayCount, date)),
+              interest.rounding,
+            )
+    return { date, totalDue: formatMoney(r.totalDue), dailyChange: formatMoney(daily), lateCharge: formatMoney(late) }
+  })
 }

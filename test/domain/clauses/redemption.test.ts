@@ -51,8 +51,7 @@ const redeemCase = (portion: string, over: Partial<RedemptionTerms> = {}, paymen
   redeem(
     interest,
     defaultWindow('2008-10-15', null),
-    '2008-10-15',
-    null,
+    [{ from: '2008-10-15', until: null }],
     { ...terms, ...over },
     { date: '2008-09-29', portion: new Decimal(portion) },
     paymentDate,
