@@ -253,7 +253,9 @@ function paymentsRoute(
   const problems = new Contradictions()
   checkInterestPayments(problems, recorded, terms.interest, asOf, at)
   problems.throwIfAny()
-  const pdTerms = readPaymentDefault(req.note.paymentDefault, explanation)
+  // A note paying its interest in notes has no cash coupon to miss: no payment route.
+  const pdTerms =
+    terms.interest.paymentForm === 'notes' ? null : readPaymentDefault(req.note.paymentDefault, explanation)
   const through = recorded.reduce((d, e) => (e.interestDate > d ? e.interestDate : d), terms.interest.issueDate)
   let result: PaymentsRoute = { ...covenantOnly, recorded: true }
   for (let round = 0; round < MAX_ROUTE_ROUNDS; round++) {
