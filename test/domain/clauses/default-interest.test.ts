@@ -8,6 +8,9 @@ import { Decimal } from '../../../src/domain/decimal.js'
 import {
   buildLedger,
   defaultWindow,
+  interestAmount,
+  lateChargeFraction,
+  perDiemDays,
   isDefaultOn,
   NO_DEFAULT,
   type InterestTerms,
@@ -99,4 +102,18 @@ t.test('a late cure splits the period again: normal rates from the cure day', as
       ['2008-10-20', '2008-10-22', 'normal', '528.02'],
     ],
   )
+})
+
+t.test('the per diem on the ledger own year; a late charge counted as act/act ISDA counts days', async (t) => {
+  t.equal(perDiemDays('30-360-us', '2020-04-22'), 360)
+  t.equal(perDiemDays('act-360', '2020-04-22'), 360)
+  t.equal(perDiemDays('act-365-fixed', '2020-04-22'), 365)
+  t.equal(perDiemDays('act-act-isda', '2020-04-22'), 366, 'a due date in a leap year')
+  t.equal(perDiemDays('act-act-isda', '2021-04-22'), 365)
+  // 2019-12-27 → 2020-01-06: 5 days of 2019 (27..31) / 365 + 5 days of 2020 (1..5) / 366;
+  // 1,000,000 × 0.10 × (5/365 + 5/366) = 1,369.8630… + 1,366.1202… = 2,735.9832… → 2,735.98
+  const across = lateChargeFraction('act-act-isda', '2019-12-27', '2020-01-06')
+  t.equal(interestAmount(new Decimal('1000000'), new Decimal('0.10'), across, 'half-up').toFixed(2), '2735.98')
+  // Any other day count: actual days over the per diem's basis; 12 days at 30/360 are 12/360.
+  t.same(lateChargeFraction('30-360-us', '2008-10-22', '2008-11-03'), { days: 12, numerator: 12, denominator: 360 })
 })
