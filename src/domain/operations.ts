@@ -5,7 +5,7 @@
  */
 import type { CalendarId } from './calendars/index.js'
 import { assumeBreach, covenantStatus, covenantView, readCovenant } from './clauses/covenant.js'
-import { buildLedger, defaultWindow, interestView, ledgerRowView } from './clauses/default-interest.js'
+import { buildLedger, interestView, ledgerRowView } from './clauses/default-interest.js'
 import {
   assumeNoticeAndCure,
   checkCureDates,
@@ -16,10 +16,19 @@ import {
   noticeView,
   readNoticeRules,
 } from './clauses/notice-and-cure.js'
+import {
+  markUnpaid,
+  overdueAt,
+  paymentRouteView,
+  paymentsRoute,
+  unpaidInterestView,
+  withUnpaidTotal,
+} from './clauses/payment-default.js'
 import { assumeRedemption, checkElection, redeem, redemptionView } from './clauses/redemption.js'
 import { Contradictions, Explanation } from './explain.js'
 import type {
   ElectionInput,
+  InterestPaymentInput,
   NoteInput,
   NoticeInput,
   NoticeRulesInput,
@@ -124,6 +133,8 @@ export interface DefaultInterestRequest extends NoteRequest {
   curedOn?: string | null
   /** ledger end (exclusive); defaults to the maturity date */
   through?: string
+  /** cash coupons not paid as due */
+  interestPayments?: InterestPaymentInput[]
 }
 
 export function computeDefaultInterest(req: DefaultInterestRequest) {
@@ -161,13 +172,42 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
       `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`,
     )
   }
-  const ledger = buildLedger(terms.interest, defaultWindow(eod, curedOn), through)
+  // Coupons recorded as not paid: their payment default joins the Event of Default given; statuses as of `through`.
+  const payments = paymentsRoute(
+    req.interestPayments,
+    req.note.paymentDefault,
+    terms,
+    null,
+    eod,
+    curedOn,
+    through,
+    explanation,
+    '/interestPayments',
+    'through',
+  )
+  const ledger = markUnpaid(buildLedger(terms.interest, payments.window, through), payments.coupons)
+  const lateChargeRate = terms.redemption.lateChargeRate
   return {
     noteId: terms.id,
     eventOfDefaultDate: eod,
     curedOn,
-    interest: interestView(terms.interest, ledger),
+    interest: payments.recorded
+      ? withUnpaidTotal(interestView(terms.interest, ledger), payments.coupons)
+      : interestView(terms.interest, ledger),
     interestLedger: ledger.rows.map(ledgerRowView),
+    ...(payments.recorded
+      ? {
+          unpaidInterest: unpaidInterestView(
+            payments.coupons,
+            payments.route,
+            terms.interest,
+            lateChargeRate,
+            through,
+            through,
+          ),
+          eventsOfDefault: payments.route === null ? [] : [paymentRouteView(payments.route)],
+        }
+      : {}),
     warnings: explanation.warnings,
     assumptions: explanation.assumptions,
   }
@@ -178,6 +218,8 @@ export interface RedemptionRequest extends NoteRequest {
   curedOn?: string | null
   redemptionElection: ElectionInput
   paymentDate?: string | null
+  /** cash coupons not paid as due */
+  interestPayments?: InterestPaymentInput[]
 }
 
 export function computeRedemption(req: RedemptionRequest) {
@@ -201,23 +243,58 @@ export function computeRedemption(req: RedemptionRequest) {
   problems.throwIfAny()
   assumeRedemption(req.note, terms, req.redemptionElection, explanation)
   const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection
+  // Coupons recorded as not paid: checked against the maturity date (the redemption date is not known
+  // yet), then each must fall on or before the redemption date.
+  const payments = paymentsRoute(
+    req.interestPayments,
+    req.note.paymentDefault,
+    terms,
+    null,
+    req.eventOfDefaultDate,
+    curedOn,
+    terms.interest.maturityDate,
+    explanation,
+    '/interestPayments',
+    'the maturity date',
+  )
+  const lateChargeRate = terms.redemption.lateChargeRate
   const redemption = redeem(
     terms.interest,
-    defaultWindow(req.eventOfDefaultDate, curedOn),
-    [{ from: req.eventOfDefaultDate, until: curedOn }],
+    payments.window,
+    payments.periods,
     { ...terms.redemption, prematureElection: policy },
     { date: req.redemptionElection.date, portion },
     req.paymentDate ?? null,
     terms.calendar,
     { election: '/redemptionElection', paymentDate: '/paymentDate' },
     explanation,
+    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate) : null,
   )
   const beyond = new Contradictions()
   beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
+  for (const c of payments.coupons)
+    beyond.check(
+      c.interestDate <= redemption.redemptionDate,
+      `${c.pointer}/interestDate`,
+      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+    )
   beyond.throwIfAny()
+  const end = redemption.redemptionDate
   return {
     noteId: terms.id,
     redemption: redemptionView(redemption),
+    ...(payments.recorded
+      ? {
+          unpaidInterest: unpaidInterestView(
+            payments.coupons,
+            payments.route,
+            terms.interest,
+            lateChargeRate,
+            end,
+            end,
+          ),
+        }
+      : {}),
     warnings: explanation.warnings,
     assumptions: explanation.assumptions,
   }

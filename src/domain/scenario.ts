@@ -9,8 +9,6 @@ import {
   buildLedger,
   defaultRatesTimeline,
   defaultWindow,
-  windowOf,
-  type DefaultInterval,
   type DefaultWindow,
   interestView,
   ledgerRowView,
@@ -42,19 +40,14 @@ import {
   type VoidElection,
 } from './clauses/redemption.js'
 import {
-  assumeCoupons,
-  checkInterestPayments,
-  couponsOf,
   markUnpaid,
   overdueAt,
-  paymentPeriod,
-  paymentRoute,
   paymentRouteView,
   paymentTimeline,
-  readPaymentDefault,
+  paymentsRoute,
+  type PaymentsRoute,
   unpaidInterestView,
   withUnpaidTotal,
-  type Coupon,
   type PaymentRoute,
   type RouteView,
 } from './clauses/payment-default.js'
@@ -207,89 +200,6 @@ function timelineOf(
   return t.sorted()
 }
 
-/** The routes to default beside the covenant's: the coupons recorded and the payment default they lead to. */
-interface PaymentsRoute {
-  /** whether events.interestPayments was given (the answer then carries its parts) */
-  recorded: boolean
-  coupons: Coupon[]
-  route: PaymentRoute | null
-  /** every Event of Default that occurred, [date, cure), by date */
-  periods: DefaultInterval[]
-  window: DefaultWindow
-}
-
-/** Rounds of the fixed point at most: each round settles at least one coupon, in date order. */
-const MAX_ROUTE_ROUNDS = 1000
-
-/**
- * The payment route to default, with the covenant route's Event of Default (`eventOfDefaultDate`,
- * cured on `curedOn`). The coupons due depend on the default rates, and the default rates on the
- * coupons missed before: each round settles the coupons up to the next payment default, so the
- * rounds end when the window no longer moves.
- */
-function paymentsRoute(
-  req: ScenarioRequest,
-  terms: NoteTerms,
-  noticeEffectiveDate: IsoDate | null,
-  eventOfDefaultDate: IsoDate | null,
-  curedOn: IsoDate | null,
-  asOf: IsoDate,
-  explanation: Explanation,
-): PaymentsRoute {
-  const covenantPeriod: DefaultInterval | null =
-    eventOfDefaultDate === null
-      ? null
-      : { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
-  const covenantOnly: PaymentsRoute = {
-    recorded: false,
-    coupons: [],
-    route: null,
-    periods: covenantPeriod === null ? [] : [covenantPeriod],
-    window: defaultWindow(eventOfDefaultDate, curedOn),
-  }
-  const recorded = req.events?.interestPayments
-  if (recorded === undefined) return covenantOnly
-  const at = '/events/interestPayments'
-  const problems = new Contradictions()
-  checkInterestPayments(problems, recorded, terms.interest, asOf, at)
-  problems.throwIfAny()
-  // A note paying its interest in notes has no cash coupon to miss: no payment route.
-  const pdTerms =
-    terms.interest.paymentForm === 'notes' ? null : readPaymentDefault(req.note.paymentDefault, explanation)
-  const through = recorded.reduce((d, e) => (e.interestDate > d ? e.interestDate : d), terms.interest.issueDate)
-  let result: PaymentsRoute = { ...covenantOnly, recorded: true }
-  for (let round = 0; round < MAX_ROUTE_ROUNDS; round++) {
-    const amounts = new Contradictions()
-    const coupons = couponsOf(amounts, recorded, buildLedger(terms.interest, result.window, through), at)
-    amounts.throwIfAny()
-    const route = pdTerms === null ? null : paymentRoute(coupons, pdTerms, terms.calendar, noticeEffectiveDate, asOf)
-    const payment = paymentPeriod(route)
-    const periods = [covenantPeriod, payment]
-      .filter((p): p is DefaultInterval => p !== null)
-      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-    // Without a payment default the covenant's window stands as it always has.
-    const window = payment === null ? covenantOnly.window : windowOf(periods)
-    const settled = JSON.stringify(window) === JSON.stringify(result.window)
-    result = { recorded: true, coupons, route, periods, window }
-    if (settled) break
-  }
-  assumeCoupons(result.coupons, explanation)
-  if (paymentPeriod(result.route) !== null)
-    explanation.assume(
-      'default-rates-routes',
-      'With Events of Default by several routes, default rates apply from the earliest (inclusive) for as long as ' +
-        'any one that occurred is continuing: until every one is cured (exclusive); a payment default is cured by ' +
-        'paying all that is overdue.',
-    )
-  if (result.route?.status === 'pending')
-    explanation.warn(
-      'payment-default-after-as-of',
-      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
-        'paid within the grace period.',
-    )
-  return result
-}
-
 /** /eventsOfDefault: each route with its date, clause and status. */
 function routesView(cure: CureResult | null, route: PaymentRoute | null, curedOn: IsoDate | null): RouteView[] {
   const routes: RouteView[] = []
@@ -391,13 +301,15 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   const curedOn = events.curedOn ?? null
   const lateChargeRate = terms.redemption.lateChargeRate
   const payments = paymentsRoute(
-    req,
+    req.events?.interestPayments,
+    req.note.paymentDefault,
     terms,
     effect?.effectiveDate ?? null,
     eventOfDefaultDate,
     curedOn,
     asOf,
     explanation,
+    '/events/interestPayments',
   )
   const { window, periods, coupons, route } = payments
   if (route !== null) clauses.add(route.clause)

@@ -3,13 +3,7 @@
  * each default or convention used is recorded as an assumption, and inputs that contradict
  * each other are collected as 422 contradictions naming their JSON pointers.
  */
-import {
-  DEFAULT_CALENDAR,
-  getCalendar,
-  type BusinessCalendar,
-  type BusinessDayConvention,
-  type CalendarId,
-} from './calendars/index.js'
+import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type CalendarId } from './calendars/index.js'
 import { DEFAULT_DAY_COUNT, type DayCountId } from './day-counts/index.js'
 import { Decimal, rateAsWritten, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'

@@ -6,6 +6,7 @@
 import t from 'tap'
 import { computeScenario } from '../../src/domain/scenario.js'
 import { ContradictionError } from '../../src/domain/explain.js'
+import { computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
 import { fixture, variant } from '../helpers/json.js'
 
 const theCase = fixture('examples/liquidmetal-2008.request.json')
@@ -252,4 +253,52 @@ t.test('bad entries are contradictions at their pointers', async (t) => {
     'interest paid in notes',
   )
   t.same(pointers([{ interestDate: '2009-01-01', paidOn: null }]), ['/events/interestPayments/0/interestDate'])
+})
+
+t.test('POST /v1/redemption: the payment default joins the Event of Default given', async (t) => {
+  const req = {
+    note: inCash.note,
+    eventOfDefaultDate: '2008-10-15',
+    redemptionElection: { date: '2008-09-29' },
+    interestPayments: bothUnpaid,
+  }
+  const r = computeRedemption(req as any) as any
+  // As in the scenario: effective 2008-09-29 (the payment default of 2008-07-10 continues), due 2008-10-06,
+  // 1,000,000.00 + 1,666.67 + 20,000.00 + 29,000.00
+  t.equal(r.redemption.electionEffectiveDate, '2008-09-29')
+  t.equal(r.redemption.redemptionPrice, '1050666.67')
+  t.same(
+    r.unpaidInterest.map((u: any) => [u.interestDate, u.due, u.daysOverdue]),
+    [
+      // to the redemption date 2008-10-06: 97 and 5 days
+      ['2008-07-01', '20000.00', 97],
+      ['2008-10-01', '29000.00', 5],
+    ],
+  )
+  const without = computeRedemption({ ...req, interestPayments: undefined } as any) as any
+  t.notOk('unpaidInterest' in without, 'no list, no part')
+  t.equal(without.redemption.electionEffectiveDate, '2008-10-15')
+})
+
+t.test('POST /v1/default-interest: coupons recorded, statuses as of through', async (t) => {
+  const r = computeDefaultInterest({
+    note: inCash.note,
+    through: '2008-10-02',
+    interestPayments: [{ interestDate: '2008-07-01', paidOn: null }],
+  } as any) as any
+  t.same(r.eventsOfDefault, [
+    { route: 'payment', date: '2008-07-10', clause: 'Note 4(a)(i)', status: 'occurred', curedOn: null },
+  ])
+  // 07-01 → 10-02: 93 days overdue; the 10-01 coupon (paid) is 2,000.00 + 27,000.00 at the default rate
+  t.match(r.unpaidInterest, [{ interestDate: '2008-07-01', unpaid: '20000.00', daysOverdue: 93 }])
+  const oct = r.interestLedger.filter((row: any) => row.interestDate === '2008-10-01')
+  t.same(
+    oct.map((row: any) => [row.rate, row.amount, row.status]),
+    [
+      ['0.08', '2000.00', 'paid'],
+      ['0.12', '27000.00', 'paid'],
+    ],
+  )
+  // Cash paid through 10-02 excludes the 20,000.00 unpaid.
+  t.equal(r.interest.totals.unpaid, '20000.00')
 })

@@ -6,13 +6,17 @@
  */
 import type { BusinessCalendar } from '../calendars/index.js'
 import { addDays, daysBetween, maxDate, minDate, type IsoDate } from '../dates.js'
-import { Decimal, ZERO, formatMoney, roundMoney, sum } from '../decimal.js'
-import type { Contradictions, Explanation } from '../explain.js'
+import { Decimal, ZERO, formatMoney, sum } from '../decimal.js'
+import { Contradictions, type Explanation } from '../explain.js'
 import type { InterestPaymentInput, PaymentDefaultInput, ScenarioRequest } from '../inputs.js'
 import type { Reading } from '../readings.js'
 import {
+  buildLedger,
+  defaultWindow,
   interestAmount,
   lateChargeFraction,
+  windowOf,
+  type DefaultWindow,
   type DefaultInterval,
   type InterestTerms,
   type Ledger,
@@ -93,6 +97,7 @@ export function checkInterestPayments(
   terms: InterestTerms,
   asOf: IsoDate,
   pointer: string,
+  asOfName = 'asOf',
 ): void {
   const dates = new Set(terms.interestDates)
   const seen = new Set<IsoDate>()
@@ -108,7 +113,7 @@ export function checkInterestPayments(
     if (!dates.has(e.interestDate)) problems.add(`${at}/interestDate`, 'is no Interest Date of the note')
     else if (seen.has(e.interestDate)) problems.add(`${at}/interestDate`, `a second entry for ${e.interestDate}`)
     else if (e.interestDate > asOf)
-      problems.add(`${at}/interestDate`, `falls after asOf (${asOf}): the interest is not yet due`)
+      problems.add(`${at}/interestDate`, `falls after ${asOfName} (${asOf}): the interest is not yet due`)
     seen.add(e.interestDate)
     if (e.paidOn != null && e.paidOn < e.interestDate)
       problems.add(`${at}/paidOn`, `precedes the Interest Date (${e.interestDate}): paid before it was due`)
@@ -370,4 +375,87 @@ export function paymentDefaultReading(req: ScenarioRequest): Reading | null {
 /** The interest summary with what of the coupons recorded is still unpaid. */
 export function withUnpaidTotal<T extends { totals: object }>(view: T, coupons: readonly Coupon[]): T {
   return { ...view, totals: { ...view.totals, unpaid: formatMoney(sum(coupons.map((c) => c.unpaid))) } }
+}
+
+/** The routes to default beside the covenant's: the coupons recorded and the payment default they lead to. */
+export interface PaymentsRoute {
+  /** whether events.interestPayments was given (the answer then carries its parts) */
+  recorded: boolean
+  coupons: Coupon[]
+  route: PaymentRoute | null
+  /** every Event of Default that occurred, [date, cure), by date */
+  periods: DefaultInterval[]
+  window: DefaultWindow
+}
+
+/** Rounds of the fixed point at most: each round settles at least one coupon, in date order. */
+const MAX_ROUTE_ROUNDS = 1000
+
+/**
+ * The payment route to default, beside another route's Event of Default (`eventOfDefaultDate`,
+ * cured on `curedOn`: the covenant's, or the one a request gives). `at` is where the entries sit. The coupons due depend on the default rates, and the default rates on the
+ * coupons missed before: each round settles the coupons up to the next payment default, so the
+ * rounds end when the window no longer moves.
+ */
+export function paymentsRoute(
+  recorded: readonly InterestPaymentInput[] | undefined,
+  paymentDefault: PaymentDefaultInput | null | undefined,
+  terms: { interest: InterestTerms; calendar: BusinessCalendar },
+  noticeEffectiveDate: IsoDate | null,
+  eventOfDefaultDate: IsoDate | null,
+  curedOn: IsoDate | null,
+  asOf: IsoDate,
+  explanation: Explanation,
+  at: string,
+  asOfName = 'asOf',
+): PaymentsRoute {
+  const covenantPeriod: DefaultInterval | null =
+    eventOfDefaultDate === null
+      ? null
+      : { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
+  const covenantOnly: PaymentsRoute = {
+    recorded: false,
+    coupons: [],
+    route: null,
+    periods: covenantPeriod === null ? [] : [covenantPeriod],
+    window: defaultWindow(eventOfDefaultDate, curedOn),
+  }
+  if (recorded === undefined) return covenantOnly
+  const problems = new Contradictions()
+  checkInterestPayments(problems, recorded, terms.interest, asOf, at, asOfName)
+  problems.throwIfAny()
+  // A note paying its interest in notes has no cash coupon to miss: no payment route.
+  const pdTerms = terms.interest.paymentForm === 'notes' ? null : readPaymentDefault(paymentDefault, explanation)
+  const through = recorded.reduce((d, e) => (e.interestDate > d ? e.interestDate : d), terms.interest.issueDate)
+  let result: PaymentsRoute = { ...covenantOnly, recorded: true }
+  for (let round = 0; round < MAX_ROUTE_ROUNDS; round++) {
+    const amounts = new Contradictions()
+    const coupons = couponsOf(amounts, recorded, buildLedger(terms.interest, result.window, through), at)
+    amounts.throwIfAny()
+    const route = pdTerms === null ? null : paymentRoute(coupons, pdTerms, terms.calendar, noticeEffectiveDate, asOf)
+    const payment = paymentPeriod(route)
+    const periods = [covenantPeriod, payment]
+      .filter((p): p is DefaultInterval => p !== null)
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    // Without a payment default the covenant's window stands as it always has.
+    const window = payment === null ? covenantOnly.window : windowOf(periods)
+    const settled = JSON.stringify(window) === JSON.stringify(result.window)
+    result = { recorded: true, coupons, route, periods, window }
+    if (settled) break
+  }
+  assumeCoupons(result.coupons, explanation)
+  if (paymentPeriod(result.route) !== null)
+    explanation.assume(
+      'default-rates-routes',
+      'With Events of Default by several routes, default rates apply from the earliest (inclusive) for as long as ' +
+        'any one that occurred is continuing: until every one is cured (exclusive); a payment default is cured by ' +
+        'paying all that is overdue.',
+    )
+  if (result.route?.status === 'pending')
+    explanation.warn(
+      'payment-default-after-as-of',
+      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
+        'paid within the grace period.',
+    )
+  return result
 }
