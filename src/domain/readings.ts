@@ -12,6 +12,7 @@ import { CALENDAR_IDS, CALENDAR_RULES, type CalendarId } from './calendars/index
 import { covenantReading } from './clauses/covenant.js'
 import { accruedInterestReading, roundingReading } from './clauses/default-interest.js'
 import { cureReadings, slowestNoticeReading, type BaseNotice } from './clauses/notice-and-cure.js'
+import { paymentDefaultReading } from './clauses/payment-default.js'
 import type { ScenarioRequest } from './inputs.js'
 import { DEFAULTS } from './terms.js'
 import { setMember } from './clauses/wording.js'
@@ -43,8 +44,8 @@ function calendarReadings(req: ScenarioRequest): Reading[] {
 /**
  * The readings a careful analyst would try for this request, in a fixed order: the covenant
  * period in the other unit, each other calendar, the notice by its slowest method, the cure
- * period one Business Day shorter and longer, accrued interest in the other form, the other
- * rounding. `notice` is the base scenario's notice (its date by method), or null without one.
+ * period one Business Day shorter and longer, with coupons recorded the payment default on the other
+ * day, accrued interest in the other form, the other rounding. `notice` is the base scenario's notice (its date by method), or null without one.
  */
 export function defaultReadings(req: ScenarioRequest, notice: BaseNotice | null): Reading[] {
   return [
@@ -52,6 +53,7 @@ export function defaultReadings(req: ScenarioRequest, notice: BaseNotice | null)
     ...calendarReadings(req),
     slowestNoticeReading(req, notice),
     ...cureReadings(req),
+    paymentDefaultReading(req),
     accruedInterestReading(req),
     roundingReading(req),
   ].filter((r): r is Reading => r !== null)

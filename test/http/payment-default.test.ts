@@ -80,3 +80,32 @@ t.test('bad entries: each a problem at its pointer', async (t) => {
     errors: [{ pointer: '/payoffQuotes/from' }],
   })
 })
+
+t.test('compare: the payment default on the last day of grace, and the key figures of coupons not paid', async (t) => {
+  const app = testApp(t)
+  const res = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: inCash } })
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  t.equal(body.base.interest.totals.unpaid, '49000.00')
+  t.equal(body.base.redemption.unpaidInterest, '49000.00')
+  t.same(body.base.eventsOfDefault, [
+    { route: 'covenant', date: '2008-10-15' },
+    { route: 'payment', date: '2008-07-10' },
+  ])
+  const reading = body.variants.find((v: any) => v.id === 'payment-default-on-last-day-of-grace')
+  t.ok(reading, 'offered with coupons recorded')
+  // One day earlier: 2008-07-09, the last day of grace. The 10-01 coupon gains one day at 12% instead
+  // of 8%: 1,000,000 × 0.04 × 1/360 = 111.11 (8 days at 8% = 1,777.78; 82 days at 12% = 27,333.33).
+  t.match(reading.changed, [
+    { pointer: '/eventOfDefault/date', base: '2008-07-10', variant: '2008-07-09', difference: -1 },
+  ])
+  const unpaid = reading.changed.find((c: any) => c.pointer === '/interest/totals/unpaid')
+  t.same(unpaid, { pointer: '/interest/totals/unpaid', base: '49000.00', variant: '49111.11', difference: '111.11' })
+  const route = reading.changed.find((c: any) => c.pointer === '/eventsOfDefault/1/date')
+  t.match(route, { base: '2008-07-10', variant: '2008-07-09' })
+  const plain = await app.inject({ method: 'POST', url: '/v1/scenarios/compare', payload: { scenario: theCase } })
+  t.notOk(
+    plain.json().variants.some((v: any) => v.id.startsWith('payment-default')),
+    'not offered without coupons recorded',
+  )
+})
