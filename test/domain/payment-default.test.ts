@@ -5,6 +5,7 @@
  */
 import t from 'tap'
 import { computeScenario } from '../../src/domain/scenario.js'
+import { computeScenarioWithHolders } from '../../src/domain/holders.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { computeDefaultInterest, computeRedemption } from '../../src/domain/operations.js'
 import { fixture, variant } from '../helpers/json.js'
@@ -301,4 +302,38 @@ t.test('POST /v1/default-interest: coupons recorded, statuses as of through', as
   )
   // Cash paid through 10-02 excludes the 20,000.00 unpaid.
   t.equal(r.interest.totals.unpaid, '20000.00')
+})
+
+t.test('holders: each holder owes its own coupons; the series sums them', async (t) => {
+  const r = computeScenarioWithHolders(
+    variant(inCash, (c) => {
+      c.events.interestPayments = bothUnpaid
+      c.holders = [
+        { id: 'a', principal: '600000.00' },
+        { id: 'b', principal: '400000.00' },
+      ]
+    }),
+  ) as any
+  // a: 12,000.00 + 17,400.00 (60% of each coupon) unpaid; 600,000 + 1,000.00 (5 days at 12%) + 29,400.00
+  // b: 8,000.00 + 11,600.00; 400,000 + 666.67 (666.666…) + 19,600.00
+  t.same(
+    r.holders.map((h: any) => [h.redemption.unpaidInterest, h.redemption.redemptionPrice]),
+    [
+      ['29400.00', '630400.00'],
+      ['19600.00', '420266.67'],
+    ],
+  )
+  t.equal(r.redemption.unpaidInterest, '49000.00')
+  t.equal(r.redemption.redemptionPrice, '1050666.67')
+  t.throws(
+    () =>
+      computeScenarioWithHolders(
+        variant(inCash, (c) => {
+          c.events.interestPayments = [{ interestDate: '2008-07-01', paidOn: '2008-07-02', amount: '100.00' }]
+          c.holders = [{ id: 'a', principal: '1000000.00' }]
+        }),
+      ),
+    ContradictionError,
+    'a partial payment cannot be split among holders',
+  )
 })
