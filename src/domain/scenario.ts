@@ -312,7 +312,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     '/events/interestPayments',
   )
   const { window, periods, coupons, route } = payments
-  if (route !== null) clauses.add(route.clause)
+  if (route !== null && route.graces.length > 0) clauses.add(route.clause)
 
   let redemption: RedemptionResult | null = null
   let standing: ElectionStanding | null = null
