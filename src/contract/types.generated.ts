@@ -1063,6 +1063,21 @@ export interface components {
             } | null;
         };
         /**
+         * PaymentDefaultTerms
+         * @description Note 4(a)(i): a failure to pay interest when due becomes an Event of Default if it continues for `graceBusinessDays` Business Days after the due date; cured by paying all that is overdue.
+         */
+        PaymentDefaultTerms: {
+            /** @description Business Days of grace after the due date (default 5). */
+            graceBusinessDays?: number;
+            /** @description Whether the grace period runs only from a notice of default (its effective date, when later than the due date); without a notice no payment default occurs (default false: no notice needed). */
+            noticeRequired?: boolean;
+            /**
+             * @description The day the Event of Default occurs: the day after the last day of grace (default, as the cure period is read) or that last day.
+             * @enum {string}
+             */
+            occursOn?: "day-after-grace" | "last-day-of-grace";
+        };
+        /**
          * Note
          * @description The convertible note's terms. Only principal, issue and maturity dates are required; every other rule has a named default.
          * @example {
@@ -1111,6 +1126,20 @@ export interface components {
             cure?: components["schemas"]["CureTerms"];
             notice?: components["schemas"]["NoticeRules"];
             redemption?: components["schemas"]["RedemptionTerms"];
+            /** @description Note 4(a)(i), the payment default: absent for the defaults (5 Business Days of grace, no notice), null for a note without the clause. */
+            paymentDefault?: components["schemas"]["PaymentDefaultTerms"] | null;
+        };
+        /**
+         * InterestPayment
+         * @description A cash coupon not paid as due (Note 2): unpaid as of `asOf` (`paidOn` null), paid late, or paid in part (`amount`, the rest staying unpaid). One entry per Interest Date; a coupon not listed is taken as paid in full on its Interest Date. An entry for a date that is no Interest Date, for a note paying interest in notes, for a date after `asOf`, paid before it was due, or for more than was due is a 422 at its pointer.
+         */
+        InterestPayment: {
+            /** @description The Interest Date of the coupon (unadjusted, as the schedule gives it). */
+            interestDate: components["schemas"]["Date"];
+            /** @description When it was paid; null while unpaid. */
+            paidOn: components["schemas"]["Date"] | null;
+            /** @description What was paid on `paidOn` (default: all that was due); at most what was due. */
+            amount?: components["schemas"]["Money"];
         };
         /**
          * DefaultInterestRequest
@@ -1158,6 +1187,8 @@ export interface components {
             extraHolidays?: components["schemas"]["ExtraHolidays"];
             rounding?: components["schemas"]["RoundingMode"];
             principalPayments?: components["schemas"]["PrincipalPayments"];
+            /** @description Cash coupons not paid as due (unpaid, late or in part), one entry per Interest Date; every coupon not listed is taken as paid in full on its Interest Date. Their payment default (Note 4(a)(i), `note.paymentDefault`) joins the Event of Default given. */
+            interestPayments?: components["schemas"]["InterestPayment"][];
         };
         /**
          * InterestSummary
@@ -1211,6 +1242,8 @@ export interface components {
                 accrued: string;
                 /** @description What the default rates added over the normal rates (money, two decimals; negative when a default rate is below its normal rate, with the warning default-rate-below-normal) */
                 defaultInterestIncrement: string;
+                /** @description With coupons recorded: what of them is still unpaid; `cashPaid` excludes it (money, two decimals). */
+                unpaid?: string;
             };
             /** @description Original principal (money, two decimals) */
             principal: string;
@@ -1245,12 +1278,53 @@ export interface components {
             /** @description Interest, rounded to cents (money, two decimals) */
             amount: string;
             /**
-             * @description Paid in cash or capitalized as interest notes on `interestDate`, or accrued and not yet payable.
+             * @description Paid in cash or capitalized as interest notes on `interestDate`, unpaid (a coupon recorded in events.interestPayments with something still owed), or accrued and not yet payable.
              * @enum {string}
              */
-            status: "paid" | "capitalized" | "accrued";
+            status: "paid" | "unpaid" | "capitalized" | "accrued";
             /** @description The Interest Date on which it is paid or capitalized; null while accrued. */
             interestDate: string | null;
+        };
+        /**
+         * UnpaidInterest
+         * @description A coupon recorded in `events.interestPayments`: what was due, paid and unpaid (`paid` + `unpaid` = `due`), the days overdue as of `asOf` (to the payment when paid in full), and the late charge it bears at `lateChargeRate` from its due date until paid, or until the redemption date (asOf without a redemption).
+         */
+        UnpaidInterest: {
+            /** @description The due date. */
+            interestDate: string;
+            /** @description The coupon: the period's interest, each sub-period rounded (money, two decimals). */
+            due: string;
+            /** @description Paid (money, two decimals). */
+            paid: string;
+            /** @description When paid; null while unpaid. */
+            paidOn: string | null;
+            /** @description Still owed, without interest on it (money, two decimals). */
+            unpaid: string;
+            /** @description Actual days from the due date to asOf, or to the payment when paid in full. */
+            daysOverdue: number;
+            /** @description The last day of grace under the payment default clause (Note 4(a)(i)); null when the coupon was paid on its date or no grace runs. */
+            gracePeriodEnd: string | null;
+            /** @description The late charge on the overdue amount (money, two decimals). */
+            lateCharge: string;
+        };
+        /**
+         * EventOfDefaultRoute
+         * @description One route to default: the covenant's (Note 4(a)(iv), after notice and cure period) or the payment default (Note 4(a)(i), a coupon not paid within its grace period).
+         */
+        EventOfDefaultRoute: {
+            /** @enum {string} */
+            route: "covenant" | "payment";
+            /** @description When it occurs; null when none did. */
+            date: string | null;
+            /** @description The clause, e.g. "Note 4(a)(i)". */
+            clause: string;
+            /**
+             * @description As of asOf.
+             * @enum {string}
+             */
+            status: "none" | "pending" | "occurred" | "cured";
+            /** @description When it was cured: a late cure, or for a payment default the day all that was overdue was paid. */
+            curedOn: string | null;
         };
         /**
          * DefaultInterestResult
@@ -1267,6 +1341,10 @@ export interface components {
             interestLedger: components["schemas"]["LedgerRow"][];
             warnings: components["schemas"]["Warnings"];
             assumptions: components["schemas"]["Assumptions"];
+            /** @description With `interestPayments`: each coupon recorded, days overdue and late charge to `through`. */
+            unpaidInterest?: components["schemas"]["UnpaidInterest"][];
+            /** @description With `interestPayments`: the payment route to default (Note 4(a)(i)), its status as of `through`; empty when `note.paymentDefault` is null. */
+            eventsOfDefault?: components["schemas"]["EventOfDefaultRoute"][];
         };
         /**
          * ElectionPolicy
@@ -1336,6 +1414,8 @@ export interface components {
             extraHolidays?: components["schemas"]["ExtraHolidays"];
             rounding?: components["schemas"]["RoundingMode"];
             principalPayments?: components["schemas"]["PrincipalPayments"];
+            /** @description Cash coupons not paid as due (unpaid, late or in part), one entry per Interest Date; every coupon not listed is taken as paid in full on its Interest Date. Their payment default (Note 4(a)(i), `note.paymentDefault`) joins the Event of Default given. */
+            interestPayments?: components["schemas"]["InterestPayment"][];
         };
         /**
          * RedemptionResult
@@ -1399,6 +1479,10 @@ export interface components {
             perDiem: string;
             /** @description What the default rates added to the accrued interest (money, two decimals; negative when a default rate is below its normal rate, with the warning default-rate-below-normal) */
             defaultInterestIncrement: string;
+            /** @description With coupons recorded: the redeemed portion of the interest unpaid on the redemption date, part of the price (money, two decimals). */
+            unpaidInterest?: string;
+            /** @description With coupons recorded: the redeemed portion of the late charge the overdue interest bore to the redemption date, part of `totalDue` (money, two decimals). */
+            unpaidInterestLateCharge?: string;
         };
         /**
          * RedemptionResponse
@@ -1410,6 +1494,8 @@ export interface components {
             redemption: components["schemas"]["RedemptionResult"];
             warnings: components["schemas"]["Warnings"];
             assumptions: components["schemas"]["Assumptions"];
+            /** @description With `interestPayments`: each coupon recorded, days overdue and late charge to the redemption date. */
+            unpaidInterest?: components["schemas"]["UnpaidInterest"][];
         };
         /**
          * Events
@@ -1426,6 +1512,18 @@ export interface components {
             redemptionElection?: components["schemas"]["RedemptionElection"] | null;
             /** @description When the redemption price was paid. */
             paymentDate?: components["schemas"]["Date"] | null;
+            /** @description Cash coupons not paid as due (unpaid, late or in part), one entry per Interest Date; every coupon not listed is taken as paid in full on its Interest Date. */
+            interestPayments?: components["schemas"]["InterestPayment"][];
+        };
+        /**
+         * PayoffQuotesRequest
+         * @description Payoff quotes good through each of the next Business Days: the total due if the redemption is paid that day.
+         */
+        PayoffQuotesRequest: {
+            /** @description The first day quoted (the next Business Day when it is none); default the effective election's date, never before it (else 422). */
+            from?: components["schemas"]["Date"];
+            /** @description How many Business Days to quote (at most 30). */
+            businessDays: number;
         };
         /**
          * ScenarioHolder
@@ -1511,6 +1609,8 @@ export interface components {
             extraHolidays?: components["schemas"]["ExtraHolidays"];
             rounding?: components["schemas"]["RoundingMode"];
             principalPayments?: components["schemas"]["PrincipalPayments"];
+            /** @description Payoff quotes for the redemption, good through each of the next Business Days (at most 30). */
+            payoffQuotes?: components["schemas"]["PayoffQuotesRequest"];
             /** @description The note series split by holder: the principals add up to `note.principal` (else 422 at /holders). Each holder's redemption is then computed on its own principal and `/redemption` holds the holders' sums. Not combined with `principalPayments`. */
             holders?: components["schemas"]["ScenarioHolder"][];
         };
@@ -1537,6 +1637,20 @@ export interface components {
              * @enum {string|null}
              */
             voidReason: "no-notice-of-default" | "cured-in-time" | "cured-late" | null;
+        };
+        /**
+         * PayoffQuote
+         * @description The total due if the redemption is paid on `date`: on or before the due date, interest to the day before `date`; after it, the due date's price plus the late charge to `date` (interest stops at the due date).
+         */
+        PayoffQuote: {
+            /** @description The Business Day paid. */
+            date: string;
+            /** @description Redemption price plus late charges (money, two decimals). */
+            totalDue: string;
+            /** @description The day's daily change: the per diem on or before the due date, the late charge's daily amount after it (money, two decimals). */
+            dailyChange: string;
+            /** @description The late charges in `totalDue`: on the price after the due date, and on overdue interest (money, two decimals). */
+            lateCharge: string;
         };
         /**
          * TimelineEntry
@@ -1578,13 +1692,20 @@ export interface components {
             clauses: string[];
             covenant: components["schemas"]["CovenantResult"] | null;
             notice: components["schemas"]["NoticeResult"] | null;
+            /** @description The Event of Default: the earliest of the routes that occurred (`eventsOfDefault`), and the default-rate window of them all. */
             eventOfDefault: components["schemas"]["EventOfDefault"];
+            /** @description With `events.interestPayments`: each route to default with its date, clause and status (the covenant route when a notice was given, the payment route unless `note.paymentDefault` is null). */
+            eventsOfDefault?: components["schemas"]["EventOfDefaultRoute"][];
             interest: components["schemas"]["InterestSummary"];
             interestLedger: components["schemas"]["LedgerRow"][];
             /** @description Where the redemption election stands (effective, deferred or void); null when no election was given. */
             redemptionElection: components["schemas"]["RedemptionElectionResult"] | null;
             /** @description The redemption computed; null when no election was given or the election is void (see `redemptionElection`). */
             redemption: components["schemas"]["RedemptionResult"] | null;
+            /** @description With `events.interestPayments`: each coupon recorded, in date order. */
+            unpaidInterest?: components["schemas"]["UnpaidInterest"][];
+            /** @description With `payoffQuotes` in the request: the total due if the redemption is paid on each Business Day quoted (empty without an effective election, with a warning). */
+            payoffQuotes?: components["schemas"]["PayoffQuote"][];
             timeline: components["schemas"]["TimelineEntry"][];
             warnings: components["schemas"]["Warnings"];
             assumptions: components["schemas"]["Assumptions"];
@@ -1652,6 +1773,10 @@ export interface components {
             perDiem: string;
             /** @description What the default rates added to the accrued interest (money, two decimals; negative when a default rate is below its normal rate, with the warning default-rate-below-normal) */
             defaultInterestIncrement: string;
+            /** @description As in the full answer. */
+            unpaidInterest?: string;
+            /** @description As in the full answer. */
+            unpaidInterestLateCharge?: string;
         };
         /**
          * ScenarioHolderSummary
@@ -1677,10 +1802,16 @@ export interface components {
             covenant: components["schemas"]["CovenantResult"] | null;
             notice: components["schemas"]["NoticeResult"] | null;
             eventOfDefault: components["schemas"]["EventOfDefault"];
+            /** @description As in the full answer. */
+            eventsOfDefault?: components["schemas"]["EventOfDefaultRoute"][];
             interest: components["schemas"]["InterestSummary"];
             /** @description Where the redemption election stands (effective, deferred or void); null when no election was given. */
             redemptionElection: components["schemas"]["RedemptionElectionResult"] | null;
             redemption: components["schemas"]["RedemptionSummary"] | null;
+            /** @description As in the full answer. */
+            unpaidInterest?: components["schemas"]["UnpaidInterest"][];
+            /** @description As in the full answer. */
+            payoffQuotes?: components["schemas"]["PayoffQuote"][];
             warnings: components["schemas"]["Warnings"];
             assumptions: components["schemas"]["Assumptions"];
             /** @description With `holders` in the request: each holder's id and redemption figures (same names as `/redemption`, without the accrued rows), in request order. */
@@ -1839,6 +1970,8 @@ export interface components {
             perDiem: string | null;
             /** @description What the default rates added (money, two decimals), or null where the scenario has no redemption. */
             defaultInterestIncrement: string | null;
+            /** @description With coupons recorded: the redeemed portion of the unpaid interest (money, two decimals), or null where the scenario has no redemption. */
+            unpaidInterest?: string | null;
         };
         /**
          * KeyFigures
@@ -1872,6 +2005,22 @@ export interface components {
                 date: string | null;
             };
             redemption: components["schemas"]["KeyFiguresRedemption"];
+            /**
+             * KeyFiguresInterest
+             * @description With coupons recorded (`events.interestPayments`): Note 2's unpaid interest.
+             */
+            interest?: {
+                totals: {
+                    /** @description The interest of the coupons recorded still unpaid (money, two decimals). */
+                    unpaid: string | null;
+                };
+            };
+            /** @description With coupons recorded: each route to default and its date (`YYYY-MM-DD`, null where none occurs), in the order of POST /v1/scenarios (`/eventsOfDefault/{i}/date`). */
+            eventsOfDefault?: {
+                /** @enum {string} */
+                route: "covenant" | "payment";
+                date: string | null;
+            }[];
             /** @description With `holders` in the scenario: each holder's id and redemption figures, in request order, at the pointers of POST /v1/scenarios (`/holders/{i}/redemption/...`). Absent without holders. */
             holders?: {
                 /** @description The holder's id, as given. */
@@ -3416,16 +3565,20 @@ export const eventOfDefaultStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const roundingModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoundingMode"]> = ["half-up", "half-even"];
 export const frequencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Frequency"]> = ["monthly", "quarterly", "semiannual", "annual"];
 export const interestFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterestForm"]> = ["cash", "notes"];
+export const paymentDefaultTermsOccursOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentDefaultTerms"]["occursOn"]> = ["day-after-grace", "last-day-of-grace"];
 export const interestSummaryPaymentFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterestSummary"]["paymentForm"]> = ["cash", "notes"];
 export const interestSummaryAccruedInterestFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterestSummary"]["accruedInterestForm"]> = ["cash", "notes"];
 export const ledgerRowRateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerRow"]["rateKind"]> = ["normal", "default"];
 export const ledgerRowFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerRow"]["form"]> = ["cash", "notes"];
-export const ledgerRowStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerRow"]["status"]> = ["paid", "capitalized", "accrued"];
+export const ledgerRowStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerRow"]["status"]> = ["paid", "unpaid", "capitalized", "accrued"];
+export const eventOfDefaultRouteRouteValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventOfDefaultRoute"]["route"]> = ["covenant", "payment"];
+export const eventOfDefaultRouteStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventOfDefaultRoute"]["status"]> = ["none", "pending", "occurred", "cured"];
 export const electionPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ElectionPolicy"]> = ["defer", "reject"];
 export const redemptionResultPriceBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionResult"]["priceBasis"]> = ["premium", "as-converted"];
 export const redemptionElectionResultStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionElectionResult"]["status"]> = ["effective", "deferred", "void"];
 export const timelineEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineEntry"]["event"]> = ["note-issued", "spa-closing", "principal-payment", "covenant-deadline", "covenant-performed", "covenant-breach", "notice-sent", "notice-effective", "cure-deadline", "cured", "event-of-default", "default-rates-start", "default-rates-stop", "redemption-election", "redemption-election-effective", "redemption-payment-due", "redemption-payment", "maturity"];
 export const redemptionSummaryPriceBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionSummary"]["priceBasis"]> = ["premium", "as-converted"];
+export const keyFiguresEventsOfDefaultRouteValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyFigures"]["eventsOfDefault"]["route"]> = ["covenant", "payment"];
 export const powerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Power"]> = ["sole", "shared", "none"];
 export const beneficialOwnershipRequestConversionShareRoundingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BeneficialOwnershipRequest"]["conversionShareRounding"]> = ["down", "half-up", "up"];
 export const discrepancyFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Discrepancy"]["field"]> = ["aggregate", "common", "issuableOnConversion", "issuableOnExercise", "percent"];

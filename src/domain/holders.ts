@@ -42,6 +42,10 @@ function sumRedemptions(views: readonly RedemptionView[]): RedemptionView {
     principal: add(views.map((v) => v.accruedInterest.rows[k]!.principal)),
     amount: add(views.map((v) => v.accruedInterest.rows[k]!.amount)),
   }))
+  // Coupons not paid: the holders' parts of them, summed as every other amount.
+  if (first.unpaidInterest !== undefined) out.unpaidInterest = add(views.map((v) => v.unpaidInterest ?? '0.00'))
+  if (first.unpaidInterestLateCharge !== undefined)
+    out.unpaidInterestLateCharge = add(views.map((v) => v.unpaidInterestLateCharge ?? '0.00'))
   out.asConvertedValue = views.some((v) => v.asConvertedValue === null)
     ? first.asConvertedValue
     : add(views.map((v) => v.asConvertedValue!))
@@ -108,6 +112,12 @@ function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequ
     '/holders',
     `the holders' principals add up to ${formatMoney(total)}, not the note's principal ${formatMoney(new Decimal(req.note.principal))}`,
   )
+  if ((req.events?.interestPayments ?? []).some((p) => p.amount !== undefined)) {
+    problems.add(
+      '/holders',
+      'cannot be combined with a partial interest payment (an amount in events.interestPayments): how it is split among the holders is not given',
+    )
+  }
   if ((req.principalPayments ?? req.note.principalPayments) !== undefined) {
     problems.add(
       '/holders',

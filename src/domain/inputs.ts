@@ -15,3 +15,7 @@ export type EventsInput = Schemas['Events']
 /** `extraHolidays`, `rounding` and `principalPayments` may sit on the note or at the top. */
 export type ScenarioRequest = Schemas['ScenarioRequest']
 export type HolderInput = Schemas['ScenarioHolder']
+export type PaymentDefaultInput = Schemas['PaymentDefaultTerms']
+/** A cash coupon not paid as due: unpaid (paidOn null), paid late, or paid in part (amount). */
+export type InterestPaymentInput = Schemas['InterestPayment']
+export type PayoffQuotesInput = Schemas['PayoffQuotesRequest']

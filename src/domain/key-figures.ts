@@ -55,15 +55,36 @@ const KEY_FIGURES: readonly KeyFigure[] = [
 /** The key figures of holder i: its redemption figures. */
 const holderFigures = (i: number): KeyFigure[] => under(`/holders/${i}/redemption`, REDEMPTION_FIGURES)
 
-/** How many holders a scenario result names (0 without holders). */
-function holderCount(result: unknown): number {
-  const holders = result !== null && typeof result === 'object' ? (result as { holders?: unknown }).holders : undefined
-  return Array.isArray(holders) ? holders.length : 0
+/** How many entries a scenario result's list names (0 without it). */
+function countOf(result: unknown, member: 'holders' | 'eventsOfDefault'): number {
+  const list = result !== null && typeof result === 'object' ? (result as Record<string, unknown>)[member] : undefined
+  return Array.isArray(list) ? list.length : 0
 }
 
-/** The key figures of a scenario with `holders` holders: the series' figures, then each holder's in request order. */
-function figuresWith(holders: number): KeyFigure[] {
-  return [...KEY_FIGURES, ...Array.from({ length: holders }, (_, i) => holderFigures(i)).flat()]
+/**
+ * With coupons recorded (events.interestPayments): the unpaid interest, the redemption's part of it,
+ * and each route's date to default (`/eventsOfDefault/{i}/date`, the covenant route first).
+ */
+const paymentFigures = (routes: number): KeyFigure[] => [
+  figure('/interest/totals/unpaid', 'money'),
+  figure('/redemption/unpaidInterest', 'money'),
+  ...Array.from({ length: routes }, (_, i) => figure(`/eventsOfDefault/${i}/date`, 'date')),
+]
+
+/** The shape of a scenario's figures: its holders, and its routes to default when coupons were recorded. */
+interface Shape {
+  holders: number
+  /** null without coupons recorded */
+  routes: number | null
+}
+
+/** The key figures of a scenario: the series' figures, the payment figures, then each holder's in request order. */
+function figuresWith({ holders, routes }: Shape): KeyFigure[] {
+  return [
+    ...KEY_FIGURES,
+    ...(routes === null ? [] : paymentFigures(routes)),
+    ...Array.from({ length: holders }, (_, i) => holderFigures(i)).flat(),
+  ]
 }
 
 /** A key figure's value: a date or money string, or null where the scenario has none. */
@@ -73,6 +94,8 @@ export type FigureValue = string | null
 export interface FigureValues {
   values: ReadonlyMap<string, FigureValue>
   holderIds: readonly string[] | null
+  /** each route to default (`covenant`, `payment`), null without coupons recorded */
+  routes: readonly string[] | null
 }
 
 const tokens = (pointer: string): string[] => pointer.slice(1).split('/')
@@ -88,10 +111,16 @@ function valueAt(result: unknown, pointer: string): FigureValue {
 }
 
 export function keyFigureValues(result: unknown): FigureValues {
-  const count = holderCount(result)
+  const count = countOf(result, 'holders')
+  const recorded = result !== null && typeof result === 'object' && 'eventsOfDefault' in result
+  const routes = recorded ? countOf(result, 'eventsOfDefault') : null
   return {
-    values: new Map(figuresWith(count).map((f) => [f.pointer, valueAt(result, f.pointer)])),
+    values: new Map(figuresWith({ holders: count, routes }).map((f) => [f.pointer, valueAt(result, f.pointer)])),
     holderIds: count === 0 ? null : Array.from({ length: count }, (_, i) => valueAt(result, `/holders/${i}/id`) ?? ''),
+    routes:
+      routes === null
+        ? null
+        : Array.from({ length: routes }, (_, i) => valueAt(result, `/eventsOfDefault/${i}/route`) ?? ''),
   }
 }
 
@@ -99,9 +128,10 @@ export function keyFigureValues(result: unknown): FigureValues {
  * The figures as one object with the scenario's own shape: `/covenant/deadline` is
  * `{ covenant: { deadline } }`, `/holders/0/redemption/totalDue` is `{ holders: [{ id, redemption: { totalDue } }] }`.
  */
-export function keyFiguresView({ values, holderIds }: FigureValues): Record<string, unknown> {
+export function keyFiguresView({ values, holderIds, routes }: FigureValues): Record<string, unknown> {
   const view: Record<string, unknown> = {}
   if (holderIds !== null) view['holders'] = holderIds.map((id) => ({ id }))
+  if (routes !== null) view['eventsOfDefault'] = routes.map((route) => ({ route }))
   for (const [pointer, value] of values) {
     const path = tokens(pointer)
     let node = view
@@ -129,8 +159,12 @@ function difference(kind: KeyFigureKind, base: string, variant: string): number 
  */
 export function changedFigures(base: FigureValues, variant: FigureValues): FigureChange[] {
   const holders = Math.max(base.holderIds?.length ?? 0, variant.holderIds?.length ?? 0)
+  const routes =
+    base.routes === null && variant.routes === null
+      ? null
+      : Math.max(base.routes?.length ?? 0, variant.routes?.length ?? 0)
   const changes: FigureChange[] = []
-  for (const { pointer, kind } of figuresWith(holders)) {
+  for (const { pointer, kind } of figuresWith({ holders, routes })) {
     const b = base.values.get(pointer) ?? null
     const v = variant.values.get(pointer) ?? null
     if (b === v) continue

@@ -3,27 +3,32 @@
  * /v1/default-interest and /v1/redemption: each takes just the inputs its clause needs, in
  * the same shapes as the scenario's parts.
  */
-import { covenantStatus } from './covenant.js'
-import { checkCureDates, curePeriod } from './cure.js'
-import { rateAsWritten } from './decimal.js'
-import { Contradictions, Explanation } from './explain.js'
-import { buildLedger } from './interest.js'
-import type { Schemas } from '../contract/types.js'
-import { noticeEffect } from './notice.js'
-import { redeem } from './redemption.js'
-import { defaultWindow, resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
+import { assumeBreach, covenantStatus, covenantView, readCovenant } from './clauses/covenant.js'
+import { buildLedger, interestView, ledgerRowView } from './clauses/default-interest.js'
 import {
-  assumeBreach,
   assumeNoticeAndCure,
-  assumeRedemption,
-  DEFAULTS,
-  readCalendar,
-  readCovenant,
-  readNote,
+  checkCureDates,
+  checkNoticeAndCure,
+  curePeriod,
+  eventOfDefaultView,
+  noticeEffect,
+  noticeView,
   readNoticeRules,
-} from './terms.js'
-import { toNewYorkTime, todayInNewYork, type IsoDate } from './dates.js'
-import { covenantView, eventOfDefaultView, interestView, ledgerRowView, noticeView, redemptionView } from './views.js'
+} from './clauses/notice-and-cure.js'
+import {
+  markUnpaid,
+  overdueAt,
+  paymentRouteView,
+  paymentsRoute,
+  unpaidInterestView,
+  withUnpaidTotal,
+} from './clauses/payment-default.js'
+import { assumeRedemption, checkElection, redeem, redemptionView } from './clauses/redemption.js'
+import { Contradictions, Explanation } from './explain.js'
+import type { Schemas } from '../contract/types.js'
+import { resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
+import { DEFAULTS, readCalendar, readNote } from './terms.js'
+import { todayInNewYork, type IsoDate } from './dates.js'
 
 export type CovenantDeadlineRequest = Schemas['CovenantDeadlineRequest']
 
@@ -60,17 +65,13 @@ export function computeCurePeriod(req: CurePeriodRequest, today: () => IsoDate =
   const explanation = new Explanation()
   const asOf = resolveAsOf(req.asOf, explanation, today)
   const problems = new Contradictions()
-  const sent = toNewYorkTime(req.noticeOfDefault.sentAt).date
-  problems.checkComputedDate(sent, '/noticeOfDefault/sentAt', 'its New York date')
   const curedOn = req.curedOn ?? null
-  if (curedOn !== null) problems.check(curedOn >= sent, '/curedOn', `precedes the notice of default (${sent})`)
   const effectiveDate = req.noticeOfDefault.effectiveDate ?? null
-  if (effectiveDate !== null)
-    problems.check(
-      effectiveDate >= sent,
-      '/noticeOfDefault/effectiveDate',
-      `precedes the date the notice was sent (${sent})`,
-    )
+  checkNoticeAndCure(problems, req.noticeOfDefault, curedOn, {
+    sentAt: '/noticeOfDefault/sentAt',
+    effectiveDate: '/noticeOfDefault/effectiveDate',
+    curedOn: '/curedOn',
+  })
   problems.throwIfAny()
 
   const calendar = readCalendar(req.calendar, req.extraHolidays ?? [], explanation)
@@ -133,13 +134,42 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
       `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`,
     )
   }
-  const ledger = buildLedger(terms.interest, defaultWindow(eod, curedOn), through)
+  // Coupons recorded as not paid: their payment default joins the Event of Default given; statuses as of `through`.
+  const payments = paymentsRoute(
+    req.interestPayments,
+    req.note.paymentDefault,
+    terms,
+    null,
+    eod,
+    curedOn,
+    through,
+    explanation,
+    '/interestPayments',
+    'through',
+  )
+  const ledger = markUnpaid(buildLedger(terms.interest, payments.window, through), payments.coupons)
+  const lateChargeRate = terms.redemption.lateChargeRate
   return {
     noteId: terms.id,
     eventOfDefaultDate: eod,
     curedOn,
-    interest: interestView(terms.interest, ledger),
+    interest: payments.recorded
+      ? withUnpaidTotal(interestView(terms.interest, ledger), payments.coupons)
+      : interestView(terms.interest, ledger),
     interestLedger: ledger.rows.map(ledgerRowView),
+    ...(payments.recorded
+      ? {
+          unpaidInterest: unpaidInterestView(
+            payments.coupons,
+            payments.route,
+            terms.interest,
+            lateChargeRate,
+            through,
+            through,
+          ),
+          eventsOfDefault: payments.route === null ? [] : [paymentRouteView(payments.route)],
+        }
+      : {}),
     warnings: explanation.warnings,
     assumptions: explanation.assumptions,
   }
@@ -151,21 +181,11 @@ export function computeRedemption(req: RedemptionRequest) {
   const explanation = new Explanation()
   const terms = readNote(req.note, req, explanation)
   const problems = new Contradictions()
-  const portion = rateAsWritten(req.redemptionElection.portion ?? DEFAULTS.portion)
-  problems.check(
-    portion.gt(0) && portion.lte(1),
-    '/redemptionElection/portion',
-    'must be in (0, 1]: a fraction of the outstanding principal',
-  )
+  const portion = checkElection(problems, req.redemptionElection, terms.interest.issueDate, '/redemptionElection')
   problems.check(
     req.eventOfDefaultDate > terms.interest.issueDate,
     '/eventOfDefaultDate',
     `must be after the issue date (${terms.interest.issueDate})`,
-  )
-  problems.check(
-    req.redemptionElection.date >= terms.interest.issueDate,
-    '/redemptionElection/date',
-    `precedes the issue date (${terms.interest.issueDate}): there is no note to redeem yet`,
   )
   const curedOn = req.curedOn ?? null
   // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
@@ -178,24 +198,58 @@ export function computeRedemption(req: RedemptionRequest) {
   problems.throwIfAny()
   assumeRedemption(req.note, terms, req.redemptionElection, explanation)
   const policy = req.redemptionElection.policy ?? DEFAULTS.prematureElection
-  const redemption = redeem(
-    terms.interest,
-    defaultWindow(req.eventOfDefaultDate, curedOn),
+  // Coupons recorded as not paid: checked against the maturity date (the redemption date is not known
+  // yet), then each must fall on or before the redemption date.
+  const payments = paymentsRoute(
+    req.interestPayments,
+    req.note.paymentDefault,
+    terms,
+    null,
     req.eventOfDefaultDate,
     curedOn,
+    terms.interest.maturityDate,
+    explanation,
+    '/interestPayments',
+    'the maturity date',
+  )
+  const lateChargeRate = terms.redemption.lateChargeRate
+  const redemption = redeem(
+    terms.interest,
+    payments.window,
+    payments.periods,
     { ...terms.redemption, prematureElection: policy },
     { date: req.redemptionElection.date, portion },
     req.paymentDate ?? null,
     terms.calendar,
     { election: '/redemptionElection', paymentDate: '/paymentDate' },
     explanation,
+    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate) : null,
   )
   const beyond = new Contradictions()
   beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
+  for (const c of payments.coupons)
+    beyond.check(
+      c.interestDate <= redemption.redemptionDate,
+      `${c.pointer}/interestDate`,
+      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+    )
   beyond.throwIfAny()
+  const end = redemption.redemptionDate
   return {
     noteId: terms.id,
     redemption: redemptionView(redemption),
+    ...(payments.recorded
+      ? {
+          unpaidInterest: unpaidInterestView(
+            payments.coupons,
+            payments.route,
+            terms.interest,
+            lateChargeRate,
+            end,
+            end,
+          ),
+        }
+      : {}),
     warnings: explanation.warnings,
     assumptions: explanation.assumptions,
   }

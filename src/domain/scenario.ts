@@ -1,41 +1,66 @@
 /**
- * The whole lifecycle of a note in default as one dated timeline: SPA 4(i) covenant, notice
- * and cure period (Note 4(a)(iv)), default interest (Note 2) and redemption (Note 4(b)).
+ * The whole lifecycle of a note in default as one dated timeline, composed of its clauses
+ * (src/domain/clauses/): SPA 4(i) covenant, notice and cure period (Note 4(a)(iv)), default
+ * interest (Note 2) and redemption (Note 4(b)). The checks between events live here, once.
  */
-import { covenantStatus, type CovenantResult } from './covenant.js'
-import { checkCureDates, curePeriod, type CureResult } from './cure.js'
-import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
-import { buildLedger, NO_DEFAULT, type DefaultWindow } from './interest.js'
-import { noticeEffect, type NoticeEffect } from './notice.js'
-import { electionStanding, redeem, type ElectionStanding, type RedemptionResult } from './redemption.js'
+import { assumeBreach, covenantStatus, covenantTimeline, covenantView, readCovenant } from './clauses/covenant.js'
+import type { CovenantResult } from './clauses/covenant.js'
 import {
-  assumeBreach,
-  assumeNoticeAndCure,
-  assumeRedemption,
-  DEFAULTS,
-  readCovenant,
-  readNote,
-  type NoteTerms,
-} from './terms.js'
-import { maxDate, minDate, todayInNewYork, toNewYorkTime, type IsoDate } from './dates.js'
-import type { ScenarioRequest } from './inputs.js'
-import {
-  covenantView,
-  electionView,
-  eventOfDefaultView,
+  buildLedger,
+  defaultRatesTimeline,
+  defaultWindow,
+  type DefaultWindow,
   interestView,
   ledgerRowView,
+  principalPaymentsTimeline,
+} from './clauses/default-interest.js'
+import {
+  assumeNoticeAndCure,
+  checkCureDates,
+  checkNoticeAndCure,
+  curePeriod,
+  eventOfDefaultView,
+  noticeAndCureTimeline,
+  noticeEffect,
   noticeView,
+  type CureResult,
+  type NoticeEffect,
+} from './clauses/notice-and-cure.js'
+import {
+  assumeRedemption,
+  checkElection,
+  electionStandingOn,
+  electionView,
+  payoffQuotes,
+  redeem,
+  redemptionTimeline,
   redemptionView,
-} from './views.js'
+  type ElectionStanding,
+  type RedemptionResult,
+  type VoidElection,
+} from './clauses/redemption.js'
+import {
+  markUnpaid,
+  overdueAt,
+  paymentRouteView,
+  paymentTimeline,
+  paymentsRoute,
+  type PaymentsRoute,
+  unpaidInterestView,
+  withUnpaidTotal,
+  type PaymentRoute,
+  type RouteView,
+} from './clauses/payment-default.js'
+import { Timeline, type TimelineEntry } from './clauses/timeline.js'
+import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
+import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
+import { DEFAULTS, readNote, type NoteTerms } from './terms.js'
+import { maxDate, minDate, todayInNewYork, type IsoDate } from './dates.js'
+import type { ScenarioRequest } from './inputs.js'
 
-export interface TimelineEntry {
-  date: IsoDate
-  event: string
-  clause: string
-  description: string
-}
+export type { TimelineEntry }
+export { defaultWindow }
+export { redemptionDueText, redemptionPaidText } from './clauses/redemption.js'
 
 /** Resolves `asOf`, defaulting to today in New York (recorded as an assumption). */
 export function resolveAsOf(
@@ -100,13 +125,8 @@ export function warnEventsAfterAsOf(
   )
 }
 
-/** The default-rate window implied by an Event of Default and a (late) cure. */
-export function defaultWindow(eventOfDefaultDate: IsoDate | null, curedOn: IsoDate | null): DefaultWindow {
-  if (eventOfDefaultDate === null) return NO_DEFAULT
-  return { from: eventOfDefaultDate, until: curedOn !== null && curedOn >= eventOfDefaultDate ? curedOn : null }
-}
-
-function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradictions): void {
+/** The checks between the scenario's events (each clause's own inputs are checked by the clause's check). */
+function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradictions): Decimal {
   const events = req.events ?? {}
   const spa = req.spa ?? null
   const notice = events.noticeOfDefault ?? null
@@ -125,53 +145,24 @@ function checkEvents(req: ScenarioRequest, terms: NoteTerms, problems: Contradic
     )
   }
   if (notice !== null) {
-    // Compare on the New York date: a timestamp's own date may differ from it.
-    const nySent = toNewYorkTime(notice.sentAt).date
-    problems.checkComputedDate(nySent, '/events/noticeOfDefault/sentAt', 'its New York date')
-    // Not before the Closing; and whatever the Closing, not before the note exists to be in default.
-    if (spa !== null && nySent < spa.closingDate)
-      problems.add('/events/noticeOfDefault/sentAt', `precedes the Closing (${spa.closingDate})`)
-    else problems.check(nySent >= issueDate, '/events/noticeOfDefault/sentAt', `precedes the issue date (${issueDate})`)
-    if (notice.effectiveDate != null) {
-      problems.check(
-        notice.effectiveDate >= nySent,
-        '/events/noticeOfDefault/effectiveDate',
-        `precedes the date the notice was sent (${nySent})`,
-      )
+    const at = {
+      sentAt: '/events/noticeOfDefault/sentAt',
+      effectiveDate: '/events/noticeOfDefault/effectiveDate',
+      curedOn: '/events/curedOn',
     }
-    if (events.curedOn != null)
-      problems.check(events.curedOn >= nySent, '/events/curedOn', `precedes the notice of default (${nySent})`)
+    checkNoticeAndCure(problems, notice, events.curedOn ?? null, at, (nySent) => {
+      // Not before the Closing; and whatever the Closing, not before the note exists to be in default.
+      if (spa !== null && nySent < spa.closingDate) problems.add(at.sentAt, `precedes the Closing (${spa.closingDate})`)
+      else problems.check(nySent >= issueDate, at.sentAt, `precedes the issue date (${issueDate})`)
+    })
   } else if (events.curedOn != null) {
     problems.add('/events/curedOn', 'a cure needs a notice of default (events.noticeOfDefault) to cure')
   }
   const election = events.redemptionElection ?? null
-  if (election !== null) {
-    const portion = rateAsWritten(election.portion ?? DEFAULTS.portion)
-    problems.check(
-      portion.gt(0) && portion.lte(1),
-      '/events/redemptionElection/portion',
-      'must be in (0, 1]: a fraction of the outstanding principal',
-    )
-    problems.check(
-      election.date >= issueDate,
-      '/events/redemptionElection/date',
-      `precedes the issue date (${issueDate}): there is no note to redeem yet`,
-    )
-  } else if (events.paymentDate != null) {
+  if (election !== null) return checkElection(problems, election, issueDate, '/events/redemptionElection')
+  if (events.paymentDate != null)
     problems.add('/events/paymentDate', 'a redemption payment needs a redemption election (events.redemptionElection)')
-  }
-}
-
-/** The timeline's words for the redemption's amounts (a series of holders restates them with its sums). */
-export const redemptionDueText = (price: string): string => `Redemption price of ${price} due.`
-export const redemptionPaidText = (lateCharge: string): string =>
-  `Redemption paid${lateCharge !== '0.00' ? ` late, with a late charge of ${lateCharge}` : ''}.`
-
-/** An election void under electionStanding, as the timeline states it. */
-interface VoidElection {
-  date: IsoDate
-  portion: Decimal
-  detail: string
+  return rateAsWritten(DEFAULTS.portion)
 }
 
 function timelineOf(
@@ -182,135 +173,61 @@ function timelineOf(
   cure: CureResult | null,
   redemption: RedemptionResult | null,
   voidElection: VoidElection | null,
+  payments: PaymentsRoute,
 ): TimelineEntry[] {
-  const t: TimelineEntry[] = []
-  const add = (date: IsoDate | null, event: string, clause: string, description: string): void => {
-    if (date !== null) t.push({ date, event, clause, description })
-  }
-  add(
+  const t = new Timeline()
+  t.add(
     terms.interest.issueDate,
     'note-issued',
     'Note',
     `Note issued: principal ${formatMoney(terms.interest.principal)}, maturity ${terms.interest.maturityDate}.`,
   )
-  add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
-  for (const payment of terms.interest.principalPayments) {
-    add(
-      payment.date,
-      'principal-payment',
-      'Note 2',
-      `Principal payment of ${formatMoney(payment.amount)}: interest accrues on the reduced principal from this day.`,
-    )
-  }
-  if (covenant !== null) {
-    add(
-      covenant.deadline,
-      'covenant-deadline',
-      covenant.clause,
-      `Last day to perform the covenant: ${covenant.period.count} ${covenant.period.unit} after the Closing.`,
-    )
-    if (covenant.performedOn !== null)
-      add(
-        covenant.performedOn,
-        'covenant-performed',
-        covenant.clause,
-        `Covenant performed (${covenant.performedOn <= covenant.deadline ? 'on time' : 'late'}).`,
-      )
-    if (covenant.breachStart !== null)
-      add(
-        covenant.breachStart,
-        'covenant-breach',
-        covenant.clause,
-        'Covenant in breach from this day: the deadline passed unperformed.',
-      )
-  }
-  if (effect !== null && cure !== null) {
-    add(
-      effect.sentDate,
-      'notice-sent',
-      cure.clause,
-      `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`,
-    )
-    add(
-      effect.effectiveDate,
-      'notice-effective',
-      cure.clause,
-      `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`,
-    )
-    add(
-      cure.cureDeadline,
-      'cure-deadline',
-      cure.clause,
-      `Last day of the ${cure.cureBusinessDays}-Business-Day cure period.`,
-    )
-    if (cure.curedOn !== null && cure.curedInTime)
-      add(cure.curedOn, 'cured', cure.clause, 'Default cured within the cure period: no Event of Default.')
-    if (cure.eventOfDefaultDate !== null) {
-      add(
-        cure.eventOfDefaultDate,
-        'event-of-default',
-        cure.clause,
-        'Event of Default: the default was not cured within the cure period.',
-      )
-      add(cure.eventOfDefaultDate, 'default-rates-start', 'Note 2', 'Default interest rates apply from this day.')
-      // A late cure follows the Event of Default it cures, on the same day too.
-      if (cure.curedOn !== null && !cure.curedInTime) {
-        add(cure.curedOn, 'cured', cure.clause, 'Default cured after the cure period: default rates stop.')
-        add(
-          cure.curedOn,
-          'default-rates-stop',
-          'Note 2',
-          'Normal interest rates apply again from this day (the Event of Default was cured).',
-        )
-      }
-    }
-  }
-  if (redemption !== null) {
-    add(
-      redemption.electionDate,
-      'redemption-election',
-      redemption.clause,
-      `Holder elects to redeem ${redemption.portion.times(100).toString()}% of the Note.`,
-    )
-    if (redemption.electionEffectiveDate !== redemption.electionDate) {
-      add(
-        redemption.electionEffectiveDate,
-        'redemption-election-effective',
-        redemption.clause,
-        'The premature election takes effect on the Event of Default.',
-      )
-    }
-    add(
-      redemption.paymentDueDate,
-      'redemption-payment-due',
-      redemption.clause,
-      redemptionDueText(formatMoney(redemption.redemptionPrice)),
-    )
-    if (redemption.paymentDate !== null) {
-      add(
-        redemption.paymentDate,
-        'redemption-payment',
-        redemption.clause,
-        redemptionPaidText(formatMoney(redemption.lateCharge)),
-      )
-    }
-  }
-  if (voidElection !== null) {
-    add(
-      voidElection.date,
-      'redemption-election',
-      'Note 4(b)',
-      `Holder elects to redeem ${voidElection.portion.times(100).toString()}% of the Note; the election is void: ${voidElection.detail}.`,
-    )
-  }
-  add(
+  t.add(closingDate, 'spa-closing', 'SPA', 'Closing under the Securities Purchase Agreement.')
+  principalPaymentsTimeline(t, terms.interest)
+  if (covenant !== null) covenantTimeline(t, covenant)
+  // With a payment default the default rates follow every route's window, not the cure alone.
+  const paymentDefault = payments.route?.date != null
+  if (effect !== null && cure !== null) noticeAndCureTimeline(t, effect, cure, !paymentDefault)
+  paymentTimeline(t, payments.coupons, payments.route)
+  if (paymentDefault) defaultRatesTimeline(t, payments.window)
+  redemptionTimeline(t, redemption, voidElection)
+  t.add(
     terms.interest.maturityDate,
     'maturity',
     'Note',
     'Maturity Date: the principal outstanding and its interest are due.',
   )
-  // Stable sort: same-day events keep their causal order (the maturity after the day's events).
-  return t.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return t.sorted()
+}
+
+/** /eventsOfDefault: each route with its date, clause and status. */
+function routesView(cure: CureResult | null, route: PaymentRoute | null, curedOn: IsoDate | null): RouteView[] {
+  const routes: RouteView[] = []
+  if (cure !== null)
+    routes.push({
+      route: 'covenant',
+      date: cure.eventOfDefaultDate,
+      clause: cure.clause,
+      status: cure.eventOfDefaultStatus,
+      curedOn: cure.eventOfDefaultDate !== null ? curedOn : null,
+    })
+  if (route !== null) routes.push(paymentRouteView(route))
+  return routes
+}
+
+/** /eventOfDefault with a payment default: the earliest route's, and the window of every route. */
+function earliestView(cure: CureResult | null, route: PaymentRoute, curedOn: IsoDate | null, window: DefaultWindow) {
+  const earliest = routesView(cure, route, curedOn)
+    .filter((r) => r.date !== null)
+    .reduce((a, b) => (b.date! < a.date! ? b : a))
+  return {
+    clause: earliest.clause,
+    date: earliest.date,
+    status: earliest.status,
+    curedOn: earliest.curedOn,
+    defaultRatesFrom: window.from,
+    defaultRatesUntil: window.until,
+  }
 }
 
 export function computeScenario(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
@@ -322,7 +239,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     explanation,
   )
   const problems = new Contradictions()
-  checkEvents(req, terms, problems)
+  const portion = checkEvents(req, terms, problems)
   problems.throwIfAny()
 
   const events = req.events ?? {}
@@ -382,13 +299,25 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
 
   const eventOfDefaultDate = cure?.eventOfDefaultDate ?? null
   const curedOn = events.curedOn ?? null
-  const window = defaultWindow(eventOfDefaultDate, curedOn)
+  const lateChargeRate = terms.redemption.lateChargeRate
+  const payments = paymentsRoute(
+    req.events?.interestPayments,
+    req.note.paymentDefault,
+    terms,
+    effect?.effectiveDate ?? null,
+    eventOfDefaultDate,
+    curedOn,
+    asOf,
+    explanation,
+    '/events/interestPayments',
+  )
+  const { window, periods, coupons, route } = payments
+  if (route !== null && route.graces.length > 0) clauses.add(route.clause)
 
   let redemption: RedemptionResult | null = null
   let standing: ElectionStanding | null = null
   let voidElection: VoidElection | null = null
   const election = events.redemptionElection ?? null
-  const portion = rateAsWritten(election?.portion ?? DEFAULTS.portion)
   const paymentDate = events.paymentDate ?? null
   if (election !== null) {
     warnIfAfterAsOf(
@@ -413,7 +342,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
         `The redemption election dated ${election.date} precedes the notice of default (sent ${effect.sentDate}): it is premature, made before the default was even notified.`,
       )
     }
-    standing = electionStanding(election.date, eventOfDefaultDate, curedOn, notice !== null)
+    standing = electionStandingOn(election.date, periods, notice !== null)
     if (standing.status === 'void') {
       // A scenario reports facts that lead nowhere rather than refusing them (docs/decisions.md).
       explanation.warn(
@@ -428,14 +357,14 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       redemption = redeem(
         terms.interest,
         window,
-        eventOfDefaultDate,
-        curedOn,
+        periods,
         { ...terms.redemption, prematureElection: election.policy ?? DEFAULTS.prematureElection },
         { date: election.date, portion },
         paymentDate,
         calendar,
         { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
         explanation,
+        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
       )
       clauses.add(redemption.clause)
     }
@@ -447,12 +376,45 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (effect !== null && cure !== null) checkCureDates(beyond, effect.effectiveDate, cure, '/events/noticeOfDefault')
   if (redemption !== null)
     beyond.checkComputedDate(redemption.paymentDueDate, '/events/redemptionElection', 'the redemption payment due date')
+  for (const g of route?.graces ?? [])
+    beyond.checkComputedDate(g.graceEnd, `${g.coupon.pointer}/interestDate`, 'the last day of grace')
+  if (redemption !== null) {
+    for (const c of coupons)
+      beyond.check(
+        c.interestDate <= redemption.redemptionDate,
+        `${c.pointer}/interestDate`,
+        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+      )
+  }
   beyond.throwIfAny()
+  const quotes =
+    req.payoffQuotes === undefined
+      ? null
+      : payoffQuotes(req.payoffQuotes, redemption, calendar, terms.interest, lateChargeRate, explanation, (q) =>
+          redeem(
+            terms.interest,
+            window,
+            periods,
+            { ...terms.redemption, prematureElection: election?.policy ?? DEFAULTS.prematureElection },
+            { date: election!.date, portion },
+            q,
+            calendar,
+            { election: '/events/redemptionElection', paymentDate: '/payoffQuotes' },
+            new Explanation(),
+            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+          ),
+        )
+  const end = redemption?.redemptionDate ?? asOf
+  if (coupons.some((c) => c.paidOn !== null && c.paidOn > end))
+    explanation.warn(
+      'interest-paid-after-redemption',
+      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: it is taken as paid as recorded.`,
+    )
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
   const through =
     redemption?.redemptionDate ?? maxDate(terms.interest.issueDate, minDate(asOf, terms.interest.maturityDate))
-  const ledger = redemption?.ledger ?? buildLedger(terms.interest, window, through)
+  const ledger = markUnpaid(redemption?.ledger ?? buildLedger(terms.interest, window, through), coupons)
   if (redemption === null) {
     explanation.assume(
       'ledger-horizon',
@@ -466,12 +428,19 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     clauses: [...clauses].sort(),
     covenant: covenant === null ? null : covenantView(covenant),
     notice: effect === null || cure === null ? null : noticeView(effect, cure),
-    eventOfDefault: eventOfDefaultView(cure),
-    interest: interestView(terms.interest, ledger),
+    eventOfDefault: route?.date != null ? earliestView(cure, route, curedOn, window) : eventOfDefaultView(cure),
+    ...(payments.recorded ? { eventsOfDefault: routesView(cure, route, curedOn) } : {}),
+    interest: payments.recorded
+      ? withUnpaidTotal(interestView(terms.interest, ledger), coupons)
+      : interestView(terms.interest, ledger),
     interestLedger: ledger.rows.map(ledgerRowView),
     redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
-    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection),
+    ...(payments.recorded
+      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end) }
+      : {}),
+    ...(quotes !== null ? { payoffQuotes: quotes } : {}),
+    timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection, payments),
     warnings: explanation.warnings as Warning[],
     assumptions: explanation.assumptions as Assumption[],
   }

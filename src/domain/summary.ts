@@ -18,9 +18,12 @@ export function scenarioSummary(result: ScenarioResult & { holders?: HolderResul
     covenant: result.covenant,
     notice: result.notice,
     eventOfDefault: result.eventOfDefault,
+    ...('eventsOfDefault' in result ? { eventsOfDefault: result.eventsOfDefault } : {}),
     interest: result.interest,
     redemptionElection: result.redemptionElection,
     redemption: result.redemption === null ? null : redemptionSummary(result.redemption),
+    ...('unpaidInterest' in result ? { unpaidInterest: result.unpaidInterest } : {}),
+    ...('payoffQuotes' in result ? { payoffQuotes: result.payoffQuotes } : {}),
     warnings: result.warnings,
     assumptions: result.assumptions,
   }

@@ -3,47 +3,33 @@
  * each default or convention used is recorded as an assumption, and inputs that contradict
  * each other are collected as 422 contradictions naming their JSON pointers.
  */
-import {
-  DEFAULT_CALENDAR,
-  getCalendar,
-  type BusinessCalendar,
-  type BusinessDayConvention,
-  type CalendarId,
-} from './calendars/index.js'
-import { DEFAULT_DAY_COUNT, perDiemBasis, type DayCountId } from './day-counts/index.js'
-import { Decimal, formatRate, rateAsWritten, type RoundingMode } from './decimal.js'
+import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type CalendarId } from './calendars/index.js'
+import { DEFAULT_DAY_COUNT, type DayCountId } from './day-counts/index.js'
+import { Decimal, rateAsWritten, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, minDate, type IsoDate } from './dates.js'
-import type { CovenantResult, CovenantTerms, PeriodUnit } from './covenant.js'
-import type { InterestForm, InterestTerms, PrincipalPayment } from './interest.js'
-import type { ElectionInput, NoteInput, NoticeRulesInput, PrincipalPaymentInput, SpaInput } from './inputs.js'
-import type { NoticeRules } from './notice.js'
-import type { RedemptionTerms } from './redemption.js'
+import { COVENANT_DEFAULTS } from './clauses/covenant.js'
+import {
+  assumeInterest,
+  INTEREST_DEFAULTS,
+  type InterestTerms,
+  type PrincipalPayment,
+} from './clauses/default-interest.js'
+import { NOTICE_AND_CURE_DEFAULTS, readNoticeRules, type NoticeRules } from './clauses/notice-and-cure.js'
+import { REDEMPTION_DEFAULTS, type RedemptionTerms } from './clauses/redemption.js'
+import { given } from './clauses/wording.js'
+import type { NoteInput, PrincipalPaymentInput } from './inputs.js'
 import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './schedule.js'
 
-/** The defaults of docs/rules/, taken from the Liquidmetal 8% notes of 2007. */
+/** Every default, each owned by its clause (the Liquidmetal 8% notes of 2007); the note's own here. */
 export const DEFAULTS = {
   calendar: DEFAULT_CALENDAR as CalendarId,
   dayCount: DEFAULT_DAY_COUNT as DayCountId,
-  rounding: 'half-up' as RoundingMode,
-  cashRate: '0.08',
-  noteRate: '0.10',
-  defaultCashRate: '0.12',
-  defaultNoteRate: '0.15',
   frequency: 'quarterly' as Frequency,
-  paymentForm: 'cash' as InterestForm,
-  accruedInterestForm: 'cash' as InterestForm,
-  covenantSection: '4(i)',
-  covenantPeriod: { count: 5, unit: 'business-days' as PeriodUnit },
-  covenantAdjustment: 'following' as BusinessDayConvention,
-  cureBusinessDays: 10,
-  noticeCutoffTime: '17:00',
-  overnightCourierBusinessDays: 1,
-  mailBusinessDays: 3,
-  premium: '1.00',
-  paymentBusinessDays: 5,
-  portion: '1.00',
-  prematureElection: 'defer' as const,
+  ...INTEREST_DEFAULTS,
+  ...COVENANT_DEFAULTS,
+  ...NOTICE_AND_CURE_DEFAULTS,
+  ...REDEMPTION_DEFAULTS,
 } as const
 
 export interface NoteTerms {
@@ -61,8 +47,6 @@ export interface SharedParameters {
   rounding?: RoundingMode
   principalPayments?: PrincipalPaymentInput[]
 }
-
-const given = (isGiven: boolean): string => (isGiven ? 'as given' : 'default')
 
 export function readCalendar(
   id: CalendarId | undefined,
@@ -225,30 +209,21 @@ export function readNote(
   const cureBusinessDays = note.cure?.businessDays ?? DEFAULTS.cureBusinessDays
   const noticeRules = readNoticeRules(note.notice)
 
-  explanation.assume('day-count', `Interest accrues on the ${dayCount} day count (${given(i.dayCount !== undefined)}).`)
-  explanation.assume(
-    'rounding',
-    `Each sub-period's interest is rounded to cents ${rounding ?? DEFAULTS.rounding} (${given(rounding !== undefined)}); totals are sums of rounded amounts.`,
+  assumeInterest(
+    { dayCount, normalRates, defaultRates, paymentForm, accruedInterestForm },
+    rounding,
+    {
+      dayCount: i.dayCount !== undefined,
+      rates:
+        i.cashRate !== undefined ||
+        i.noteRate !== undefined ||
+        i.defaultCashRate !== undefined ||
+        i.defaultNoteRate !== undefined,
+      paymentForm: i.paymentForm !== undefined,
+      accruedInterestForm: i.accruedInterestForm !== undefined,
+    },
+    explanation,
   )
-  explanation.assume(
-    'rates',
-    `Normal rates ${formatRate(normalRates.cash)} cash / ${formatRate(normalRates.notes)} in notes; default rates ${formatRate(defaultRates.cash)} cash / ${formatRate(defaultRates.notes)} in notes (Note 2; ${given(i.cashRate !== undefined || i.noteRate !== undefined || i.defaultCashRate !== undefined || i.defaultNoteRate !== undefined)}).`,
-  )
-  explanation.assume(
-    'payment-form',
-    `Interest is paid on each Interest Date in ${paymentForm === 'notes' ? 'interest notes that join the principal' : 'cash'} (${given(i.paymentForm !== undefined)}).`,
-  )
-  explanation.assume(
-    'accrued-interest-form',
-    `Interest accrued since the last Interest Date is valued at the ${accruedInterestForm} rates (${given(i.accruedInterestForm !== undefined)}).`,
-  )
-  explanation.assume(
-    'default-rates-window',
-    'Default rates apply from the Event of Default (inclusive) until it is cured (exclusive); a period spanning either date is split there.',
-  )
-  if (defaultRates.cash.lt(normalRates.cash) || defaultRates.notes.lt(normalRates.notes)) {
-    explanation.warn('default-rate-below-normal', 'A default rate is below the corresponding normal rate.')
-  }
 
   return {
     id: note.id ?? null,
@@ -282,113 +257,4 @@ export function readNote(
             },
     },
   }
-}
-
-export function readNoticeRules(input: NoticeRulesInput | undefined): NoticeRules {
-  const cutoff = input?.cutoffTime ?? DEFAULTS.noticeCutoffTime
-  return {
-    cutoffMinutes: Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5)),
-    overnightCourierBusinessDays: input?.overnightCourierBusinessDays ?? DEFAULTS.overnightCourierBusinessDays,
-    mailBusinessDays: input?.mailBusinessDays ?? DEFAULTS.mailBusinessDays,
-  }
-}
-
-/** Explains how the notice took effect and how long the cure period runs. */
-export function assumeNoticeAndCure(
-  rules: NoticeRules,
-  basis: 'explicit' | 'delivery-method',
-  cureBusinessDays: number,
-  cureGiven: boolean,
-  explanation: Explanation,
-): void {
-  const hh = String(Math.floor(rules.cutoffMinutes / 60)).padStart(2, '0')
-  const mm = String(rules.cutoffMinutes % 60).padStart(2, '0')
-  explanation.assume(
-    'notice-effective-date',
-    basis === 'explicit'
-      ? 'The notice takes effect on the effectiveDate given.'
-      : `Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ${hh}:${mm} (a bare date counts as before), else the next Business Day; overnight courier after ${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the earliest method wins.`,
-  )
-  explanation.assume(
-    'cure-period',
-    `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect (${given(cureGiven)}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`,
-  )
-}
-
-/** Explains the redemption parameters (only when a redemption is computed). */
-export function assumeRedemption(
-  note: NoteInput,
-  terms: NoteTerms,
-  election: ElectionInput,
-  explanation: Explanation,
-): void {
-  const r = note.redemption ?? {}
-  const policy = election.policy ?? DEFAULTS.prematureElection
-  explanation.assume(
-    'portion',
-    `The holder redeems ${election.portion ?? DEFAULTS.portion} of the outstanding principal, interest notes included (${given(election.portion !== undefined)}).`,
-  )
-  explanation.assume(
-    'premature-election',
-    `An election dated before the Event of Default is ${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ${given(election.policy !== undefined)}).`,
-  )
-  explanation.assume(
-    'ledger-horizon',
-    'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.',
-  )
-  explanation.assume(
-    'premium',
-    `Redemption price = (principal + accrued interest) × ${formatRate(terms.redemption.premium)} (${given(r.premium !== undefined)}).`,
-  )
-  if (terms.redemption.conversion !== null) {
-    explanation.assume(
-      'as-converted',
-      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the greater of it and the premium price.`,
-    )
-  }
-  explanation.assume(
-    'payment-business-days',
-    `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective election (${given(r.paymentBusinessDays !== undefined)}).`,
-  )
-  explanation.assume(
-    'per-diem-basis',
-    `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ${perDiemBasis(terms.interest.dayCount)} (${terms.interest.dayCount}).`,
-  )
-  explanation.assume(
-    'default-interest-increment',
-    'The default interest increment is, per accrued sub-period at default rates, the interest at (default rate − normal rate), rounded.',
-  )
-  explanation.assume(
-    'late-charge',
-    terms.redemption.lateChargeRate === null
-      ? 'No late charge rate is set: a late payment adds no late charge (default).'
-      : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(terms.interest.dayCount)} (the per diem's basis for ${terms.interest.dayCount}).`,
-  )
-}
-
-/** Explains how a breach is dated and counted (when the covenant was breached or performed late). */
-export function assumeBreach(covenant: CovenantResult, explanation: Explanation): void {
-  if (covenant.status === 'breached' || covenant.status === 'performed-late') {
-    explanation.assume(
-      'breach-start',
-      'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf while unperformed.',
-    )
-  }
-}
-
-export function readCovenant(spa: SpaInput, explanation: Explanation): CovenantTerms {
-  const c = spa.covenant ?? {}
-  const period = {
-    count: c.period?.count ?? DEFAULTS.covenantPeriod.count,
-    unit: c.period?.unit ?? DEFAULTS.covenantPeriod.unit,
-  }
-  const adjustment = c.adjustment ?? DEFAULTS.covenantAdjustment
-  explanation.assume(
-    'covenant-period',
-    `The SPA ${c.section ?? DEFAULTS.covenantSection} deadline is ${period.count} ${period.unit} after the Closing (${given(c.period !== undefined)})` +
-      (period.unit === 'calendar-days'
-        ? `, adjusted ${adjustment} (${given(c.adjustment !== undefined)}).`
-        : '; the closing day itself is not counted.'),
-  )
-  return { section: c.section ?? DEFAULTS.covenantSection, closingDate: spa.closingDate, period, adjustment }
 }

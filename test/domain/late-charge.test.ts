@@ -28,7 +28,7 @@ t.test('paid 2008-11-03 on a due date of 2008-10-22: 12 days late, price × rate
   t.equal(r.lateChargeRate, '0.18')
 })
 
-t.test('on an act/act note the basis is 365, even in a leap year', async (t) => {
+t.test('on an act/act note the late charge counts days in a leap year / 366, as the day count does', async (t) => {
   // A $1,000,000 cash note on act-act-isda, issued 2020-01-15, quarterly from 2020-04-15. Event of
   // Default and election on Wednesday 2020-04-15 (an Interest Date: the first quarter is paid);
   // due 5 us-fed Business Days later: 16, 17, 20, 21, 22 → 2020-04-22. Accrued [04-15, 04-22) at the
@@ -52,10 +52,13 @@ t.test('on an act/act note the basis is 365, even in a leap year', async (t) => 
   }).redemption
   t.equal(r.paymentDueDate, '2020-04-22')
   t.equal(r.redemptionPrice, '1002295.08')
-  // April 22 → 30 is 8 days, + May 1, 2, 3 = 11 days; 1,002,295.08 × 0.10 × 11/365 = 3,020.6224 → 3,020.62
-  // (the act/act year fraction 11/366 would give 3,012.36)
+  // April 22 → 30 is 8 days, + May 1, 2, 3 = 11 days, all in 2020 (a leap year):
+  // 1,002,295.08 × 0.10 × 11/366 = 3,012.3632… → 3,012.36 (over 365 it would be 3,020.62)
   t.equal(r.lateChargeDays, 11)
-  t.equal(r.lateCharge, '3020.62')
+  t.equal(r.lateCharge, '3012.36')
+  // The per diem on the ledger's own year: the due date 2020-04-22 is in a leap year, so / 366:
+  // 1,000,000 × 0.12 / 366 = 327.8688… → 327.87 (one day of the ledger's 2,295.08 for 7 days is 327.87 too)
+  t.equal(r.perDiem, '327.87')
   t.equal(r.lateChargeRate, '0.10', 'the rate as written')
 })
 

@@ -22,8 +22,8 @@ import {
   sum,
 } from '../../src/domain/decimal.js'
 import { computeScenario } from '../../src/domain/scenario.js'
-import { ledgerRowView } from '../../src/domain/views.js'
-import type { LedgerRow } from '../../src/domain/interest.js'
+import { ledgerRowView } from '../../src/domain/clauses/default-interest.js'
+import type { LedgerRow } from '../../src/domain/clauses/default-interest.js'
 import { variedNotes } from '../../bench/notes.js'
 import { fixture } from '../helpers/json.js'
 

@@ -40,7 +40,7 @@ export interface DayCountInfo {
   description: string
 }
 
-/** What each convention counts, in the words of its rule (DOMAIN.md, ISDA 2006 4.16). */
+/** What each convention counts, in the words of its rule (docs/rules/day-counts.md, ISDA 2006 4.16). */
 const DAY_COUNT_INFO: Record<DayCountId, Omit<DayCountInfo, 'id'>> = {
   '30-360-us': {
     name: '30/360 US',

@@ -6,7 +6,7 @@
  */
 import { Decimal, sum, ZERO } from '../decimal.js'
 import { ContradictionError, Explanation } from '../explain.js'
-import { accruedRows, buildLedger, type PrincipalPayment } from '../interest.js'
+import { accruedRows, buildLedger, type PrincipalPayment } from '../clauses/default-interest.js'
 import type { ScenarioRequest } from '../inputs.js'
 import { computeScenario, defaultWindow } from '../scenario.js'
 import { readNote } from '../terms.js'
