@@ -166,7 +166,12 @@ function countHolder(
   return { conversion, exercise }
 }
 
-export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
+export interface BeneficialOwnershipOptions {
+  /** where a part of the note series finds its position (a timeline reads it from one ledger per part) */
+  positionOf?: typeof seriesPosition
+}
+
+export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, options: BeneficialOwnershipOptions = {}) {
   const explanation = new Explanation()
   const problems = new Contradictions()
   const persons = req.persons ?? []
@@ -234,9 +239,10 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   }
   // One ledger per distinct principal: holders of equal parts share it.
   const positions = new Map<string, ReturnType<typeof seriesPosition>>()
+  const source = options.positionOf ?? seriesPosition
   const positionOf: typeof seriesPosition = (series, principal, asOf) => {
     let p = positions.get(principal)
-    if (p === undefined) positions.set(principal, (p = seriesPosition(series, principal, asOf)))
+    if (p === undefined) positions.set(principal, (p = source(series, principal, asOf)))
     return p
   }
   const counts = req.holders.map((h, i) => countHolder(h, i, req, rounding, problems, explanation, positionOf))
