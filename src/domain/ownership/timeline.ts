@@ -387,7 +387,7 @@ export function computeTimeline(req: TimelineRequest) {
             'it is taken as filed voluntarily and sets the baseline.',
         )
       }
-      if (match?.reason === 'fell-to-five-percent-or-below') {
+      if (match?.reason === 'fell-to-five-percent-or-below' && state.last?.moreThanFivePercent !== true) {
         // The exit amendment ends the reporting: the next crossing needs a new initial filing.
         state.reporting = false
         state.baseline = null
@@ -534,7 +534,9 @@ export function computeTimeline(req: TimelineRequest) {
         })
       }
       let obliged = false
-      if (point.moreThanFivePercent && !wasAbove) {
+      // Reporting on the first day through a filing before the window: no crossing to report.
+      const reportingFromBefore = previous === null && state.reporting
+      if (point.moreThanFivePercent && !wasAbove && !reportingFromBefore) {
         event('crossed-above-five-percent')
         if (passive) {
           explanation.warn(
