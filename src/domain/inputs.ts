@@ -96,5 +96,8 @@ export interface ScenarioRequest {
 export interface HolderInput {
   id: string
   name?: string
-  principal: string
+  /** the holder's principal at issue; or, for every holder instead, `weight` */
+  principal?: string
+  /** the holder's share of the series principal, allocated in cents (src/domain/holder-weights.ts) */
+  weight?: string
 }
