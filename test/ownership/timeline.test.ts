@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'
+import { addDays } from '../../src/domain/dates.js'
 import { assertProblem, testApp } from '../helpers/http.js'
 
 const example = (name: string) =>
@@ -382,4 +383,21 @@ t.test('bad input names its pointer', async (t) => {
   }
   // Exactly 50 years is allowed.
   t.equal((await post(app, { ...base, to: '2074-03-01' })).statusCode, 200)
+})
+
+t.test('a window with more dates that move than the bound is a 422 at /to', async (t) => {
+  const app = testApp(t)
+  // 3 holders x 700 trades on distinct days: 2,100 dates (+ from), over the 2,000 allowed.
+  const holders = [0, 1, 2].map((k) => ({
+    id: `h${k}`,
+    name: `H${k}`,
+    commonShares: 10,
+    transactions: Array.from({ length: 700 }, (_, i) => ({
+      date: addDays('2000-01-01', 1 + k * 700 + i),
+      commonShares: 1,
+    })),
+  }))
+  const res = await post(app, { from: '2000-01-01', to: '2009-12-31', sharesOutstanding: 1_000_000, holders })
+  const body = assertProblem(t, res, { status: 422, errors: [{ pointer: '/to' }] })
+  t.match(body.errors[0].detail, /2,101 dates .* at most 2,000/)
 })

@@ -117,7 +117,7 @@ export interface Obligation {
 /** The longest window, in years (a named parameter; the contract says the same). */
 export const MAX_WINDOW_YEARS = 50
 /** Dates on which some input moves (transactions, Interest Dates, rights, the issuer's count). */
-export const MAX_TIMELINE_DATES = 5000
+export const MAX_TIMELINE_DATES = 2000
 /** Points in one answer, all persons together (about 200 bytes each). */
 export const MAX_TIMELINE_POINTS = 100_000
 
@@ -310,9 +310,9 @@ export function computeTimeline(req: TimelineRequest) {
       controls: p.controls.map((c) => ({ id: c.id, voting: c.voting ?? 'sole', dispositive: c.dispositive ?? 'sole' })),
     })),
   )
-  const reachedBy = new Map<string, Set<string>>()
-  for (const h of req.holders) reachedBy.set(h.id, new Set([h.id]))
-  for (const p of persons) reachedBy.set(p.id, new Set((reach.get(p.id) ?? []).map((r) => r.holder)))
+  /** holder -> the reporting persons reaching it (itself included) */
+  const reaching = new Map<string, string[]>(req.holders.map((h) => [h.id, [h.id]]))
+  for (const p of persons) for (const r of reach.get(p.id) ?? []) reaching.get(r.holder)!.push(p.id)
 
   const states = new Map<string, PersonState>()
   const names = new Map<string, { name: string; kind: 'holder' | 'person' }>()
@@ -450,6 +450,17 @@ export function computeTimeline(req: TimelineRequest) {
     }
     const outstandingChanged = date !== req.from && k !== prevCountIndex
     const onDate = causes.get(date)
+    // Each person's causes on this date: those of the holders it reaches.
+    const ownCauses = new Map<string, Set<Cause>>()
+    const allCauses = new Set<Cause>()
+    for (const [holder, set] of onDate ?? []) {
+      for (const c of set) allCauses.add(c)
+      for (const id of reaching.get(holder) ?? []) {
+        let own = ownCauses.get(id)
+        if (own === undefined) ownCauses.set(id, (own = new Set()))
+        for (const c of set) own.add(c)
+      }
+    }
     for (const row of snapshot.persons) {
       const state = states.get(row.id)!
       const point: TimelinePoint = {
@@ -476,17 +487,10 @@ export function computeTimeline(req: TimelineRequest) {
       if (!changed) continue
       // The causes of the holders this person reaches; if a figure moved through another holder
       // (an ownership limit aggregating with it), every cause of the date.
-      const own = new Set<Cause>()
-      const all = new Set<Cause>()
-      for (const [holder, set] of onDate ?? []) {
-        for (const c of set) {
-          all.add(c)
-          if (holder !== OUTSTANDING && reachedBy.get(row.id)!.has(holder)) own.add(c)
-        }
-      }
+      const own = new Set<Cause>(ownCauses.get(row.id))
       if (outstandingChanged) own.add('outstanding-changed')
-      const pick = before === null ? [] : own.size > 0 ? own : all
-      point.causes = CAUSES.filter((c) => pick instanceof Set && pick.has(c))
+      const pick = own.size > 0 ? own : allCauses
+      point.causes = before === null ? [] : CAUSES.filter((c) => pick.has(c))
       state.points.push(point)
       state.last = point
       if (++pointCount > MAX_TIMELINE_POINTS) {
