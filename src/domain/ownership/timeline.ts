@@ -14,6 +14,7 @@ import { ContradictionError, Contradictions, Explanation, type Assumption, type 
 import type { ScenarioRequest } from '../inputs.js'
 import {
   computeBeneficialOwnership,
+  MAX_NOTE_SERIES_PARTS,
   type BeneficialOwnershipRequest,
   type OwnershipHolderInput,
   type PersonInput,
@@ -253,6 +254,19 @@ export function computeTimeline(req: TimelineRequest) {
   const OUTSTANDING = '' // the issuer, under an id no holder can have
   counts.forEach((c) => mark(c.from, OUTSTANDING, 'outstanding-changed'))
 
+  const parts = req.holders.flatMap((h, i) =>
+    (h.convertibles ?? []).flatMap((c, j) =>
+      c.noteSeriesPrincipal !== undefined ? [`/holders/${i}/convertibles/${j}`] : [],
+    ),
+  )
+  if (parts.length > MAX_NOTE_SERIES_PARTS) {
+    throw new ContradictionError([
+      {
+        pointer: `${parts[MAX_NOTE_SERIES_PARTS]}/noteSeriesPrincipal`,
+        detail: `at most ${MAX_NOTE_SERIES_PARTS} convertibles in a request may be parts of the note series`,
+      },
+    ])
+  }
   const paths = new Map<string, SeriesPath>()
   const pathOf = (principal: string): SeriesPath => {
     let p = paths.get(principal)
@@ -330,6 +344,8 @@ export function computeTimeline(req: TimelineRequest) {
   let nextFiling = 0
   let pointCount = 0
 
+  /** the unfiled obligations of each kind and person, earliest first */
+  const openQueues = new Map<string, Obligation[]>()
   const oblige = (person: string, kind: 'initial' | 'amendment', reason: EventKind, date: IsoDate): Obligation => {
     const d = filingDeadline(
       date,
@@ -347,26 +363,34 @@ export function computeTimeline(req: TimelineRequest) {
       status: 'open',
     }
     obligations.push(o)
+    // Obligations arise in date order, so each queue is in event-date order.
+    const key = `${kind}:${person}`
+    const queue = openQueues.get(key)
+    if (queue === undefined) openQueues.set(key, [o])
+    else queue.push(o)
     return o
   }
 
   /** The person's aggregate on `date` (its last point on or before it; the first point before the window). */
   const aggregateOn = (state: PersonState, date: IsoDate): number => {
-    let found = state.points[0]!
-    for (const p of state.points) {
-      if (p.date > date) break
-      found = p
+    let lo = 1
+    let hi = state.points.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (state.points[mid]!.date <= date) lo = mid + 1
+      else hi = mid
     }
-    return found.aggregate
+    return state.points[lo - 1]!.aggregate
   }
 
   const file = (entry: { f: FilingInput; i: number }): void => {
     const { f } = entry
     for (const id of f.persons) {
       const state = states.get(id)!
-      const match = obligations.find(
-        (o) => o.person === id && o.kind === f.kind && o.filedOn === undefined && o.eventDate <= f.filedOn,
-      )
+      // The earliest open obligation of the filing's kind, if its event is on or before the filing.
+      const queue = openQueues.get(`${f.kind}:${id}`)
+      const match =
+        queue !== undefined && queue.length > 0 && queue[0]!.eventDate <= f.filedOn ? queue.shift() : undefined
       if (match !== undefined) {
         match.filedOn = f.filedOn
         if (match.deadline === null) {
@@ -403,6 +427,12 @@ export function computeTimeline(req: TimelineRequest) {
     }
   }
 
+  // Each holder's common stock, advanced through its trades as the dates ascend.
+  const positions = req.holders.map((h) => ({
+    common: h.commonShares,
+    next: 0,
+    trades: [...(h.transactions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  }))
   // Filings before the window: the persons they name are reporting on its first day.
   const priorFilings: number[] = []
   let prevCountIndex = -1
@@ -411,11 +441,11 @@ export function computeTimeline(req: TimelineRequest) {
     const snapshotReq: BeneficialOwnershipRequest = {
       asOf: date,
       sharesOutstanding: counts[k]!.shares,
-      holders: req.holders.map((h) => {
-        let common = h.commonShares
-        for (const t of h.transactions ?? []) if (t.date <= date) common += t.commonShares
+      holders: req.holders.map((h, i) => {
+        const p = positions[i]!
+        while (p.next < p.trades.length && p.trades[p.next]!.date <= date) p.common += p.trades[p.next++]!.commonShares
         const { transactions: _t, ...rest } = h
-        return { ...rest, commonShares: common }
+        return { ...rest, commonShares: p.common }
       }),
       ...(req.persons !== undefined ? { persons: req.persons } : {}),
       ...(req.noteSeries !== undefined ? { noteSeries: req.noteSeries } : {}),
