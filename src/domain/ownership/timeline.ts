@@ -352,6 +352,9 @@ export function computeTimeline(req: TimelineRequest) {
       kind === 'initial' ? 'crossed-five-percent' : 'material-change',
       req.extraHolidays ?? [],
     )
+    const beyond = new Contradictions()
+    beyond.checkComputedDate(d.deadline, '/to', `the deadline of ${person}'s filing for ${date}`)
+    beyond.throwIfAny()
     const o: Obligation = {
       person,
       kind,
