@@ -463,6 +463,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/beneficial-ownership/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Each reporting person's figures through time, the crossings and material changes, and the filings they make due
+         * @description From `from` to `to` (at most 50 years): the figures of each holder and person (a point on
+         *     `from` and on each date one moves), each equal to what `POST /v1/beneficial-ownership`
+         *     answers as of that date, with the causes of each move (interest notes, a paid redemption,
+         *     transactions, rights entering the 60-day window or expiring, the issuer's count). The
+         *     events: crossings above 5% and falls to 5% or below (exact ratios, Rule 13d-3(d)(1)(i)),
+         *     material changes of 1% of the class against the last filing (Rule 13d-2(a)). The
+         *     obligations they make due, with deadlines counted as the filing-deadline operation counts
+         *     them, matched to the filings given: `filed-on-time`, `filed-late` (with the business days
+         *     late), `filed` (a "promptly" amendment, with the days after its event), `open`, `overdue`.
+         *     A change of the shares outstanding alone creates no obligation (a warning says so when it
+         *     carries a person across 5%). `from` after `to`, unsorted share counts, a sale below zero,
+         *     a filing naming an unknown person or dated after `to`, and an amendment with no filing
+         *     before it are 422s; so is a window whose answer would pass the bounds (2,000 dates on which
+         *     an input moves, 100,000 points).
+         */
+        post: operations["computeBeneficialOwnershipTimeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/": {
         parameters: {
             query?: never;
@@ -1527,17 +1560,25 @@ export interface components {
         };
         /**
          * ScenarioHolder
-         * @description A holder of part of the note series, with the principal of its notes at issue.
+         * @description A holder of part of the note series, with the principal of its notes at issue, or (every holder alike) its weight: the series principal is then allocated in cents by largest remainder, ties to the earlier holder.
          * @example {
          *       "id": "wpscv-lp",
          *       "name": "Wynnefield Partners Small Cap Value LP",
          *       "principal": "400000.00"
          *     }
+         * @example {
+         *       "id": "wpscv-lp",
+         *       "name": "Wynnefield Partners Small Cap Value LP",
+         *       "weight": "40"
+         *     }
          */
         ScenarioHolder: {
             id: string;
             name?: string;
-            principal: components["schemas"]["Money"];
+            /** @description The principal of the holder's notes at issue (give it, or `weight`, for every holder). */
+            principal?: components["schemas"]["Money"];
+            /** @description The holder's share of the series principal, relative to the other holders' weights ("40" and "60", or "0.4" and "0.6"); must be greater than zero. */
+            weight?: string;
         };
         /**
          * ScenarioRequest
@@ -1676,8 +1717,11 @@ export interface components {
         ScenarioHolderResult: {
             id: string;
             name?: string;
+            /** @description The holder's principal at issue: as given, or allocated from its weight. */
             principal: components["schemas"]["Money"];
             redemption: components["schemas"]["RedemptionResult"] | null;
+            /** @description The weight given (holders given by weight). */
+            weight?: string;
         };
         /**
          * ScenarioResult
@@ -2113,6 +2157,7 @@ export interface components {
          *     }
          */
         Convertible: {
+            /** @description Shares issuable on conversion (counted in issuableOnConversion when exercisable within 60 days). */
             sharesIssuable: components["schemas"]["ShareCount"];
             /** @description First day the right can be exercised (absent: exercisable now). Counted when on or before asOf + 60 days. */
             exercisableFrom?: components["schemas"]["Date"];
@@ -2143,6 +2188,7 @@ export interface components {
          *     }
          */
         Warrant: {
+            /** @description Shares issuable on exercise (counted in issuableOnExercise when exercisable within 60 days). */
             shares: components["schemas"]["ShareCount"];
             /** @description First day the right can be exercised (absent: exercisable now). Counted when on or before asOf + 60 days. */
             exercisableFrom?: components["schemas"]["Date"];
@@ -2177,6 +2223,7 @@ export interface components {
         OwnershipHolder: {
             id: components["schemas"]["OwnershipId"];
             name: string;
+            /** @description Shares of common stock the holder holds (of record or in street name) as of asOf. */
             commonShares: components["schemas"]["ShareCount"];
             convertibles?: components["schemas"]["Convertible"][];
             warrants?: components["schemas"]["Warrant"][];
@@ -2224,13 +2271,13 @@ export interface components {
         };
         /**
          * Percent
-         * @description A percentage with two decimals (`"2.24"` is 2.24%).
+         * @description A percentage of the class with two decimals, from 0 to 100 (`"2.24"` is 2.24%).
          * @example 2.24
          */
         Percent: string;
         /**
          * ReportedFigures
-         * @description The figures a filing reports for one holder or person, to check.
+         * @description The figures a filing reports for one holder or person (its cover page), each checked against the computed one.
          * @example {
          *       "aggregate": 3731323,
          *       "common": 1073554,
@@ -2240,10 +2287,23 @@ export interface components {
          *     }
          */
         ReportedFigures: {
+            /** @description Row 7: shares over which the person has sole voting power. */
+            soleVotingPower?: components["schemas"]["ShareCount"];
+            /** @description Row 8: shares over which the person shares voting power. */
+            sharedVotingPower?: components["schemas"]["ShareCount"];
+            /** @description Row 9: shares over which the person has sole dispositive power. */
+            soleDispositivePower?: components["schemas"]["ShareCount"];
+            /** @description Row 10: shares over which the person shares dispositive power. */
+            sharedDispositivePower?: components["schemas"]["ShareCount"];
+            /** @description Row 11: the aggregate amount beneficially owned. */
             aggregate?: components["schemas"]["ShareCount"];
+            /** @description The part of row 11 held as common stock. */
             common?: components["schemas"]["ShareCount"];
+            /** @description The part of row 11 issuable on conversion of convertibles within 60 days. */
             issuableOnConversion?: components["schemas"]["ShareCount"];
+            /** @description The part of row 11 issuable on exercise of warrants or options within 60 days. */
             issuableOnExercise?: components["schemas"]["ShareCount"];
+            /** @description Row 13: the percent of class as filed (above 100 is a 400). */
             percent?: components["schemas"]["Percent"];
         };
         /**
@@ -2434,7 +2494,7 @@ export interface components {
          */
         Discrepancy: {
             /** @enum {string} */
-            field: "aggregate" | "common" | "issuableOnConversion" | "issuableOnExercise" | "percent";
+            field: "soleVotingPower" | "sharedVotingPower" | "soleDispositivePower" | "sharedDispositivePower" | "aggregate" | "common" | "issuableOnConversion" | "issuableOnExercise" | "percent";
             /** @description A number of shares, or a percent string. */
             reported: number | components["schemas"]["Percent"];
             computed: number | components["schemas"]["Percent"];
@@ -2459,9 +2519,11 @@ export interface components {
             sharedDispositivePower: number;
             /** @description Row 11: common + issuableOnConversion + issuableOnExercise, each holder reached counted once. */
             aggregate: number;
+            /** @description Common stock held by the holders the person reaches (each once), as of asOf. */
             common: number;
-            /** @description Counted within 60 days, under any ownership limit. */
+            /** @description Shares issuable on conversion of convertibles within 60 days (Rule 13d-3(d)(1)(i)), under any ownership limit. */
             issuableOnConversion: number;
+            /** @description Shares issuable on exercise of warrants or options within 60 days (Rule 13d-3(d)(1)(i)), under any ownership limit. */
             issuableOnExercise: number;
             /** @description Row 13, Rule 13d-3(d)(1)(i): aggregate / (outstanding + this person's acquirable shares) x 100, half-up. */
             percent: components["schemas"]["Percent"];
@@ -2537,13 +2599,229 @@ export interface components {
             } | null;
             /** @description For a count in calendar days, the last day before Rule 0-3 moves it to a business day. */
             unadjustedDeadline: components["schemas"]["Date"] | null;
-            /** @description The days after the event, to the deadline, on which the SEC is closed. */
+            /** @description The closed days that moved the deadline: for a count of business days, the closed days after the event up to the deadline; for 10 calendar days, the closed days from the 10th day on that Rule 0-3 stepped over (none when the 10th day is a business day). */
             closedDays: {
                 date: components["schemas"]["Date"];
                 reason: string;
             }[];
             /** @description How the deadline was counted, in words. */
             counted: string;
+            warnings: components["schemas"]["Warnings"];
+            assumptions: components["schemas"]["Assumptions"];
+        };
+        /**
+         * OwnershipTransaction
+         * @description Common stock bought or sold by a holder, settled on `date`.
+         * @example {
+         *       "date": "2007-06-15",
+         *       "commonShares": -50000
+         *     }
+         */
+        OwnershipTransaction: {
+            /** @description The day the position changes (after `from`, on or before `to`). */
+            date: components["schemas"]["Date"];
+            /** @description Shares bought (positive) or sold (negative). */
+            commonShares: number;
+        };
+        /**
+         * OwnershipTimelineHolder
+         * @description A record holder through a timeline: as in `POST /v1/beneficial-ownership` (`commonShares` is its position on `from`), with the common stock it buys and sells in the window.
+         * @example {
+         *       "id": "h",
+         *       "name": "Holder",
+         *       "commonShares": 400000,
+         *       "convertibles": [
+         *         {
+         *           "noteSeriesPrincipal": "1000000.00",
+         *           "conversionPrice": "1.00"
+         *         }
+         *       ],
+         *       "transactions": [
+         *         {
+         *           "date": "2007-06-15",
+         *           "commonShares": -50000
+         *         }
+         *       ]
+         *     }
+         */
+        OwnershipTimelineHolder: {
+            id: components["schemas"]["OwnershipId"];
+            name: string;
+            /** @description Shares of common stock held on `from` (after the transactions of that day). */
+            commonShares: components["schemas"]["ShareCount"];
+            convertibles?: components["schemas"]["Convertible"][];
+            warrants?: components["schemas"]["Warrant"][];
+            ownershipLimit?: components["schemas"]["OwnershipLimit"];
+            /** @description Holders or persons whose holders' common stock counts as already owned under this holder's ownership limit (default: the holder's own common stock only). */
+            ownershipLimitAggregatesWith?: components["schemas"]["OwnershipId"][];
+            /** @description Common stock bought (+) or sold (-), each dated after `from` and on or before `to`; a sale below zero shares is a 422. */
+            transactions?: components["schemas"]["OwnershipTransaction"][];
+        };
+        /**
+         * OwnershipFiling
+         * @description A Schedule 13D (`initial`) or an amendment filed for the persons it names. Each is matched, in date order, to the earliest open obligation of its kind for each person whose event date is on or before `filedOn`; it then sets the baseline of material changes.
+         * @example {
+         *       "filedOn": "2007-01-12",
+         *       "kind": "initial",
+         *       "persons": [
+         *         "h"
+         *       ],
+         *       "reported": {
+         *         "h": {
+         *           "aggregate": 1400000
+         *         }
+         *       }
+         *     }
+         */
+        OwnershipFiling: {
+            /** @description The day it was filed (on or before `to`; before `from`, it makes the persons reporting on the first day). */
+            filedOn: components["schemas"]["Date"];
+            /**
+             * @description An amendment needs an earlier filing for each person it names.
+             * @enum {string}
+             */
+            kind: "initial" | "amendment";
+            /** @description Holders or persons the filing reports on. */
+            persons: components["schemas"]["OwnershipId"][];
+            /** @description The event the filing reports (on or before `filedOn`): without `reported`, the baseline is the aggregate on that date. */
+            eventDate?: components["schemas"]["Date"];
+            /** @description The aggregate the filing reported for each person (row 11): the baseline of the next material change. */
+            reported?: {
+                [key: string]: {
+                    /** @description Row 11 as filed. */
+                    aggregate?: components["schemas"]["ShareCount"];
+                };
+            };
+        };
+        /**
+         * BeneficialOwnershipTimelineRequest
+         * @description Holders, the persons who control them, the note series and the filings made, over a window of at most 50 years.
+         */
+        BeneficialOwnershipTimelineRequest: {
+            /** @description The window's first day (on or before `to`). */
+            from: components["schemas"]["Date"];
+            /** @description The window's last day, at most 50 years after `from`. */
+            to: components["schemas"]["Date"];
+            /** @description The issuer's shares outstanding: one count for the whole window, or dated counts in date order, each in force from its date, the first on or before `from`. */
+            sharesOutstanding: number | {
+                /** @description In force from this date. */
+                from: components["schemas"]["Date"];
+                shares: number;
+            }[];
+            holders: components["schemas"]["OwnershipTimelineHolder"][];
+            persons?: components["schemas"]["ControllingPerson"][];
+            /** @description The note series (a POST /v1/scenarios request) that convertibles given by `noteSeriesPrincipal` are part of; its `asOf` is replaced by each date of the timeline. */
+            noteSeries?: components["schemas"]["ScenarioRequest"];
+            filings?: components["schemas"]["OwnershipFiling"][];
+            extraHolidays?: components["schemas"]["ExtraHolidays"];
+            /**
+             * @description How a fractional conversion share is rounded (default `down`: fractions are paid in cash).
+             * @enum {string}
+             */
+            conversionShareRounding?: "down" | "half-up" | "up";
+        };
+        /**
+         * OwnershipCause
+         * @description Why a figure moved: `interest-notes` (an Interest Date's notes), `redemption` (a paid redemption or principal payment), `transaction` (common bought or sold), `right-enters-window` (a right becomes exercisable within 60 days), `right-expires`, `outstanding-changed` (the issuer's count: no acquisition or disposition).
+         * @enum {string}
+         */
+        OwnershipCause: "interest-notes" | "redemption" | "transaction" | "right-enters-window" | "right-expires" | "outstanding-changed";
+        /**
+         * OwnershipTimelinePoint
+         * @description A person's figures on a date, exactly what `POST /v1/beneficial-ownership` answers as of that date.
+         */
+        OwnershipTimelinePoint: {
+            date: components["schemas"]["Date"];
+            /** @description What moved the figures on this date (none on `from`). */
+            causes: components["schemas"]["OwnershipCause"][];
+            /** @description Row 11: common + issuableOnConversion + issuableOnExercise. */
+            aggregate: number;
+            /** @description Common stock held by the holders the person reaches, after the transactions dated on or before `date`. */
+            common: number;
+            /** @description Shares issuable on conversion within 60 days, under any ownership limit. */
+            issuableOnConversion: number;
+            /** @description Shares issuable on exercise of warrants or options within 60 days, under any ownership limit. */
+            issuableOnExercise: number;
+            /** @description Row 13, Rule 13d-3(d)(1)(i): aggregate / (outstanding + this person's acquirable shares) x 100, half-up. */
+            percent: string;
+            /** @description aggregate / outstanding x 100, half-up. */
+            percentOfOutstanding: string;
+            /** @description The exact ratio of `percent` above 5%, strictly. */
+            moreThanFivePercent: boolean;
+        };
+        /**
+         * OwnershipEvent
+         * @description A crossing of 5% or a material change of one person's aggregate.
+         */
+        OwnershipEvent: {
+            date: components["schemas"]["Date"];
+            person: string;
+            /** @enum {string} */
+            kind: "crossed-above-five-percent" | "fell-to-five-percent-or-below" | "material-change";
+            /** @description What the change is measured from: the last filing's aggregate for the person, else its previous point (null on `from` without a filing). */
+            baseline: null | {
+                date: components["schemas"]["Date"];
+                aggregate: number;
+            };
+            change: {
+                /** @description aggregate - baseline (signed). */
+                shares: number;
+                /** @description 100 x shares / the shares outstanding in force, half-up, signed. */
+                percentOfClass: string;
+            };
+            causes: components["schemas"]["OwnershipCause"][];
+        };
+        /**
+         * FilingObligation
+         * @description A filing an event made due, its deadline (counted as `POST /v1/beneficial-ownership/filing-deadline` counts it) and whether it was filed.
+         */
+        FilingObligation: {
+            person: string;
+            /** @enum {string} */
+            kind: "initial" | "amendment";
+            /** @enum {string} */
+            rule: "Rule 13d-1(a)" | "Rule 13d-2(a)";
+            /**
+             * @description The deadline rule that applied, by the event date (Release 33-11253 from 2024-02-05).
+             * @enum {string}
+             */
+            regime: "amended-2024" | "before-2024-02-05";
+            /**
+             * @description The event that made it due (an exit joining an open amendment names the exit).
+             * @enum {string}
+             */
+            reason: "crossed-above-five-percent" | "fell-to-five-percent-or-below" | "material-change";
+            eventDate: components["schemas"]["Date"];
+            /** @description The last day to file; null where the rule said "promptly" (a material change before 2024-02-05). */
+            deadline: null | components["schemas"]["Date"];
+            /**
+             * @description `filed-on-time` (on or before the deadline), `filed-late`, `filed` (no deadline: see `daysAfterEvent`), `open` (not filed by `to`, the deadline not passed or none), `overdue` (not filed, the deadline before `to`).
+             * @enum {string}
+             */
+            status: "filed-on-time" | "filed-late" | "filed" | "open" | "overdue";
+            filedOn?: components["schemas"]["Date"];
+            /** @description us-sec business days in (deadline, filedOn]. */
+            businessDaysLate?: number;
+            /** @description Calendar days from the event to the filing, where the rule gave no date. */
+            daysAfterEvent?: number;
+        };
+        /**
+         * BeneficialOwnershipTimelineResult
+         * @description Each reporting person's figures through the window (the holders first, then the persons, in request order), the events, and the obligations with their statuses.
+         */
+        BeneficialOwnershipTimelineResult: {
+            from: components["schemas"]["Date"];
+            to: components["schemas"]["Date"];
+            persons: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "holder" | "person";
+                /** @description A point on `from` and on each date a figure of the person moves. */
+                points: components["schemas"]["OwnershipTimelinePoint"][];
+            }[];
+            events: components["schemas"]["OwnershipEvent"][];
+            obligations: components["schemas"]["FilingObligation"][];
             warnings: components["schemas"]["Warnings"];
             assumptions: components["schemas"]["Assumptions"];
         };
@@ -3465,6 +3743,36 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    computeBeneficialOwnershipTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeneficialOwnershipTimelineRequest"];
+            };
+        };
+        responses: {
+            /** @description Computed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficialOwnershipTimelineResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getCalculatorPage: {
         parameters: {
             query?: never;
@@ -3581,7 +3889,7 @@ export const redemptionSummaryPriceBasisValues: ReadonlyArray<FlattenedDeepRequi
 export const keyFiguresEventsOfDefaultRouteValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyFigures"]["eventsOfDefault"]["route"]> = ["covenant", "payment"];
 export const powerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Power"]> = ["sole", "shared", "none"];
 export const beneficialOwnershipRequestConversionShareRoundingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BeneficialOwnershipRequest"]["conversionShareRounding"]> = ["down", "half-up", "up"];
-export const discrepancyFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Discrepancy"]["field"]> = ["aggregate", "common", "issuableOnConversion", "issuableOnExercise", "percent"];
+export const discrepancyFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Discrepancy"]["field"]> = ["soleVotingPower", "sharedVotingPower", "soleDispositivePower", "sharedDispositivePower", "aggregate", "common", "issuableOnConversion", "issuableOnExercise", "percent"];
 export const reportingPersonKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportingPerson"]["kind"]> = ["holder", "person"];
 export const filingEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingEventKind"]> = ["crossed-five-percent", "material-change"];
 export const filingDeadlineResultRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingDeadlineResult"]["rule"]> = ["Rule 13d-1(a)", "Rule 13d-2(a)"];
@@ -3589,4 +3897,14 @@ export const filingDeadlineResultRegimeValues: ReadonlyArray<FlattenedDeepRequir
 export const filingDeadlineResultPeriodAnyOf0UnitValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["FilingDeadlineResult"]["period"], {
     unit: unknown;
 }>["unit"]> = ["business-days", "calendar-days"];
+export const ownershipFilingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipFiling"]["kind"]> = ["initial", "amendment"];
+export const beneficialOwnershipTimelineRequestConversionShareRoundingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BeneficialOwnershipTimelineRequest"]["conversionShareRounding"]> = ["down", "half-up", "up"];
+export const ownershipCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipCause"]> = ["interest-notes", "redemption", "transaction", "right-enters-window", "right-expires", "outstanding-changed"];
+export const ownershipEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipEvent"]["kind"]> = ["crossed-above-five-percent", "fell-to-five-percent-or-below", "material-change"];
+export const filingObligationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingObligation"]["kind"]> = ["initial", "amendment"];
+export const filingObligationRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingObligation"]["rule"]> = ["Rule 13d-1(a)", "Rule 13d-2(a)"];
+export const filingObligationRegimeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingObligation"]["regime"]> = ["amended-2024", "before-2024-02-05"];
+export const filingObligationReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingObligation"]["reason"]> = ["crossed-above-five-percent", "fell-to-five-percent-or-below", "material-change"];
+export const filingObligationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilingObligation"]["status"]> = ["filed-on-time", "filed-late", "filed", "open", "overdue"];
+export const beneficialOwnershipTimelineResultPersonsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BeneficialOwnershipTimelineResult"]["persons"]["kind"]> = ["holder", "person"];
 export const componentsParametersScenarioViewValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["ScenarioView"]> = ["full", "summary"];

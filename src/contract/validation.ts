@@ -160,6 +160,12 @@ function messageOf(e: ErrorObject): string {
       return `must be one of: ${(e.params['allowedValues'] as unknown[]).map(String).join(', ')}`
     case 'const':
       return `must be ${JSON.stringify(e.params['allowedValue'])}`
+    case 'minimum':
+      return `must be at least ${String(e.params['limit'])}`
+    case 'maximum':
+      return `must be at most ${String(e.params['limit'])}`
+    case 'exclusiveMinimum':
+      return `must be greater than ${String(e.params['limit'])}`
     default:
       return e.message ?? 'is invalid'
   }
@@ -232,13 +238,65 @@ export function createValidation(contract: Contract): Validation {
     return typeof schema['title'] === 'string' ? article(schema['title']) : 'a valid value'
   }
 
+  const describeWithFields = (raw: unknown): string => {
+    const schema = resolveRef(ajv, raw)
+    const required = isObject(schema) && Array.isArray(schema['required']) ? schema['required'].map(String) : []
+    return required.length > 0 ? `an object with ${required.join(' and ')}` : describe(raw)
+  }
+
+  /** An object form whose required fields are all present and that allows every field given. */
+  const fieldsFit = (raw: unknown, data: JsonObject): boolean => {
+    const schema = resolveRef(ajv, raw)
+    if (!isObject(schema)) return true
+    const required = Array.isArray(schema['required']) ? schema['required'].map(String) : []
+    if (!required.every((name) => name in data)) return false
+    const properties = schema['properties']
+    if (schema['additionalProperties'] === false && isObject(properties))
+      return Object.keys(data).every((name) => name in properties)
+    return true
+  }
+
+  /** A field every object form fixes to its own constant (a patch's `op`): the forms' tag. */
+  const discriminatorOf = (branches: readonly unknown[]): { name: string; values: unknown[] } | undefined => {
+    const consts = branches.map((b) => {
+      const schema = resolveRef(ajv, b)
+      const properties = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {}
+      return new Map(
+        Object.entries(properties)
+          .map(([name, p]) => [name, resolveRef(ajv, p)] as const)
+          .filter(([, p]) => isObject(p) && 'const' in p)
+          .map(([name, p]) => [name, (p as JsonObject)['const']] as const),
+      )
+    })
+    if (consts.length === 0) return undefined
+    const name = [...consts[0]!.keys()].find((n) => consts.every((c) => c.has(n)))
+    return name === undefined ? undefined : { name, values: consts.map((c) => c.get(name)) }
+  }
+
   /** anyOf/oneOf: the errors of the one fitting branch, or one message naming the forms. */
   const unionErrors = (u: ErrorObject, level: number): Array<{ pointer: string; detail: string }> => {
     if (u.keyword === 'oneOf' && u.params['passingSchemas'] != null) {
       return [{ pointer: u.instancePath, detail: 'matches more than one of the allowed forms' }]
     }
     const branches = Array.isArray(u.schema) ? (u.schema as unknown[]) : []
-    const fitting = branches.filter((b) => fits(b, u.data))
+    let fitting = branches.filter((b) => fits(b, u.data))
+    // Object forms told apart by their fields: the one whose required fields are all given (and
+    // no field it does not allow) is the one meant, so its own errors name the field and the rule.
+    if (fitting.length > 1 && isObject(u.data)) {
+      const byFields = fitting.filter((b) => fieldsFit(b, u.data as JsonObject))
+      if (byFields.length > 0) fitting = byFields
+    }
+    if (fitting.length === 0 && isObject(u.data)) {
+      const tag = discriminatorOf(branches)
+      if (tag !== undefined) {
+        const at = `${u.instancePath}/${pointerSegment(tag.name)}`
+        return [
+          tag.name in u.data
+            ? { pointer: at, detail: `must be one of: ${tag.values.map(String).join(', ')}` }
+            : { pointer: at, detail: 'is required' },
+        ]
+      }
+    }
     if (fitting.length === 1 && level < 8) {
       try {
         const validate: ValidateFunction = ajv.compile(fitting[0] as AnySchema)
@@ -250,8 +308,10 @@ export function createValidation(contract: Contract): Validation {
         // a branch that cannot stand alone (local $ref): fall back to one message
       }
     }
-    const forms = [...new Set(branches.map(describe))]
-    return [{ pointer: u.instancePath, detail: `must be ${forms.join(' or ')}` }]
+    let forms = branches.map(describe)
+    // Forms that read alike ("an object" three times) are told apart by their required fields.
+    if (new Set(forms).size < forms.length) forms = branches.map(describeWithFields)
+    return [{ pointer: u.instancePath, detail: `must be ${[...new Set(forms)].join(' or ')}` }]
   }
 
   const collect = (errors: readonly ErrorObject[], level: number): Array<{ pointer: string; detail: string }> => {

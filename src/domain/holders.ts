@@ -9,6 +9,7 @@ import { Contradictions } from './explain.js'
 import type { IsoDate } from './dates.js'
 import { todayInNewYork } from './dates.js'
 import type { ScenarioRequest } from './inputs.js'
+import { principalsOf, type HolderWithPrincipal } from './holder-weights.js'
 import { computeScenario, redemptionDueText, redemptionPaidText, type ScenarioResult } from './scenario.js'
 
 type RedemptionView = NonNullable<ScenarioResult['redemption']>
@@ -97,7 +98,7 @@ function sumInterest(
   return { interest, interestLedger }
 }
 
-function checkHolders(req: ScenarioRequest & { holders: NonNullable<ScenarioRequest['holders']> }): void {
+function checkHolders(req: Omit<ScenarioRequest, 'holders'> & { holders: HolderWithPrincipal[] }): void {
   const problems = new Contradictions()
   const seen = new Map<string, number>()
   req.holders.forEach((h, i) => {
@@ -148,8 +149,9 @@ export function checkHolderSums(redemption: RedemptionView | null, interest: Int
 
 /** POST /v1/scenarios: the scenario, and with `holders` each holder's redemption and the series' sums. */
 export function computeScenarioWithHolders(req: ScenarioRequest, today: () => IsoDate = todayInNewYork) {
-  const { holders, ...scenario } = req
-  if (holders === undefined) return computeScenario(scenario, today)
+  const { holders: given, ...scenario } = req
+  if (given === undefined) return computeScenario(scenario, today)
+  const { holders, weighted } = principalsOf(given, scenario.note.principal)
   checkHolders({ ...scenario, holders })
   const series = computeScenario(scenario, today)
   const each = holders.map((h) =>
@@ -180,6 +182,7 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
       id: h.id,
       ...(h.name !== undefined ? { name: h.name } : {}),
       principal: formatMoney(new Decimal(h.principal)),
+      ...(h.weight !== undefined ? { weight: h.weight } : {}),
       redemption: each[i]!.redemption,
     })),
     assumptions: [
@@ -189,6 +192,17 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
         description:
           "The note series is split among the holders given: each holder's redemption is computed on its own principal (interest notes issued and rounded per holder) and /redemption, /interest and each row of the interest ledger hold the sums of the holders' figures, to the cent.",
       },
+      ...(weighted
+        ? [
+            {
+              code: 'holder-weights',
+              description:
+                "The holders' principals are allocated from their weights in cents by largest remainder: each holder " +
+                'gets the whole cents of principal x weight / total weight, and the cents left over go one each to the ' +
+                'largest remainders, a tie to the earlier holder; /holders/{i}/principal is each allocation.',
+            },
+          ]
+        : []),
     ],
   }
 }

@@ -6,6 +6,7 @@ import {
   type BeneficialOwnershipRequest,
 } from '../domain/ownership/beneficial-ownership.js'
 import { computeFilingDeadline, type FilingDeadlineRequest } from '../domain/ownership/filing-deadline.js'
+import { computeTimeline, type TimelineRequest } from '../domain/ownership/timeline.js'
 
 export default async function ownershipRoutes(app: FastifyInstance): Promise<void> {
   addOperation<{ Body: BeneficialOwnershipRequest }>(app, 'computeBeneficialOwnership', async (request) =>
@@ -13,5 +14,8 @@ export default async function ownershipRoutes(app: FastifyInstance): Promise<voi
   )
   addOperation<{ Body: FilingDeadlineRequest }>(app, 'computeFilingDeadline', async (request) =>
     computeFilingDeadline(request.body),
+  )
+  addOperation<{ Body: TimelineRequest }>(app, 'computeBeneficialOwnershipTimeline', async (request) =>
+    computeTimeline(request.body),
   )
 }

@@ -132,6 +132,14 @@ if (split.error) throw new Error('scenario with holders: ' + JSON.stringify(spli
 const holders = split.data.holders ?? []
 const pointers: string[] = problem.errors.map((e) => e.pointer)
 
+// The timeline: one holder crossing 5% by a purchase on Monday 2024-05-20, filed on 2024-06-04.
+const timeline = await client.POST('/v1/beneficial-ownership/timeline', {
+  body: { from: '2024-05-01', to: '2024-12-31', sharesOutstanding: [{ from: '2024-01-01', shares: 10000000 }], holders: [{ id: 'h', name: 'H', commonShares: 400000, transactions: [{ date: '2024-05-20', commonShares: 200000 }] }], filings: [{ filedOn: '2024-06-04', kind: 'initial', persons: ['h'] }] },
+})
+if (timeline.error) throw new Error('timeline: ' + JSON.stringify(timeline.error))
+const obligation = timeline.data.obligations[0]
+if (obligation === undefined) throw new Error('no obligation')
+
 // The case on the exchange's calendar, side by side with the case.
 const compared = await client.POST('/v1/scenarios/compare', {
   body: { scenario: { note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' }, events: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile'] } }, asOf: '2008-10-31' }, variants: [{ id: 'nyse', patch: [{ op: 'add', path: '/note/calendar', value: 'us-nyse' }] }] },
@@ -151,6 +159,7 @@ console.log(JSON.stringify({
   wcm: { aggregate: wcm.aggregate, percent: wcm.percent, discrepancies: wcm.discrepancies.map((d) => d.field) },
   filingDeadline: filing.data.deadline,
   holders: holders.map((h) => h.redemption?.totalDue ?? null),
+  timeline: { deadline: obligation.deadline, status: obligation.status, businessDaysLate: obligation.businessDaysLate ?? null },
 }))
 `
 
@@ -181,6 +190,7 @@ export async function mistakes(): Promise<void> {
   await client.POST('/v1/beneficial-ownership/filing-deadline', { body: { event: { date: '2026-07-01', kind: 'ten-percent' } } }) // mistake: not an event kind
   await client.POST('/v1/beneficial-ownership', { body: { asOf: '2008-09-30', sharesOutstanding: 1000, holders: [{ id: 'a', name: 'A', commonShares: '10' }] } }) // mistake: shares are integers
   await client.POST('/v1/scenarios', { body: { ...ok, holders: [{ id: 'a', principal: 1000000 }] } }) // mistake: a holder's principal is money
+  await client.POST('/v1/beneficial-ownership/timeline', { body: { from: '2024-05-01', to: '2024-12-31', sharesOutstanding: 1000, holders: [], filings: [{ filedOn: '2024-06-04', kind: 'original', persons: ['h'] }] } }) // mistake: not a filing kind
 }
 `
 
@@ -305,5 +315,7 @@ t.test("a client generated from openapi.yaml compiles under --strict and gets th
   t.equal(answer.filingDeadline, '2026-07-06', 'two us-sec business days after 2026-07-01')
   // 400,000 -> 477,803.89 and 600,000 -> 716,705.82 due (test/ownership/holders.test.ts, by hand).
   t.same(answer.holders, ['477803.89', '716705.82'], 'holders of the series')
+  // 2024-05-20 + 5 us-sec business days (Memorial Day 05-27 closed): 05-28; filed 06-04, 5 business days late.
+  t.same(answer.timeline, { deadline: '2024-05-28', status: 'filed-late', businessDaysLate: 5 }, 'the timeline, typed')
   keep = t.passing() === false
 })

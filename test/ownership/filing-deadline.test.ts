@@ -103,3 +103,41 @@ t.test('the answer for promptly, and the edges', async (t) => {
     { status: 400, errors: [{ pointer: '/event/date' }] },
   )
 })
+
+t.test('10 days: closedDays lists only the days that moved the deadline', async (t) => {
+  // Friday 2023-06-09 + 10 = Monday 06-19 (Juneteenth): the weekend of 06-10/11 and 06-17/18 moves
+  // nothing; 06-19 alone moved it to 06-20.
+  t.same(filingDeadline('2023-06-09', 'crossed-five-percent').closedDays, [
+    { date: '2023-06-19', reason: 'Juneteenth National Independence Day' },
+  ])
+  // Wednesday 2007-01-03 + 10 = Saturday 01-13; Sunday 01-14, Monday 01-15 (Martin Luther King Jr. Day): 01-16.
+  t.same(
+    filingDeadline('2007-01-03', 'crossed-five-percent').closedDays.map((d) => d.date),
+    ['2007-01-13', '2007-01-14', '2007-01-15'],
+  )
+  // Friday 2024-02-02 + 10 = Monday 02-12, a business day: nothing moved it.
+  t.same(filingDeadline('2024-02-02', 'crossed-five-percent').closedDays, [])
+})
+
+t.test('an earlier-rule deadline on or after 2024-02-05 says which rule applied', async (t) => {
+  const app = testApp(t)
+  const body = (
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2024-02-02', kind: 'crossed-five-percent' } },
+    })
+  ).json()
+  t.equal(body.regime, 'before-2024-02-05')
+  t.equal(body.deadline, '2024-02-12')
+  t.match(body.counted, /rule before Release 33-11253 applies/)
+  t.ok(body.warnings.some((w: any) => w.code === 'deadline-under-earlier-rule'))
+  const earlier = (
+    await app.inject({
+      method: 'POST',
+      url: URL_,
+      payload: { event: { date: '2023-06-09', kind: 'crossed-five-percent' } },
+    })
+  ).json()
+  t.same(earlier.warnings, [], 'no note when the deadline is before 2024-02-05')
+})

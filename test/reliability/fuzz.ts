@@ -263,6 +263,44 @@ export function postEndpoints(): Endpoint[] {
         { event: { date: '2023-06-09', kind: 'crossed-five-percent' }, extraHolidays: ['2023-06-20'] },
       ],
     },
+    {
+      url: '/v1/beneficial-ownership/timeline',
+      operationId: 'computeBeneficialOwnershipTimeline',
+      result: 'BeneficialOwnershipTimelineResult.json',
+      bases: [
+        json('../../examples/ownership-timeline-2007.request.json').value,
+        {
+          from: '2023-12-01',
+          to: '2024-06-30',
+          sharesOutstanding: [
+            { from: '2023-01-01', shares: 10_000_000 },
+            { from: '2024-03-01', shares: 9_000_000 },
+          ],
+          holders: [
+            {
+              id: 'h1',
+              name: 'H1',
+              commonShares: 400_000,
+              transactions: [
+                { date: '2024-01-10', commonShares: 200_000 },
+                { date: '2024-04-02', commonShares: -250_000 },
+              ],
+              warrants: [{ shares: 50_000, exercisableFrom: '2024-03-01', expiresOn: '2024-05-31' }],
+              convertibles: [{ amount: '100000.00', conversionPrice: '2.00', expiresOn: '2024-06-15' }],
+              ownershipLimit: '0.0999',
+            },
+            { id: 'h2', name: 'H2', commonShares: 100_000 },
+          ],
+          persons: [{ id: 'p1', name: 'P1', controls: [{ id: 'h1' }, { id: 'h2', voting: 'shared' }] }],
+          filings: [
+            { filedOn: '2023-11-01', kind: 'initial', persons: ['h2'] },
+            { filedOn: '2024-01-20', kind: 'initial', persons: ['h1', 'p1'], reported: { h1: { aggregate: 650_000 } } },
+            { filedOn: '2024-04-03', kind: 'amendment', persons: ['h1'], eventDate: '2024-04-02' },
+          ],
+          extraHolidays: ['2024-01-12'],
+        },
+      ],
+    },
   ]
 }
 

@@ -142,7 +142,12 @@ function countHolder(
   return { conversion, exercise }
 }
 
-export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
+export interface BeneficialOwnershipOptions {
+  /** where a part of the note series finds its position (a timeline reads it from one ledger per part) */
+  positionOf?: typeof seriesPosition
+}
+
+export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, options: BeneficialOwnershipOptions = {}) {
   const explanation = new Explanation()
   const problems = new Contradictions()
   const persons = req.persons ?? []
@@ -209,9 +214,10 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   }
   // One ledger per distinct principal: holders of equal parts share it.
   const positions = new Map<string, ReturnType<typeof seriesPosition>>()
+  const source = options.positionOf ?? seriesPosition
   const positionOf: typeof seriesPosition = (series, principal, asOf) => {
     let p = positions.get(principal)
-    if (p === undefined) positions.set(principal, (p = seriesPosition(series, principal, asOf)))
+    if (p === undefined) positions.set(principal, (p = source(series, principal, asOf)))
     return p
   }
   const counts = req.holders.map((h, i) => countHolder(h, i, req, rounding, problems, explanation, positionOf))
@@ -251,7 +257,12 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   const reported = req.reported ?? {}
   const report = (id: string, name: string, kind: 'holder' | 'person', reached: HolderPower[]): void => {
     const page = coverPage(reached, holdings, req.sharesOutstanding)
-    const parts = reached.map((r) => ({ id: r.holder, holding: holdings.get(r.holder)! }))
+    const parts = reached.map((r) => ({
+      id: r.holder,
+      holding: holdings.get(r.holder)!,
+      voting: r.voting,
+      dispositive: r.dispositive,
+    }))
     const found = reported[id] === undefined ? [] : discrepancies(reported[id]!, page, parts, req.sharesOutstanding)
     const claimed = reported[id]?.percent
     if (
@@ -269,6 +280,31 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest) {
   for (const h of req.holders) report(h.id, h.name, 'holder', [{ holder: h.id, voting: 'sole', dispositive: 'sole' }])
   for (const p of persons) report(p.id, p.name, 'person', reach.get(p.id) ?? [])
 
+  // Figures no class can have: usually a conversion price or share count mistyped.
+  const outnumber = rows.filter((r) => r.issuableOnConversion + r.issuableOnExercise > req.sharesOutstanding)
+  if (outnumber.length > 0) {
+    explanation.warn(
+      'acquirable-exceeds-outstanding',
+      `The shares acquirable by ${outnumber.map((r) => r.id).join(', ')} exceed the ${n(req.sharesOutstanding)} ` +
+        'shares outstanding: check the conversion prices, amounts and share counts given.',
+    )
+  }
+  const overHundred = rows.filter((r) => new Decimal(r.percentOfOutstanding).gt(100))
+  if (overHundred.length > 0) {
+    explanation.warn(
+      'percent-of-outstanding-above-100',
+      `percentOfOutstanding passes 100 for ${overHundred.map((r) => r.id).join(', ')}: the aggregate exceeds the ` +
+        'shares outstanding (percent, under Rule 13d-3(d)(1)(i), stays at or below 100).',
+    )
+  }
+  const idle = persons.filter((p) => (reach.get(p.id) ?? []).length === 0)
+  if (idle.length > 0) {
+    explanation.warn(
+      'person-controls-nothing',
+      `${idle.map((p) => p.id).join(', ')} reach${idle.length === 1 ? 'es' : ''} no holder with voting or ` +
+        'dispositive power: nothing is beneficially owned through them (check `controls`).',
+    )
+  }
   if (req.noteSeries !== undefined && seriesParts.length === 0) {
     explanation.warn(
       'note-series-unused',

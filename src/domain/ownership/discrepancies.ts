@@ -3,11 +3,19 @@
  * explanation a person can act on (what the figure is made of, and which reading the filer
  * probably used).
  */
+import type { Power } from './control-graph.js'
 import type { CountedHolding, CoverPage } from './cover-page.js'
 
-export type ReportedField = 'aggregate' | 'common' | 'issuableOnConversion' | 'issuableOnExercise' | 'percent'
+export type PowerField = 'soleVotingPower' | 'sharedVotingPower' | 'soleDispositivePower' | 'sharedDispositivePower'
+
+export type ReportedField =
+  PowerField | 'aggregate' | 'common' | 'issuableOnConversion' | 'issuableOnExercise' | 'percent'
 
 export interface ReportedFigures {
+  soleVotingPower?: number
+  sharedVotingPower?: number
+  soleDispositivePower?: number
+  sharedDispositivePower?: number
   aggregate?: number
   common?: number
   issuableOnConversion?: number
@@ -38,13 +46,37 @@ function parts(holders: readonly { id: string; holding: CountedHolding }[], fiel
 const theHolders = (k: number): string =>
   k === 1 ? "the holder's" : k === 2 ? "the two holders'" : k === 3 ? "the three holders'" : `the ${k} holders'`
 
+/** Rows 7-10, in the cover page's words. */
+const POWER_ROWS: Record<PowerField, { row: number; words: string; power: 'voting' | 'dispositive'; kind: Power }> = {
+  soleVotingPower: { row: 7, words: 'sole voting power', power: 'voting', kind: 'sole' },
+  sharedVotingPower: { row: 8, words: 'shared voting power', power: 'voting', kind: 'shared' },
+  soleDispositivePower: { row: 9, words: 'sole dispositive power', power: 'dispositive', kind: 'sole' },
+  sharedDispositivePower: { row: 10, words: 'shared dispositive power', power: 'dispositive', kind: 'shared' },
+}
+
 export function discrepancies(
   reported: ReportedFigures,
   page: CoverPage,
-  holders: readonly { id: string; holding: CountedHolding }[],
+  holders: readonly { id: string; holding: CountedHolding; voting?: Power; dispositive?: Power }[],
   sharesOutstanding: number,
 ): Discrepancy[] {
   const out: Discrepancy[] = []
+  for (const field of Object.keys(POWER_ROWS) as PowerField[]) {
+    const r = reported[field]
+    if (r === undefined || r === page[field]) continue
+    const { row, words, power, kind } = POWER_ROWS[field]
+    const through = holders.filter((h) => (h[power] ?? 'sole') === kind)
+    const made =
+      through.length === 0
+        ? `no holder is reached with ${words}`
+        : `the holders reached with ${words} (${through.map((h) => h.id).join(', ')}) hold ${n(page[field])} shares`
+    out.push({
+      field,
+      reported: r,
+      computed: page[field],
+      explanation: `${n(r)} reported in row ${row}; ${made}. A power is sole when every control path carrying it is sole, shared when any is shared (Rule 13d-3(a)).`,
+    })
+  }
   for (const field of ['common', 'issuableOnConversion', 'issuableOnExercise'] as const) {
     const r = reported[field]
     if (r === undefined || r === page[field]) continue

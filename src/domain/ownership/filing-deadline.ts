@@ -29,7 +29,11 @@ export interface FilingDeadline {
   period: { count: number; unit: 'business-days' | 'calendar-days' } | null
   /** the last day before Rule 0-3 moves it (calendar-day periods), else the deadline */
   unadjustedDeadline: IsoDate | null
-  /** the days from the event (exclusive) to the deadline (inclusive) that are not business days */
+  /**
+   * the closed days that moved the deadline: for a business-day count, those from the event
+   * (exclusive) to the deadline; for 10 calendar days, the closed run from the 10th day on that
+   * Rule 0-3 stepped over (none when the 10th day is a business day)
+   */
   closedDays: ClosedDay[]
   counted: string
 }
@@ -45,9 +49,9 @@ export function filingDeadline(
   const amended = date >= AMENDED_RULES_FROM
   const rule = kind === 'crossed-five-percent' ? 'Rule 13d-1(a)' : 'Rule 13d-2(a)'
   const regime = amended ? 'amended-2024' : 'before-2024-02-05'
-  const closedBetween = (to: IsoDate): ClosedDay[] => {
+  const closedBetween = (to: IsoDate, from: IsoDate = addDays(date, 1)): ClosedDay[] => {
     const out: ClosedDay[] = []
-    for (let e = toEpochDay(date) + 1; e <= toEpochDay(to); e++) {
+    for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
       const day = fromEpochDay(e)
       if (calendar.isBusinessDay(day)) continue
       const w = weekdayOf(e)
@@ -94,8 +98,13 @@ export function filingDeadline(
     regime,
     period: { count: 10, unit: 'calendar-days' },
     unadjustedDeadline: last,
-    closedDays: closedBetween(deadline),
-    counted: `10 days after ${date} (before ${AMENDED_RULES_FROM}): ${last}${moved}.`,
+    // Weekends inside the 10 days move nothing: only the closed days from the 10th on do.
+    closedDays: closedBetween(addDays(deadline, -1), last),
+    counted: `10 days after ${date} (before ${AMENDED_RULES_FROM}): ${last}${moved}.${
+      deadline >= AMENDED_RULES_FROM
+        ? ` The event precedes ${AMENDED_RULES_FROM}, so the rule before Release 33-11253 applies though the deadline falls after it.`
+        : ''
+    }`,
   }
 }
 
@@ -111,6 +120,14 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
   beyond.checkComputedDate(result.deadline, '/event/date', 'the filing deadline')
   beyond.throwIfAny()
   const explanation = new Explanation()
+  if (result.regime === 'before-2024-02-05' && result.deadline !== null && result.deadline >= AMENDED_RULES_FROM) {
+    explanation.warn(
+      'deadline-under-earlier-rule',
+      `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: the 10-day rule applies, though its deadline ` +
+        `(${result.deadline}) falls after the amended rules took effect (Release 33-11253 applies to events on or ` +
+        `after ${AMENDED_RULES_FROM}).`,
+    )
+  }
   if (result.deadline === null) {
     explanation.warn(
       'deadline-promptly',

@@ -39,12 +39,16 @@ function within<T>(pointer: string, compute: () => T): T {
   }
 }
 
-export function seriesPosition(
-  series: ScenarioRequest,
-  holderPrincipal: string,
-  asOf: IsoDate,
-  pointer = '/noteSeries',
-): SeriesPosition {
+interface SeriesLedger {
+  terms: ReturnType<typeof readNote>
+  ledger: ReturnType<typeof buildLedger> | null
+  payments: PrincipalPayment[]
+  paidOn: IsoDate | null
+  redeemed: Decimal
+}
+
+/** The holder's ledger through asOf (or maturity), with the redemption paid by asOf as a payment. */
+function seriesLedger(series: ScenarioRequest, holderPrincipal: string, asOf: IsoDate, pointer: string): SeriesLedger {
   const request: ScenarioRequest = { ...series, note: { ...series.note, principal: holderPrincipal }, asOf }
   const scenario = within(pointer, () => computeScenario(request))
   const terms = within(pointer, () =>
@@ -81,6 +85,16 @@ export function seriesPosition(
             through,
           ),
         )
+  return { terms, ledger, payments, paidOn, redeemed }
+}
+
+export function seriesPosition(
+  series: ScenarioRequest,
+  holderPrincipal: string,
+  asOf: IsoDate,
+  pointer = '/noteSeries',
+): SeriesPosition {
+  const { terms, ledger, paidOn, redeemed } = seriesLedger(series, holderPrincipal, asOf, pointer)
   const outstanding = ledger?.outstandingPrincipal ?? terms.interest.principal
   return {
     issueDate: terms.interest.issueDate,
@@ -92,4 +106,74 @@ export function seriesPosition(
     accruedInterest: ledger === null ? ZERO : sum(accruedRows(ledger).map((r) => r.amount)),
     redemptionPaidOn: paidOn,
   }
+}
+
+/** A date on which a holder's outstanding principal of the series changes, and why. */
+export interface SeriesStep {
+  date: IsoDate
+  /** the outstanding principal from this date on */
+  outstanding: Decimal
+  cause: 'interest-notes' | 'redemption'
+}
+
+export interface SeriesPath {
+  issueDate: IsoDate
+  maturityDate: IsoDate
+  principal: Decimal
+  /** sorted by date, each date once */
+  steps: SeriesStep[]
+  redemptionPaidOn: IsoDate | null
+}
+
+/**
+ * The holder's outstanding principal through `through`, as steps, from one ledger: the ledger is
+ * causal (a row depends on earlier dates only), so the principal on any date d <= through is
+ * what seriesPosition answers as of d. Interest accrued since the last Interest Date is not
+ * part of it (a timeline converts principal only).
+ */
+export function seriesPath(
+  series: ScenarioRequest,
+  holderPrincipal: string,
+  through: IsoDate,
+  pointer = '/noteSeries',
+): SeriesPath {
+  const { terms, ledger, payments, paidOn } = seriesLedger(series, holderPrincipal, through, pointer)
+  const last = minDate(through, terms.interest.maturityDate)
+  const changes = new Map<IsoDate, { delta: Decimal; cause: SeriesStep['cause'] }>()
+  const change = (date: IsoDate, delta: Decimal, cause: SeriesStep['cause']): void => {
+    const c = changes.get(date)
+    // A payment and an interest note on one date: the payment names it (the principal falls).
+    if (c === undefined) changes.set(date, { delta, cause })
+    else changes.set(date, { delta: c.delta.plus(delta), cause: cause === 'redemption' ? cause : c.cause })
+  }
+  for (const row of ledger?.rows ?? []) {
+    if (row.status === 'capitalized' && row.interestDate !== null && row.amount.gt(0))
+      change(row.interestDate, row.amount, 'interest-notes')
+  }
+  if (ledger !== null) for (const p of payments) if (p.date <= last) change(p.date, p.amount.neg(), 'redemption')
+  let outstanding = terms.interest.principal
+  const steps: SeriesStep[] = []
+  for (const date of [...changes.keys()].sort()) {
+    outstanding = outstanding.plus(changes.get(date)!.delta)
+    steps.push({ date, outstanding: outstanding.lt(0) ? ZERO : outstanding, cause: changes.get(date)!.cause })
+  }
+  return {
+    issueDate: terms.interest.issueDate,
+    maturityDate: terms.interest.maturityDate,
+    principal: terms.interest.principal,
+    steps,
+    redemptionPaidOn: paidOn,
+  }
+}
+
+/** The outstanding principal on `date` along a path (the last step on or before it). */
+export function outstandingOn(path: SeriesPath, date: IsoDate): Decimal {
+  let lo = 0
+  let hi = path.steps.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (path.steps[mid]!.date <= date) lo = mid + 1
+    else hi = mid
+  }
+  return lo === 0 ? path.principal : path.steps[lo - 1]!.outstanding
 }
