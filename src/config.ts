@@ -102,7 +102,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   webConcurrency: 1,
   poolThreads: defaultPoolThreads(1),
   poolMinCost: DEFAULT_POOL_MIN_COST,
-  computeTimeLimitMs: 60_000,
+  computeTimeLimitMs: 90_000,
   metricsPort: null,
 })
 
