@@ -47,6 +47,14 @@ const QUEUE_PER_THREAD = 64
 
 const WORKER = new URL(`../pool/worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
 
+/**
+ * Sets a socket's idle timeout (0: none), if it is a real one: light-my-request's (inject) has
+ * no timeout, and a destroyed one needs none.
+ */
+export function idleTimeout(socket: Socket | null | undefined, ms: number): void {
+  if (socket && !socket.destroyed && typeof socket.setTimeout === 'function') socket.setTimeout(ms)
+}
+
 export interface RunOptions {
   /** the request's cost (scenarioCost, compareCost...): at or above POOL_MIN_COST it goes to the pool */
   cost: number
@@ -110,7 +118,7 @@ export class ComputePool {
       return (TASKS[task] as (p: TaskPayload<N>, d: Deadline) => TaskResult<N>)(payload, deadline)
     }
     const socket = options.socket ?? null
-    socket?.setTimeout(0)
+    idleTimeout(socket, 0)
     const started = new SharedArrayBuffer(8)
     const controller = new AbortController()
     const timer = this.watch(started, controller)
@@ -122,7 +130,7 @@ export class ComputePool {
       throw this.failure(error, controller.signal.aborted)
     } finally {
       timer.stop()
-      if (socket !== null && !socket.destroyed) socket.setTimeout(this.settings.socketTimeoutMs)
+      idleTimeout(socket, this.settings.socketTimeoutMs)
     }
     if (!reply.ok) throw new ProblemError({ ...reply.problem, headers: reply.headers })
     return reply.value as TaskResult<N>

@@ -104,6 +104,10 @@ function compile() {
   return { fieldErrors, validateScenario, scenarioFields }
 }
 
+export function warmCompare(): void {
+  compiled ??= compile()
+}
+
 /**
  * The compare's answer, or a ProblemError for the request as a whole. `failed` receives the
  * unexpected errors of variants (each answered as an internal-error problem), to be logged.

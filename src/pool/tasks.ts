@@ -22,7 +22,7 @@ import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
 import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
 import { stopCheck, type Deadline } from '../plugins/limits.js'
-import { compareScenarios, type ComparePayload } from './compare.js'
+import { compareScenarios, warmCompare, type ComparePayload } from './compare.js'
 
 /** Unexpected errors a task answered as internal-error problems, for the main thread to log. */
 export interface Logged {
@@ -122,6 +122,12 @@ export function compare(payload: ComparePayload, deadline: Deadline): Logged & {
   const failures: string[] = []
   const answer = compareScenarios(payload, deadline, (error) => failures.push(describeError(error)))
   return { answer, failures }
+}
+
+/** Compiles what the tasks use (the contract's validators and serializers) ahead of the first task. */
+export function warm(): void {
+  serializers()
+  warmCompare()
 }
 
 export const TASKS = { scenario, scenarioBatch, compare } as const

@@ -5,7 +5,11 @@
  */
 import { ProblemError } from '../contract/index.js'
 import type { Deadline } from '../plugins/limits.js'
-import { TASKS, type TaskName } from './tasks.js'
+import { TASKS, warm, type TaskName } from './tasks.js'
+
+// A thread compiles the contract's validators and serializers as it starts, not in its first
+// task: a task's time limit counts from when the thread takes it up.
+warm()
 
 export interface TaskMessage {
   task: TaskName

@@ -16,6 +16,7 @@ import type { ScenarioView } from '../domain/summary.js'
 import { notComputed, scenarioCost } from '../pool/tasks.js'
 import { sendProblem } from '../plugins/errors.js'
 import type { Deadline } from '../plugins/limits.js'
+import { idleTimeout } from '../plugins/pool.js'
 
 /** The whole answer is sent in chunks of about this many bytes: one write per item would cost a syscall each. */
 const CHUNK_BYTES = 64 * 1024
@@ -122,9 +123,9 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
       const first = inFlight.shift()
       if (first === undefined) return
       // The idle timeout is for a client that stops reading; not while the service computes.
-      socket?.setTimeout(0)
+      idleTimeout(socket, 0)
       const done = await first
-      if (!socket?.destroyed) socket?.setTimeout(options.socketTimeoutMs)
+      idleTimeout(socket, options.socketTimeoutMs)
       app.metrics?.itemsComputed.inc(done.length)
       yield done
       if (!offload && performance.now() - slice >= SLICE_MS) {
