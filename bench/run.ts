@@ -10,7 +10,14 @@
  *   3. `?view=summary` beside the full answer: bytes and requests/s (reported, no target);
  *   4. six clients each sending a 3,000-item batch at once: all complete (admission by memory);
  *   5. a batch of 10,000 varied notes, full and summary: what HTTP, validation and
- *      serialization add to the engine alone, by CPU time per note.
+ *      serialization add to the engine alone, by CPU time per note;
+ *   6. `/health`'s worst latency while the costliest compare and scenario compute (pool);
+ *   7. a 10,000-note batch: notes/s with the pool on 2 threads against 1;
+ *   8. the same batch streamed as NDJSON: peak resident memory against the whole answer, and
+ *      the time to the first line;
+ *   9. `POST /v1/scenarios` with the case: requests/s against the service before the pool
+ *      (BENCH_BASELINE, a git revision, built into a temporary directory; by default the
+ *      parent of the commit that added src/plugins/pool.ts).
  *
  * Times are CPU times (user + system, from /proc or the process itself) where a figure is a
  * cost per unit of work: the machine is shared, and wall time would count the waits for a
@@ -35,7 +42,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
-const ONLY = new Set((process.env['BENCH_ONLY'] ?? '1,2,3,4,5').split(',').map((p) => p.trim()))
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? '1,2,3,4,5,6,7,8,9').split(',').map((p) => p.trim()))
 const PYTHON = process.env['BENCH_PYTHON'] ?? '/usr/bin/python3'
 const SEED = 2008
 const CASE_FILE = `${ROOT}test/fixtures/examples/liquidmetal-2008.request.json`
@@ -80,15 +87,16 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new BenchError(`${url} did not answer /health within 30 s`)
 }
 
-async function startService(): Promise<Server> {
+async function startService(env: Record<string, string> = {}, root = ROOT, name = 'service'): Promise<Server> {
   const port = await freePort()
   // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd core.
-  const child = spawnNode([...SERVICE_FLAGS, `${ROOT}dist/server.js`], {
+  const child = spawnNode([...SERVICE_FLAGS, `${root}dist/server.js`], {
     PORT: String(port),
     HOST: '127.0.0.1',
     WEB_CONCURRENCY: '1',
+    ...env,
   })
-  const server = { name: 'service', child, url: `http://127.0.0.1:${port}` }
+  const server = { name, child, url: `http://127.0.0.1:${port}` }
   await waitForHealth(server.url, child)
   return server
 }
@@ -275,6 +283,214 @@ async function batch(service: Server, count: number, view: 'full' | 'summary'): 
   }
 }
 
+// ---- the pool (figures 6 to 9) --------------------------------------------------------------
+
+/** The costliest legal scenario: monthly cash interest 1901–2199, with `holders` holders. */
+function costliest(holders: number): unknown {
+  const theCase = JSON.parse(CASE) as Record<string, any>
+  return {
+    ...theCase,
+    note: {
+      ...theCase['note'],
+      issueDate: '1901-01-01',
+      maturityDate: '2199-12-31',
+      interest: {
+        ...theCase['note'].interest,
+        paymentForm: 'cash',
+        interestDates: { frequency: 'monthly', firstDate: '1901-02-01' },
+      },
+    },
+    spa: { closingDate: '1901-01-01' },
+    events: {
+      ...theCase['events'],
+      noticeOfDefault: { sentAt: '1901-03-01', methods: ['facsimile'] },
+      redemptionElection: { date: '2199-01-01' },
+    },
+    asOf: '2199-12-31',
+    ...(holders > 0
+      ? { holders: Array.from({ length: holders }, (_, i) => ({ id: `h${i}`, principal: '10000.00' })) }
+      : {}),
+  }
+}
+
+/** A whole POST answer with the time to its first body byte, and the server's peak RSS meanwhile. */
+async function timed(
+  server: Server,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; firstByteMs: number; ms: number; peakRssMb: number | null }> {
+  let peak = rssMb(server.child.pid)
+  const sampler = setInterval(() => {
+    const rss = rssMb(server.child.pid)
+    if (rss !== null && (peak === null || rss > peak)) peak = rss
+  }, 10)
+  const started = performance.now()
+  const res = await fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  })
+  const reader = res.body!.getReader()
+  const chunks: Uint8Array[] = []
+  let firstByteMs = -1
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    if (firstByteMs < 0) firstByteMs = performance.now() - started
+    chunks.push(value)
+  }
+  const ms = performance.now() - started
+  clearInterval(sampler)
+  return { status: res.status, text: Buffer.concat(chunks).toString('utf8'), firstByteMs, ms, peakRssMb: peak }
+}
+
+function git(args: string[]): Promise<{ code: number | null; out: string }> {
+  return output('git', args)
+}
+
+/** Builds the service at a git revision into a temporary directory; returns its root (with a trailing /). */
+async function buildRevision(revision: string): Promise<string> {
+  const dir = `${os.tmpdir()}/convertible-default-baseline-${process.pid}/`
+  const made = await output('sh', [
+    '-c',
+    `rm -rf "${dir}" && mkdir -p "${dir}" && git archive "${revision}" | tar -x -C "${dir}" && ln -s "${ROOT}node_modules" "${dir}node_modules" && cd "${dir}" && "${process.execPath}" "${ROOT}node_modules/typescript/bin/tsc" -p tsconfig.build.json`,
+  ])
+  if (made.code !== 0) throw new BenchError(`could not build ${revision} in ${dir}: ${made.out}`)
+  return dir
+}
+
+async function poolFigures(): Promise<void> {
+  // 6. /health while the costliest compare and scenario compute
+  if (ONLY.has('6')) {
+    const service = await startService({}, ROOT, 'service (pool)')
+    const compareBody = JSON.stringify({ scenario: costliest(100) })
+    const scenarioBody = JSON.stringify(costliest(100))
+    let done = false
+    const started = performance.now()
+    const work = Promise.all([
+      post(`${service.url}/v1/scenarios/compare`, compareBody),
+      post(`${service.url}/v1/scenarios`, scenarioBody),
+    ]).finally(() => (done = true))
+    const latencies: number[] = []
+    while (!done) {
+      const before = performance.now()
+      const res = await fetch(`${service.url}/health`)
+      await res.text()
+      latencies.push(performance.now() - before)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const [compared, scenario] = await work
+    const seconds = (performance.now() - started) / 1000
+    const worst = Math.max(...latencies)
+    console.log(
+      '\n6. GET /health every 100 ms while the costliest compare (1901–2199 monthly, 100 holders, the default readings) and the same scenario compute',
+    )
+    console.log(
+      `  compare ${compared.status}, scenario ${scenario.status}, both done in ${fmt(seconds, 1)} s; ${latencies.length} health checks, worst ${fmt(worst)} ms, median ${fmt(latencies.sort((a, b) => a - b)[Math.floor(latencies.length / 2)]!)} ms`,
+    )
+    target('6. /health during the costliest requests', worst <= 1000, `worst ${fmt(worst)} ms (target <= 1,000 ms)`)
+    service.child.kill('SIGTERM')
+  }
+
+  // 7. a 10,000-note batch on 2 pool threads against 1
+  if (ONLY.has('7')) {
+    const body = JSON.stringify({ items: variedNotes(10_000, SEED) })
+    const one = await startService({ POOL_THREADS: '1' }, ROOT, '1 thread')
+    const two = await startService({ POOL_THREADS: '2' }, ROOT, '2 threads')
+    const rates = new Map<string, number[]>([
+      ['1 thread', []],
+      ['2 threads', []],
+    ])
+    // Alternately, after a warm-up each, so that drift on a shared machine hits both alike.
+    for (const server of [one, two]) await timed(server, '/v1/scenarios/batch?view=summary', body)
+    for (let round = 0; round < 3; round++) {
+      for (const server of [one, two]) {
+        const r = await timed(server, '/v1/scenarios/batch?view=summary', body)
+        if (r.status !== 200) throw new BenchError(`batch on ${server.name}: ${r.status}`)
+        rates.get(server.name)!.push((10_000 * 1000) / r.ms)
+      }
+    }
+    const best = (name: string) => Math.max(...rates.get(name)!)
+    const ratio = best('2 threads') / best('1 thread')
+    console.log('\n7. POST /v1/scenarios/batch?view=summary, 10,000 varied notes, the pool on 1 thread and on 2')
+    for (const name of rates.keys())
+      console.log(
+        `  ${name.padEnd(10)} ${rates
+          .get(name)!
+          .map((r) => fmt(r))
+          .join(', ')} notes/s (best ${fmt(best(name))})`,
+      )
+    console.log(`  ratio     ${ratio.toFixed(2)}x (target >= 1.6; ${os.availableParallelism()} cores)`)
+    target('7. batch, 2 threads vs 1', ratio >= 1.6, `${ratio.toFixed(2)}x the notes/s (target >= 1.6)`)
+    one.child.kill('SIGTERM')
+    two.child.kill('SIGTERM')
+  }
+
+  // 8. the streamed batch's memory and first line
+  if (ONLY.has('8')) {
+    const body = JSON.stringify({ items: variedNotes(10_000, SEED) })
+    const measure = async (ndjson: boolean) => {
+      // A fresh process each: resident memory rarely shrinks, so a peak is one process's.
+      const server = await startService({}, ROOT, ndjson ? 'ndjson' : 'whole')
+      const baseline = rssMb(server.child.pid)
+      const r = await timed(server, '/v1/scenarios/batch', body, ndjson ? { accept: 'application/x-ndjson' } : {})
+      server.child.kill('SIGTERM')
+      if (r.status !== 200) throw new BenchError(`batch (${server.name}): ${r.status}`)
+      return { ...r, baseline }
+    }
+    const whole = await measure(false)
+    const streamed = await measure(true)
+    const lines = streamed.text.split('\n').length - 1
+    const ratio = streamed.peakRssMb !== null && whole.peakRssMb !== null ? streamed.peakRssMb / whole.peakRssMb : null
+    console.log(
+      '\n8. POST /v1/scenarios/batch, 10,000 varied notes, full view: streamed as NDJSON against answered whole',
+    )
+    for (const [name, r] of [
+      ['whole', whole],
+      ['NDJSON', streamed],
+    ] as const)
+      console.log(
+        `  ${name.padEnd(7)} first byte ${fmt(r.firstByteMs)} ms, done ${fmt(r.ms)} ms, ${fmt(Buffer.byteLength(r.text) / 2 ** 20, 1)} MB; resident ${r.baseline === null ? 'n/a' : fmt(r.baseline)} MB idle, peak ${r.peakRssMb === null ? 'n/a' : fmt(r.peakRssMb)} MB`,
+      )
+    console.log(`  ${fmt(lines)} lines`)
+    target(
+      '8. streamed batch, peak RSS vs whole',
+      ratio === null ? null : ratio <= 0.5,
+      `${ratio === null ? 'n/a' : ratio.toFixed(2)} (target <= 0.5); first line after ${fmt(streamed.firstByteMs)} ms`,
+    )
+  }
+
+  // 9. the case's requests/s against the service before the pool
+  if (ONLY.has('9')) {
+    let revision = process.env['BENCH_BASELINE']
+    if (!revision) {
+      const added = await git(['log', '--format=%H', '--diff-filter=A', '-1', '--', 'src/plugins/pool.ts'])
+      revision = added.out.trim() === '' ? undefined : `${added.out.trim()}^`
+    }
+    if (revision === undefined) {
+      target('9. the case vs before the pool', null, 'no git history to build the service before the pool from')
+      return
+    }
+    const root = await buildRevision(revision)
+    const before = await startService({}, root, 'before the pool')
+    const now = await startService({}, ROOT, 'service')
+    const [beforeRun, nowRun] = await compare([
+      { name: 'before the pool', server: before, path: '/v1/scenarios', body: CASE },
+      { name: 'service', server: now, path: '/v1/scenarios', body: CASE },
+    ])
+    const ratio = nowRun!.rps / beforeRun!.rps
+    const bytes = Buffer.byteLength((await post(`${now.url}/v1/scenarios`, CASE)).text)
+    console.log(`\n9. POST /v1/scenarios, the case: the service against itself before the pool (${revision})`)
+    console.log(runLine('before the pool', beforeRun!, bytes))
+    console.log(runLine('service', nowRun!, bytes))
+    console.log(`  ratio     ${ratio.toFixed(2)} of the requests/s before (target >= 0.95)`)
+    target('9. the case vs before the pool', ratio >= 0.95, `${ratio.toFixed(2)} of its requests/s (target >= 0.95)`)
+    before.child.kill('SIGTERM')
+    now.child.kill('SIGTERM')
+  }
+}
+
 // ---- report ---------------------------------------------------------------------------------
 
 const fmt = (n: number, digits = 0): string =>
@@ -447,6 +663,9 @@ async function main(): Promise<void> {
       }
     }
   }
+
+  service.child.kill('SIGTERM')
+  await poolFigures()
 
   console.log('\nTargets')
   for (const line of results) console.log(`  ${line}`)

@@ -4,6 +4,7 @@
  * a route first); src/server.ts listens.
  */
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { Registry } from 'prom-client'
 import { DEFAULT_CONFIG, type Config } from './config.js'
 import { loadContract } from './contract/index.js'
 import { useContract } from './plugins/contract.js'
@@ -11,7 +12,10 @@ import docs from './plugins/docs.js'
 import { clientErrorHandler, frameworkErrors, useProblemErrors } from './plugins/errors.js'
 import { useAuth } from './plugins/auth.js'
 import { loggerOptions, requestIdOptions, useRequestId } from './plugins/logging.js'
+import { useMetrics } from './plugins/metrics.js'
+import { usePool } from './plugins/pool.js'
 import { useSecurity } from './plugins/security.js'
+import { useVersion } from './plugins/version.js'
 import calendarRoutes from './routes/calendars.js'
 import batchRoutes from './routes/batch.js'
 import compareRoutes from './routes/compare.js'
@@ -21,8 +25,13 @@ import lifecycleRoutes from './routes/lifecycle.js'
 import ownershipRoutes from './routes/ownership.js'
 import pageRoutes from './routes/page.js'
 
+export interface AppOptions {
+  /** where the metrics are kept (GET /metrics, src/server.ts); without one, no metrics are kept */
+  metrics?: Registry
+}
+
 /** Without an explicit `logLevel` (tests), the app does not log. */
-export function buildApp(config: Partial<Config> = {}): FastifyInstance {
+export function buildApp(config: Partial<Config> = {}, options: AppOptions = {}): FastifyInstance {
   const settings: Config = { ...DEFAULT_CONFIG, ...config }
   const app = Fastify({
     logger: loggerOptions(config),
@@ -46,6 +55,10 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   })
 
   useContract(app, loadContract())
+  useVersion(app)
+  usePool(app, settings)
+  if (options.metrics) useMetrics(app, options.metrics)
+  else app.decorate('metrics', null)
   useProblemErrors(app)
   useRequestId(app)
   useSecurity(app, settings)
@@ -59,15 +72,11 @@ export function buildApp(config: Partial<Config> = {}): FastifyInstance {
   app.register(pageRoutes)
   app.register(batchRoutes, {
     bodyLimit: settings.batchBodyLimit,
-    batchTimeLimitMs: settings.batchTimeLimitMs,
-    shutdownTimeoutMs: settings.shutdownTimeoutMs,
     batchMemoryBudgetBytes: settings.batchMemoryBudgetBytes,
     batchConcurrency: settings.batchConcurrency,
     retryAfterSeconds: settings.retryAfterSeconds,
+    socketTimeoutMs: settings.socketTimeoutMs,
   })
-  app.register(compareRoutes, {
-    batchTimeLimitMs: settings.batchTimeLimitMs,
-    shutdownTimeoutMs: settings.shutdownTimeoutMs,
-  })
+  app.register(compareRoutes)
   return app
 }

@@ -2,6 +2,7 @@
  * Service settings, read from the environment once at start-up. Invalid values stop the
  * process with every problem listed, rather than running with a surprising default.
  */
+import os from 'node:os'
 import { getHeapStatistics } from 'node:v8'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -45,6 +46,14 @@ export interface Config {
   retryAfterSeconds: number
   /** worker processes (node:cluster); 1 runs the server in the main process */
   webConcurrency: number
+  /** worker threads computing costly requests (src/plugins/pool.ts); 0: everything on the main thread */
+  poolThreads: number
+  /** a request whose cost (sub-periods times scenarios) reaches this goes to the pool; below, the main thread */
+  poolMinCost: number
+  /** a computation in the pool running longer is stopped (its thread replaced) and answered 503 */
+  computeTimeLimitMs: number
+  /** the port of GET /metrics (Prometheus), on HOST; null: no metrics endpoint */
+  metricsPort: number | null
 }
 
 const MiB = 1_048_576
@@ -59,6 +68,18 @@ export const DEFAULT_MAX_HEAP_USED_BYTES = Math.floor(getHeapStatistics().heap_s
  * batches (a 3,000-note batch is about 3 MB) run many at once.
  */
 export const DEFAULT_BATCH_MEMORY_BUDGET_BYTES = Math.floor(getHeapStatistics().heap_size_limit / 8)
+
+/** One pool thread per core, the cores shared among the WEB_CONCURRENCY processes. */
+export function defaultPoolThreads(webConcurrency = 1): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / Math.max(1, webConcurrency)))
+}
+
+/**
+ * The cost (interest sub-periods times scenarios computed, see scenarioCost) from which a request
+ * is computed in the pool: below it, a request takes about a millisecond or less on the main
+ * thread, less than the round trip to a thread costs; measured in docs/reliability.md.
+ */
+export const DEFAULT_POOL_MIN_COST = 400
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   port: 3000,
@@ -79,6 +100,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxRssBytes: 0,
   retryAfterSeconds: 5,
   webConcurrency: 1,
+  poolThreads: defaultPoolThreads(1),
+  poolMinCost: DEFAULT_POOL_MIN_COST,
+  computeTimeLimitMs: 90_000,
+  metricsPort: null,
 })
 
 export class ConfigError extends Error {
@@ -183,6 +208,24 @@ export function loadConfig(env: Env = process.env): Config {
     maxRssBytes: integer(env, 'MAX_RSS_BYTES', DEFAULT_CONFIG.maxRssBytes, 0, Number.MAX_SAFE_INTEGER, problems),
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', DEFAULT_CONFIG.retryAfterSeconds, 1, 86_400, problems),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', DEFAULT_CONFIG.webConcurrency, 1, 256, problems),
+    poolThreads: 0,
+    poolMinCost: integer(env, 'POOL_MIN_COST', DEFAULT_CONFIG.poolMinCost, 0, 1_000_000_000, problems),
+    computeTimeLimitMs: integer(
+      env,
+      'COMPUTE_TIME_LIMIT_MS',
+      DEFAULT_CONFIG.computeTimeLimitMs,
+      100,
+      3_600_000,
+      problems,
+    ),
+    metricsPort: null,
+  }
+  config.poolThreads = integer(env, 'POOL_THREADS', defaultPoolThreads(config.webConcurrency), 0, 256, problems)
+  const metricsPort = env['METRICS_PORT']?.trim()
+  if (metricsPort !== undefined && metricsPort !== '') {
+    config.metricsPort = integer(env, 'METRICS_PORT', 0, 0, 65_535, problems)
+    if (config.port !== 0 && config.metricsPort === config.port)
+      problems.push(`METRICS_PORT must differ from PORT (${config.port})`)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

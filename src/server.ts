@@ -7,12 +7,19 @@
  * primary forks them, replaces one that dies while serving, forwards SIGTERM/SIGINT to all,
  * and exits 0 once every worker has exited gracefully (1 if one did not, or if they are
  * still running SHUTDOWN_TIMEOUT_MS + 1 s after the signal). With 1, no cluster at all.
+ *
+ * METRICS_PORT set: GET /metrics on that port (on HOST), in the process that serves, or under
+ * node:cluster in the primary, which adds up its workers' metrics.
  */
 import cluster, { type Worker } from 'node:cluster'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { getHeapStatistics } from 'node:v8'
 import closeWithGrace from 'close-with-grace'
+import { AggregatorRegistry, register } from 'prom-client'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
+import { metricsServer } from './plugins/metrics.js'
 
 let config: Config
 try {
@@ -26,8 +33,24 @@ try {
 if (config.webConcurrency > 1 && cluster.isPrimary) runPrimary(config)
 else await runServer(config, cluster.isWorker)
 
+/** Starts the metrics endpoint; resolves with its server once it listens. */
+function listenMetrics(config: Config, metrics: Parameters<typeof metricsServer>[0]): Promise<Server> {
+  const server = metricsServer(metrics)
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.metricsPort!, config.host, () => resolve(server))
+  })
+}
+
+function metricsUrl(config: Config, server: Server): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  return `http://${host}:${(server.address() as AddressInfo).port}/metrics`
+}
+
 async function runServer(config: Config, isWorker: boolean): Promise<void> {
-  const app = buildApp(config)
+  // prom-client's own registry: under node:cluster, the primary collects it from each worker.
+  const app = buildApp(config, config.metricsPort === null ? {} : { metrics: register })
+  let metrics: Server | null = null
 
   closeWithGrace(
     {
@@ -41,11 +64,21 @@ async function runServer(config: Config, isWorker: boolean): Promise<void> {
       if (err) app.log.error({ err }, 'shutting down after an error')
       else if (signal) app.log.info({ signal }, 'shutting down')
       await app.close()
+      metrics?.close()
     },
   )
 
   try {
     await app.listen({ port: config.port, host: config.host })
+    // The pool's threads start now, so that the first costly request does not wait for them.
+    app.compute.start()
+    if (config.metricsPort !== null && !isWorker) {
+      metrics = await listenMetrics(config, async () => ({
+        text: await register.metrics(),
+        contentType: register.contentType,
+      }))
+      app.log.info(`metrics listening at ${metricsUrl(config, metrics)}`)
+    }
     // The heap limit comes from node's --max-old-space-size (npm start sets 512 MB), not from a setting here.
     app.log.info(
       {
@@ -54,6 +87,14 @@ async function runServer(config: Config, isWorker: boolean): Promise<void> {
         batchMemoryBudgetBytes: config.batchMemoryBudgetBytes,
       },
       'memory limits',
+    )
+    app.log.info(
+      {
+        poolThreads: config.poolThreads,
+        poolMinCost: config.poolMinCost,
+        computeTimeLimitMs: config.computeTimeLimitMs,
+      },
+      'worker pool',
     )
   } catch (err) {
     app.log.fatal({ err }, 'could not start')
@@ -130,4 +171,17 @@ function runPrimary(config: Config): void {
 
   log(30, 'starting workers', { workers: config.webConcurrency })
   for (let i = 0; i < config.webConcurrency; i++) fork()
+
+  if (config.metricsPort !== null) {
+    const aggregator = new AggregatorRegistry()
+    listenMetrics(config, async () => ({
+      text: await aggregator.clusterMetrics(),
+      contentType: aggregator.contentType,
+    }))
+      .then((server) => {
+        server.unref()
+        log(30, `metrics listening at ${metricsUrl(config, server)}`)
+      })
+      .catch((err: unknown) => log(50, 'metrics could not start', { err: String(err) }))
+  }
 }

@@ -362,6 +362,12 @@ export interface paths {
          *     its heap limit); a batch that would pass it is answered 503 with `Retry-After` before its
          *     body is parsed.
          *     With `view=summary`, each computed item's result is a ScenarioSummary.
+         *
+         *     With `Accept: application/x-ndjson` the answer is streamed as newline-delimited JSON: one
+         *     ScenarioBatchLine per item, `{ index, ok, result | problem }`, in the items' order, each
+         *     written as soon as it and those before it are computed (memory bounded by the items in
+         *     flight, not by the batch's size). Items are computed in parallel on the service's worker
+         *     pool; the answer is the same, byte for byte, as computed on one thread.
          */
         post: operations["computeScenarioBatch"];
         delete?: never;
@@ -591,11 +597,12 @@ export interface components {
         };
         /**
          * Health
-         * @description The process is alive.
+         * @description The process is alive, and the version of the service that answers (as in the Convertible-Default-Version header).
          */
         Health: {
             /** @constant */
             status: "ok";
+            version: string;
         };
         /**
          * Readiness
@@ -1885,6 +1892,22 @@ export interface components {
             })[];
         };
         /**
+         * ScenarioBatchLine
+         * @description One line of a batch answered as NDJSON (`Accept: application/x-ndjson`): the item's index in the request and, as in ScenarioBatchResult, its result or its problem. Lines come in the items' order.
+         */
+        ScenarioBatchLine: {
+            index: number;
+            /** @constant */
+            ok: true;
+            /** @description ScenarioResult, or ScenarioSummary with `view=summary`. */
+            result: components["schemas"]["ScenarioResult"] | components["schemas"]["ScenarioSummary"];
+        } | {
+            index: number;
+            /** @constant */
+            ok: false;
+            problem: components["schemas"]["Problem"];
+        };
+        /**
          * JsonPointer
          * @description An RFC 6901 JSON Pointer into the scenario request (`/note/calendar`, `/events/noticeOfDefault/methods/0`), relative to the scenario: not into the compare request. `""` is the whole scenario.
          * @example /note/calendar
@@ -2840,6 +2863,7 @@ export interface components {
         /** @description The service requires an API key (API_KEYS is set) and none, or a wrong one, was sent. */
         Unauthorized: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 /** @description The challenge, `Bearer realm="convertible-default"` (with `error="invalid_token"` for a wrong key). */
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
@@ -2860,6 +2884,7 @@ export interface components {
         /** @description The request does not match this contract (unknown field or parameter, wrong type, impossible date, malformed JSON...); `errors` names each offending field. */
         BadRequest: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -2883,6 +2908,7 @@ export interface components {
         /** @description No such calendar or day count convention. */
         NotFound: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -2907,6 +2933,7 @@ export interface components {
         /** @description Well-formed but contradictory input (maturity before issue, notice before closing...); `errors` names the fields. */
         Unprocessable: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -2930,6 +2957,7 @@ export interface components {
         /** @description Overloaded or shutting down; retry after the `Retry-After` seconds. */
         ServiceUnavailable: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 /** @description Seconds to wait before retrying. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -2950,6 +2978,7 @@ export interface components {
         /** @description The body is larger than the limit (BODY_LIMIT, default 1 MiB; BATCH_BODY_LIMIT for the batch). */
         PayloadTooLarge: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -2968,6 +2997,7 @@ export interface components {
         /** @description The body is not `application/json`. */
         UnsupportedMediaType: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -2986,6 +3016,7 @@ export interface components {
         /** @description Any other error (500, or 503 while overloaded or shutting down), as a problem detail. */
         Problem: {
             headers: {
+                "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -3019,7 +3050,14 @@ export interface components {
         ScenarioView: "full" | "summary";
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The version of the service that answered (package.json's version), on every answer, errors
+         *     included: a figure can be traced to the rules that computed it.
+         * @example 1.0.0
+         */
+        ConvertibleDefaultVersion: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3036,12 +3074,14 @@ export interface operations {
             /** @description Alive. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "status": "ok"
+                     *       "status": "ok",
+                     *       "version": "1.0.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -3063,6 +3103,7 @@ export interface operations {
             /** @description Ready. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3091,6 +3132,7 @@ export interface operations {
             /** @description The OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,6 +3155,7 @@ export interface operations {
             /** @description The OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3135,6 +3178,7 @@ export interface operations {
             /** @description The calendars. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3213,6 +3257,7 @@ export interface operations {
             /** @description The holidays. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3279,6 +3324,7 @@ export interface operations {
             /** @description The date reached. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3328,6 +3374,7 @@ export interface operations {
             /** @description The count. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3357,6 +3404,7 @@ export interface operations {
             /** @description The conventions. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3440,6 +3488,7 @@ export interface operations {
             /** @description The year fraction. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3475,6 +3524,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3505,6 +3555,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3535,6 +3586,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3565,6 +3617,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3602,6 +3655,7 @@ export interface operations {
             /** @description Computed (ScenarioResult; ScenarioSummary with `view=summary`). */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3639,10 +3693,12 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScenarioBatchResult"];
+                    "application/x-ndjson": components["schemas"]["ScenarioBatchLine"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3669,6 +3725,7 @@ export interface operations {
             /** @description Computed; each variant succeeded or failed alone. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3699,6 +3756,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3729,6 +3787,7 @@ export interface operations {
             /** @description Computed. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3785,6 +3844,7 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3813,6 +3873,7 @@ export interface operations {
             /** @description The file. */
             200: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3825,6 +3886,7 @@ export interface operations {
             /** @description No such file of the page (or the page's scripts were not built). */
             404: {
                 headers: {
+                    "Convertible-Default-Version": components["headers"]["ConvertibleDefaultVersion"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -19,6 +19,7 @@ import {
 } from '../contract/index.js'
 import { ContradictionError } from '../domain/explain.js'
 import { BODY_READ_WHOLE } from './contract.js'
+import { SERVICE_VERSION, VERSION_HEADER } from './version.js'
 
 const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
@@ -125,7 +126,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
             instance: `urn:request:${request.id}`,
           }
   if (body.status >= 500) request.log.error({ err: error }, 'routing failed')
-  sendProblem(reply, body, { 'x-request-id': request.id, 'x-content-type-options': 'nosniff' })
+  sendProblem(reply, body, {
+    'x-request-id': request.id,
+    'x-content-type-options': 'nosniff',
+    [VERSION_HEADER]: SERVICE_VERSION,
+  })
 }
 
 /**
@@ -148,7 +153,8 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Convertible-Default-Version: ${SERVICE_VERSION}\r\n\r\n${body}`,
     )
   }
   socket.destroy()

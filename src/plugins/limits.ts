@@ -1,14 +1,15 @@
 /**
- * Time limits of a batch. A batch is computed item by item; it stops computing when
+ * Time limits of a computation (a batch's items, a compare's variants), checked before each
+ * item on whichever thread computes it. It stops computing when
  *
  * - it has run BATCH_TIME_LIMIT_MS (default 60 s), so that no request runs without end, or
  * - the graceful shutdown began more than 70% of SHUTDOWN_TIMEOUT_MS ago, so that the
  *   answer is complete, and the process exits 0, within SHUTDOWN_TIMEOUT_MS.
  *
  * Items it did not compute are answered, in order, with a 503 problem to resubmit; the
- * answer stays valid JSON with one result per item.
+ * answer stays valid JSON with one result per item. A worker thread cannot see the app, so the
+ * moment the shutdown stops computations is kept in a SharedArrayBuffer every thread reads.
  */
-import type { FastifyInstance } from 'fastify'
 import { problem, type Problem } from '../contract/index.js'
 import type { Config } from '../config.js'
 
@@ -17,36 +18,47 @@ export type BatchLimits = Pick<Config, 'batchTimeLimitMs' | 'shutdownTimeoutMs'>
 /** The share of SHUTDOWN_TIMEOUT_MS a batch may keep computing; the rest is to send its answer. */
 export const SHUTDOWN_COMPUTE_SHARE = 0.7
 
-/** Computing between two yields to the event loop, so probes and other requests get turns. */
-const SLICE_MS = 10
+/** What a thread needs to check a computation's limits: plain data, sent with each pool task. */
+export interface Deadline {
+  /** ms since the epoch at which the computation stops (its start + BATCH_TIME_LIMIT_MS) */
+  until: number
+  /** BATCH_TIME_LIMIT_MS, for the problem's text */
+  limitMs: number
+  /** one Float64: when computations stop for the shutdown (ms since the epoch), +Infinity while serving */
+  stopAt: SharedArrayBuffer
+}
 
-/** A pause to await after each item: a turn of the event loop once SLICE_MS of computing has passed. */
-export function sliceYield(): () => Promise<void> {
-  let slice = performance.now()
-  return async () => {
-    if (performance.now() - slice < SLICE_MS) return
-    await new Promise((resolve) => setImmediate(resolve))
-    slice = performance.now()
+/** The shared moment computations stop for the shutdown; set once, at the start of the shutdown. */
+export class ShutdownClock {
+  readonly buffer = new SharedArrayBuffer(8)
+  private readonly cell = new Float64Array(this.buffer)
+
+  constructor() {
+    this.cell[0] = Number.POSITIVE_INFINITY
+  }
+
+  /** The shutdown began at `since`: computations stop SHUTDOWN_COMPUTE_SHARE of the timeout later. */
+  closing(since: number, shutdownTimeoutMs: number): void {
+    this.cell[0] = since + shutdownTimeoutMs * SHUTDOWN_COMPUTE_SHARE
+  }
+
+  deadline(limits: BatchLimits, startedAt: number = Date.now()): Deadline {
+    return { until: startedAt + limits.batchTimeLimitMs, limitMs: limits.batchTimeLimitMs, stopAt: this.buffer }
   }
 }
 
 /** A check to call before each item: null to go on, or the problem for every item left. */
-export function batchDeadline(
-  app: FastifyInstance,
-  limits: BatchLimits,
-  startedAt: number = Date.now(),
-): () => Problem | null {
-  const until = startedAt + limits.batchTimeLimitMs
+export function stopCheck(deadline: Deadline): () => Problem | null {
+  const stopAt = new Float64Array(deadline.stopAt)
   return () => {
     const now = Date.now()
-    const closing = app.closingSince()
-    if (closing !== null && now >= closing + limits.shutdownTimeoutMs * SHUTDOWN_COMPUTE_SHARE) {
+    if (now >= stopAt[0]!) {
       return problem('service-unavailable', 'Not computed: the service is shutting down; resubmit this item.')
     }
-    if (now >= until) {
+    if (now >= deadline.until) {
       return problem(
         'service-unavailable',
-        `Not computed: the batch reached its time limit of ${limits.batchTimeLimitMs} ms (BATCH_TIME_LIMIT_MS); resubmit this item.`,
+        `Not computed: the batch reached its time limit of ${deadline.limitMs} ms (BATCH_TIME_LIMIT_MS); resubmit this item.`,
       )
     }
     return null

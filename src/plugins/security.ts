@@ -69,6 +69,7 @@ export function useSecurity(app: FastifyInstance, settings: SecuritySettings): v
     if (NEVER_SHED.has(request.routeOptions.config.operationId ?? '')) return undefined
     if (type === TYPE_EVENT_LOOP_DELAY && Date.now() < delayCountsFrom) return undefined
     request.log.warn({ pressure: type, value }, 'overloaded: request shed')
+    request.server.metrics?.shed.inc({ reason: type })
     // under-pressure answers from its own onRequest hook, which runs before the one below.
     reply.headers(securityHeaders)
     reply.code(503).header('retry-after', String(retryAfter)).type(PROBLEM_CONTENT_TYPE)

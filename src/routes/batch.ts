@@ -1,99 +1,162 @@
 /**
- * POST /v1/scenarios/batch: each item is validated and computed alone, in order.
+ * POST /v1/scenarios/batch: each item is validated and computed alone, answered in order.
  *
- * The answer is streamed item by item, so a 10,000-item batch never holds all its results in
- * memory and the event loop stays free for health checks between items (a yield every
- * SLICE_MS of computing). Items left when the batch runs out of time (src/plugins/limits.ts)
- * are answered with a 503 problem each.
+ * Items are computed in chunks (src/pool/tasks.ts, scenarioBatch): in the worker pool, several
+ * chunks at once on every thread, when the batch's cost reaches POOL_MIN_COST; else on the main
+ * thread, yielding to the event loop between chunks. Either way the answer is the same, byte for
+ * byte. It is streamed as chunks complete, in order, so memory holds the chunks in flight, not
+ * the batch's answers: as one JSON document (`{"results":[...]}`), or, with
+ * `Accept: application/x-ndjson`, one line per item, `{"index":i,"ok":...}`. Items left when the
+ * batch runs out of time (src/plugins/limits.ts) are answered with a 503 problem each.
  */
 import { Readable } from 'node:stream'
-import type { FastifyInstance, onRequestHookHandler } from 'fastify'
-import {
-  addOperation,
-  anchorToRequest,
-  ChunkEncoder,
-  invalidFields,
-  problem,
-  ProblemError,
-  serializerFor,
-  validationFor,
-  type Problem,
-} from '../contract/index.js'
-import { ContradictionError } from '../domain/explain.js'
-import type { ScenarioRequest } from '../domain/inputs.js'
-import { computeScenarioWithHolders } from '../domain/holders.js'
-import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
-import { batchDeadline, sliceYield, type BatchLimits } from '../plugins/limits.js'
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
+import { addOperation, ChunkEncoder, problem, ProblemError, type Problem } from '../contract/index.js'
+import type { ScenarioView } from '../domain/summary.js'
+import { notComputed, scenarioCost } from '../pool/tasks.js'
 import { sendProblem } from '../plugins/errors.js'
+import { stopCheck, type Deadline } from '../plugins/limits.js'
+import { idleTimeout } from '../plugins/pool.js'
 
-/** Items are sent in chunks of about this many bytes: one write per item would cost a syscall each. */
+/** The whole answer is sent in chunks of about this many bytes: one write per item would cost a syscall each. */
 const CHUNK_BYTES = 64 * 1024
 
-export interface BatchOptions extends BatchLimits {
+/**
+ * Items per task: enough that a task's round trip to a thread is small beside its computing,
+ * few enough that the threads share a batch evenly and its first lines come early. A chunk ends
+ * at CHUNK_ITEMS items or at CHUNK_COST of cost, whichever comes first.
+ */
+const CHUNK_ITEMS = 32
+const CHUNK_COST = 4_000
+
+/** Chunks in flight per pool thread: each thread has the next one waiting when it finishes one. */
+const CHUNKS_PER_THREAD = 3
+
+/** Computing between two yields to the event loop on the main thread, so probes get turns. */
+const SLICE_MS = 10
+
+export const NDJSON = 'application/x-ndjson'
+
+export interface BatchOptions {
   bodyLimit: number
   /** bytes of batch bodies read and computed at once (BATCH_MEMORY_BUDGET_BYTES) */
   batchMemoryBudgetBytes: number
   /** batches read and computed at once besides the budget (BATCH_CONCURRENCY); 0: no limit */
   batchConcurrency: number
   retryAfterSeconds: number
+  socketTimeoutMs: number
+}
+
+/** Whether the client asks for NDJSON: application/x-ndjson accepted, and not less than application/json. */
+export function wantsNdjson(accept: string | undefined): boolean {
+  if (accept === undefined) return false
+  let ndjson = -1
+  let json = -1
+  for (const part of accept.split(',').slice(0, 50)) {
+    const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase())
+    const q = params.find((p) => p.startsWith('q='))
+    const weight = q === undefined ? 1 : Number(q.slice(2))
+    if (!Number.isFinite(weight)) continue
+    if (type === NDJSON) ndjson = Math.max(ndjson, weight)
+    else if (type === 'application/json') json = Math.max(json, weight)
+  }
+  return ndjson > 0 && ndjson >= json
+}
+
+interface Chunk {
+  start: number
+  items: unknown[]
+}
+
+/** Consecutive items cut into chunks by count and cost. */
+function* chunks(items: readonly unknown[], costs: readonly number[]): Generator<Chunk> {
+  let start = 0
+  while (start < items.length) {
+    let end = start
+    let cost = 0
+    while (end < items.length && end - start < CHUNK_ITEMS && (end === start || cost + costs[end]! <= CHUNK_COST)) {
+      cost += costs[end]!
+      end++
+    }
+    yield { start, items: items.slice(start, end) }
+    start = end
+  }
 }
 
 export default async function batchRoutes(app: FastifyInstance, options: BatchOptions): Promise<void> {
-  const { ajv, fieldErrors } = validationFor(app.contract)
-  const validate = ajv.getSchema('ScenarioRequest.json')!
-  const resultSchema = { $ref: 'ScenarioResult.json#' }
-  const summarySchema = { $ref: 'ScenarioSummary.json#' }
-  const problemSchema = { $ref: 'Problem.json#' }
-
-  function itemProblem(item: unknown): Problem | null {
-    if (!validate(item)) {
-      const errors = fieldErrors(validate.errors ?? [], 'body')
-      return problem('validation', `The item does not match ScenarioRequest: ${invalidFields(errors.length)}.`, errors)
+  /** Each item's answer text, in order, chunk by chunk as each completes. */
+  async function* answers(request: FastifyRequest, items: unknown[], view: ScenarioView): AsyncGenerator<string[]> {
+    const costs = items.map(scenarioCost)
+    const cost = costs.reduce((a, b) => a + b, 0)
+    const pool = app.compute
+    const offload = pool.offloads(cost)
+    const deadline: Deadline = pool.deadline()
+    const socket = request.raw.socket
+    const stop = stopCheck(deadline)
+    const compute = (chunk: Chunk): Promise<string[]> => {
+      // Out of time already: the chunk's items say so without a trip to a thread.
+      const stopped = stop()
+      if (stopped) return Promise.resolve(chunk.items.map(() => notComputed(stopped)))
+      return pool.run('scenarioBatch', { items: chunk.items, view }, { cost, deadline }).then(
+        ({ answers, failures }) => {
+          for (const failure of failures) request.log.error({ err: failure }, 'batch item failed')
+          return answers
+        },
+        (error: unknown) => {
+          // The chunk as a whole failed (its time limit, a full queue...): each of its items says so.
+          let reason: Problem
+          if (error instanceof ProblemError) reason = error.toProblem()
+          else {
+            request.log.error({ err: error }, 'batch chunk failed')
+            reason = problem('internal-error', 'An unexpected error occurred computing this item.')
+          }
+          return chunk.items.map(() => notComputed(reason))
+        },
+      )
     }
-    return null
-  }
 
-  function answer(
-    item: unknown,
-    view: ScenarioView,
-    serialize: { result: (v: unknown) => string; problem: (v: unknown) => string },
-  ): string {
-    const invalid = itemProblem(item)
-    if (invalid) return `{"ok":false,"problem":${serialize.problem(invalid)}}`
-    try {
-      const result = computeScenarioWithHolders(item as ScenarioRequest)
-      return `{"ok":true,"result":${serialize.result(view === 'summary' ? scenarioSummary(result) : result)}}`
-    } catch (error) {
-      if (error instanceof ContradictionError) {
-        return `{"ok":false,"problem":${serialize.problem(ProblemError.contradiction('The item is contradictory.', anchorToRequest(error.errors, item)).toProblem())}}`
+    const window = offload ? Math.max(1, pool.threads * CHUNKS_PER_THREAD) : 1
+    const inFlight: Promise<string[]>[] = []
+    const next = chunks(items, costs)
+    let slice = performance.now()
+    for (;;) {
+      while (inFlight.length < window) {
+        const chunk = next.next()
+        if (chunk.done) break
+        inFlight.push(compute(chunk.value))
       }
-      app.log.error({ err: error }, 'batch item failed')
-      return `{"ok":false,"problem":${serialize.problem(problem('internal-error', 'An unexpected error occurred computing this item.'))}}`
+      const first = inFlight.shift()
+      if (first === undefined) return
+      // The idle timeout is for a client that stops reading; not while the service computes.
+      idleTimeout(socket, 0)
+      const done = await first
+      idleTimeout(socket, options.socketTimeoutMs)
+      app.metrics?.itemsComputed.inc(done.length)
+      yield done
+      if (!offload && performance.now() - slice >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        slice = performance.now()
+      }
     }
   }
 
-  async function* stream(items: unknown[], view: ScenarioView): AsyncGenerator<Buffer> {
-    const stop = batchDeadline(app, options)
-    const serialize = {
-      result: serializerFor(app.contract, view === 'summary' ? summarySchema : resultSchema),
-      problem: serializerFor(app.contract, problemSchema),
-    }
+  async function* whole(request: FastifyRequest, items: unknown[], view: ScenarioView): AsyncGenerator<Buffer> {
     const out = new ChunkEncoder(CHUNK_BYTES)
     out.write('{"results":[')
-    const pause = sliceYield()
-    for (let i = 0; i < items.length; i++) {
-      const stopped = stop()
-      if (stopped) {
-        // Out of time (BATCH_TIME_LIMIT_MS, or shutting down): the rest are 503s to resubmit.
-        const rest = `{"ok":false,"problem":${serialize.problem(stopped)}}`
-        for (let j = i; j < items.length; j++) yield* out.write((j === 0 ? '' : ',') + rest)
-        break
-      }
-      yield* out.write((i === 0 ? '' : ',') + answer(items[i], view, serialize))
-      await pause()
+    let index = 0
+    for await (const done of answers(request, items, view)) {
+      for (const text of done) yield* out.write((index++ === 0 ? '' : ',') + text)
     }
     yield* out.write(']}')
     yield out.end()
+  }
+
+  async function* ndjson(request: FastifyRequest, items: unknown[], view: ScenarioView): AsyncGenerator<Buffer> {
+    let index = 0
+    for await (const done of answers(request, items, view)) {
+      // `{"ok":...}` becomes `{"index":i,"ok":...}`; a chunk's lines are written together, as they complete together.
+      yield Buffer.from(done.map((text) => `{"index":${index++},${text.slice(1)}\n`).join(''), 'utf8')
+    }
   }
 
   // A batch holds its body, parsed, until its answer is sent: up to about 5 bytes of heap a
@@ -115,6 +178,7 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
         : `the batches being computed hold ${bytesInFlight} bytes of bodies, and this one's ${bytes} would pass the ${options.batchMemoryBudgetBytes} of BATCH_MEMORY_BUDGET_BYTES`
       // The body is not parsed: Node reads it past and discards it once this answer is sent (not
       // closing the connection, which would reset a client still uploading before it reads this).
+      app.metrics?.shed.inc({ reason: 'batch-memory-budget' })
       sendProblem(reply, problem('service-unavailable', `${why}; retry after ${options.retryAfterSeconds} s.`), {
         'retry-after': String(options.retryAfterSeconds),
       })
@@ -135,7 +199,10 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     'computeScenarioBatch',
     async (request, reply) => {
       const view: ScenarioView = request.query.view ?? 'full'
-      return reply.type('application/json; charset=utf-8').send(Readable.from(stream(request.body.items, view)))
+      const items = request.body.items
+      if (wantsNdjson(request.headers.accept))
+        return reply.type(`${NDJSON}; charset=utf-8`).send(Readable.from(ndjson(request, items, view)))
+      return reply.type('application/json; charset=utf-8').send(Readable.from(whole(request, items, view)))
     },
     { bodyLimit: options.bodyLimit, onRequest: admit },
   )

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify'
 import { addOperation, ProblemError } from '../contract/index.js'
 import { listCalendars } from '../domain/calendars/index.js'
+import { SERVICE_VERSION } from '../plugins/version.js'
 
 export default async function healthRoutes(app: FastifyInstance): Promise<void> {
-  addOperation(app, 'getHealth', async () => ({ status: 'ok' }))
+  // Answered on the main thread, which heavy computations leave free (src/plugins/pool.ts).
+  addOperation(app, 'getHealth', async () => ({ status: 'ok', version: SERVICE_VERSION }))
 
   addOperation(app, 'getReadiness', async () => {
     const notReady = (detail: string) =>

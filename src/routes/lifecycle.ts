@@ -3,7 +3,7 @@
  * raised by the domain (ContradictionError) become 422 problems in the error handler.
  */
 import type { FastifyInstance } from 'fastify'
-import { addOperation, serializerFor, utf8 } from '../contract/index.js'
+import { addOperation, utf8 } from '../contract/index.js'
 import type { ScenarioRequest } from '../domain/inputs.js'
 import {
   computeCovenantDeadline,
@@ -15,8 +15,8 @@ import {
   type DefaultInterestRequest,
   type RedemptionRequest,
 } from '../domain/operations.js'
-import { computeScenarioWithHolders } from '../domain/holders.js'
-import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
+import type { ScenarioView } from '../domain/summary.js'
+import { scenarioCost } from '../pool/tasks.js'
 
 export default async function lifecycleRoutes(app: FastifyInstance): Promise<void> {
   addOperation<{ Body: CovenantDeadlineRequest }>(app, 'computeCovenantDeadline', async (request) =>
@@ -32,18 +32,17 @@ export default async function lifecycleRoutes(app: FastifyInstance): Promise<voi
     computeRedemption(request.body),
   )
   // The 200 schema is either view (anyOf), which fast-json-stringify would serialize by first
-  // validating the answer against each; the view asked for picks its own serializer instead.
-  const serialize = {
-    full: serializerFor(app.contract, { $ref: 'ScenarioResult.json#' }),
-    summary: serializerFor(app.contract, { $ref: 'ScenarioSummary.json#' }),
-  }
+  // validating the answer against each; the task serializes the view asked for instead. A costly
+  // scenario (many sub-periods, many holders) is computed in the worker pool.
   addOperation<{ Body: ScenarioRequest; Querystring: { view?: ScenarioView } }>(
     app,
     'computeScenario',
     async (request, reply) => {
-      const result = computeScenarioWithHolders(request.body)
-      const text =
-        request.query.view === 'summary' ? serialize.summary(scenarioSummary(result)) : serialize.full(result)
+      const text = await app.compute.run(
+        'scenario',
+        { body: request.body, view: request.query.view ?? 'full' },
+        { cost: scenarioCost(request.body), socket: request.raw.socket },
+      )
       return reply.type('application/json; charset=utf-8').send(utf8(text))
     },
   )

@@ -195,6 +195,22 @@ export class ResponseValidator {
       }
     }
     const validate = this.validator(`${responsePointer}/content/${escape(mediaType)}/schema`)
+    if (mediaType === 'application/x-ndjson') {
+      // Newline-delimited JSON: the schema is each line's.
+      const lines = body.split('\n')
+      if (lines.pop() !== '') errors.push('the body does not end with a newline')
+      lines.forEach((line, i) => {
+        let value: unknown
+        try {
+          value = JSON.parse(line)
+        } catch {
+          errors.push(`line ${i + 1} is not JSON`)
+          return
+        }
+        if (!validate(value)) errors.push(`line ${i + 1}: ${(validate.errors ?? []).map((e) => e.message).join('; ')}`)
+      })
+      return { operationId: operation?.operationId, errors }
+    }
     if (!validate(data)) {
       for (const e of validate.errors ?? []) {
         const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''

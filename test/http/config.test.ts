@@ -1,10 +1,12 @@
 import t from 'tap'
+import os from 'node:os'
 import { getHeapStatistics } from 'node:v8'
 import {
   ConfigError,
   DEFAULT_BATCH_MEMORY_BUDGET_BYTES,
   DEFAULT_CONFIG,
   DEFAULT_MAX_HEAP_USED_BYTES,
+  defaultPoolThreads,
   loadConfig,
 } from '../../src/config.js'
 
@@ -28,6 +30,10 @@ t.test('defaults', async (t) => {
     maxRssBytes: 0,
     retryAfterSeconds: 5,
     webConcurrency: 1,
+    poolThreads: os.availableParallelism(),
+    poolMinCost: 400,
+    computeTimeLimitMs: 90000,
+    metricsPort: null,
   })
   t.same(loadConfig({}), DEFAULT_CONFIG)
   // An eighth of this process's heap limit, in bytes of batch bodies.
@@ -55,6 +61,9 @@ t.test('reads the environment', async (t) => {
       MAX_RSS_BYTES: '2000000000',
       RETRY_AFTER_SECONDS: '3',
       WEB_CONCURRENCY: '4',
+      POOL_MIN_COST: '0',
+      COMPUTE_TIME_LIMIT_MS: '2500',
+      METRICS_PORT: '9100',
     }),
     {
       port: 8080,
@@ -75,8 +84,26 @@ t.test('reads the environment', async (t) => {
       maxRssBytes: 2000000000,
       retryAfterSeconds: 3,
       webConcurrency: 4,
+      // the cores shared among the 4 processes, at least one thread each
+      poolThreads: Math.max(1, Math.floor(os.availableParallelism() / 4)),
+      poolMinCost: 0,
+      computeTimeLimitMs: 2500,
+      metricsPort: 9100,
     },
   )
+  t.equal(defaultPoolThreads(1), os.availableParallelism(), 'a pool thread per core')
+  t.equal(loadConfig({ POOL_THREADS: '0' }).poolThreads, 0, 'POOL_THREADS=0: no pool')
+  t.equal(loadConfig({ METRICS_PORT: '' }).metricsPort, null, 'METRICS_PORT empty: no metrics')
+  t.throws(() => loadConfig({ METRICS_PORT: '3000' }), /METRICS_PORT must differ from PORT/)
+  try {
+    loadConfig({ POOL_THREADS: '-1', COMPUTE_TIME_LIMIT_MS: '5' })
+    t.fail('bad pool settings are rejected')
+  } catch (error) {
+    const problems = (error as ConfigError).problems
+    t.equal(problems.length, 2, 'both listed')
+    t.match(problems[1], /POOL_THREADS must be an integer in 0\.\.256/)
+    t.match(problems[0], /COMPUTE_TIME_LIMIT_MS must be an integer in 100\.\./)
+  }
   t.equal(loadConfig({ PORT: '' }).port, 3000, 'empty means default')
 })
 

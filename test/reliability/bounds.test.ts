@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { loadContract } from '../../src/contract/index.js'
 import { assertProblem, testApp } from '../helpers/http.js'
-import { slowItem, theCase } from './items.js'
+import { slowItem, theCase, warmPool } from './items.js'
 import { unbounded } from './bounds.js'
 
 const json = { 'content-type': 'application/json' }
@@ -136,7 +136,8 @@ t.test('BATCH_BODY_LIMIT bounds the batch body; 10,000 items are accepted, 10,00
 })
 
 t.test('BATCH_TIME_LIMIT_MS: items left when a batch runs out of time are 503 problems, in order', async (t) => {
-  const app = testApp(t, { batchTimeLimitMs: 300 })
+  const app = testApp(t, { batchTimeLimitMs: 300, poolThreads: 1 })
+  await warmPool(app)
   const res = await app.inject({
     method: 'POST',
     url: '/v1/scenarios/batch',
@@ -351,7 +352,8 @@ t.test('BATCH_MEMORY_BUDGET_BYTES: batches are admitted while their bodies in fl
 })
 
 t.test('SOCKET_TIMEOUT_MS: a client that stops reading a batch answer is disconnected, freeing its slot', async (t) => {
-  const app = testApp(t, { batchConcurrency: 1, socketTimeoutMs: 1_000 })
+  const app = testApp(t, { batchConcurrency: 1, socketTimeoutMs: 1_000, poolThreads: 1 })
+  await warmPool(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   // About 9.5 KB of answer an item: 1,000 items are far more than the socket buffers hold.

@@ -5,7 +5,7 @@
  */
 import t from 'tap'
 import { testApp } from '../helpers/http.js'
-import { slowItem, theCase } from './items.js'
+import { slowItem, theCase, warmPool } from './items.js'
 
 const URL = '/v1/scenarios/compare'
 
@@ -32,7 +32,8 @@ t.test('BODY_LIMIT bounds the patched request, not only the request', async (t) 
 })
 
 t.test('BATCH_TIME_LIMIT_MS: variants left when the compare runs out of time are 503 problems, in order', async (t) => {
-  const app = testApp(t, { batchTimeLimitMs: 200 })
+  const app = testApp(t, { batchTimeLimitMs: 200, poolThreads: 1 })
+  await warmPool(app)
   const variants = Array.from({ length: 50 }, (_, i) => ({ id: `v${i}`, patch: [] }))
   const res = await app.inject({ method: 'POST', url: URL, payload: { scenario: slowItem, variants } })
   t.equal(res.statusCode, 200)
