@@ -22,6 +22,7 @@ import type { ScenarioRequest } from '../domain/inputs.js'
 import { computeScenarioWithHolders } from '../domain/holders.js'
 import { scenarioSummary, type ScenarioView } from '../domain/summary.js'
 import { stopCheck, type Deadline } from '../plugins/limits.js'
+import { computeTimeline, type TimelineRequest } from '../domain/ownership/timeline.js'
 import { compareScenarios, warmCompare, type ComparePayload } from './compare.js'
 
 /** Unexpected errors a task answered as internal-error problems, for the main thread to log. */
@@ -124,13 +125,27 @@ export function compare(payload: ComparePayload, deadline: Deadline): Logged & {
   return { answer, failures }
 }
 
+/** POST /v1/beneficial-ownership/timeline: the answer object (serialized by the route, by its contract schema). */
+export function ownershipTimeline(payload: { body: TimelineRequest }): unknown {
+  try {
+    return computeTimeline(payload.body)
+  } catch (error) {
+    if (error instanceof ContradictionError)
+      throw ProblemError.contradiction(
+        'The request is well-formed but contradicts itself.',
+        anchorToRequest(error.errors, payload.body),
+      )
+    throw error
+  }
+}
+
 /** Compiles what the tasks use (the contract's validators and serializers) ahead of the first task. */
 export function warm(): void {
   serializers()
   warmCompare()
 }
 
-export const TASKS = { scenario, scenarioBatch, compare } as const
+export const TASKS = { scenario, scenarioBatch, compare, ownershipTimeline } as const
 export type TaskName = keyof typeof TASKS
 export type TaskPayload<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0]
 export type TaskResult<N extends TaskName> = ReturnType<(typeof TASKS)[N]>
@@ -174,3 +189,16 @@ export function compareCost(body: CompareRequest): number {
 }
 
 type CompareRequest = ComparePayload['body']
+
+/**
+ * An ownership timeline's cost, in the same unit: its note series' scenario (when it has one)
+ * once per holder part, plus a sub-period's worth for each year of the window per holder, for
+ * the positions walked date by date.
+ */
+export function ownershipTimelineCost(body: TimelineRequest): number {
+  const holders = Array.isArray(body.holders) ? body.holders.length : 0
+  const from = year(body.from) ?? 0
+  const years = Math.max(1, (year(body.to) ?? from) - from + 1)
+  const series = body.noteSeries === undefined || body.noteSeries === null ? 0 : scenarioCost(body.noteSeries)
+  return series * Math.max(1, holders) + years * Math.max(1, holders)
+}

@@ -9,6 +9,9 @@ import type { LightMyRequestResponse } from 'fastify'
 import { variedNotes } from '../../bench/notes.js'
 import { testApp } from '../helpers/http.js'
 import { slowItem, theCase } from './items.js'
+import timelineExample from '../../examples/ownership-timeline-2007.request.json' with { type: 'json' }
+
+const timeline2007 = timelineExample.value
 
 const contradictory = { ...theCase, note: { ...theCase.note, maturityDate: '2006-01-03' } }
 const invalid = { ...theCase, note: { ...theCase.note, principal: 'a million' } }
@@ -56,33 +59,38 @@ t.test('a batch: the same bytes from the pool (several chunks on two threads) as
   }
 })
 
-t.test('a scenario and a compare: the same bytes from the pool as from the main thread', async (t) => {
-  const pool = testApp(t, inPool)
-  const main = testApp(t, onMain)
-  const requests = [
-    post('/v1/scenarios', theCase),
-    post('/v1/scenarios?view=summary', theCase),
-    post('/v1/scenarios', contradictory),
-    post('/v1/scenarios/compare', { scenario: theCase }),
-    post('/v1/scenarios/compare', {
-      scenario: theCase,
-      variants: [
-        { id: 'act-360', patch: [{ op: 'replace', path: '/note/interest/dayCount', value: 'act-360' }] },
-        { id: 'backwards', patch: [{ op: 'replace', path: '/note/maturityDate', value: '2006-01-03' }] },
-      ],
-    }),
-    post('/v1/scenarios/compare', { scenario: contradictory }),
-  ]
-  for (const request of requests) {
-    const [a, b] = await Promise.all([pool.inject(request), main.inject(request)])
-    const strip = (res: LightMyRequestResponse) => ({
-      status: res.statusCode,
-      type: res.headers['content-type'],
-      body: res.body,
-    })
-    t.same(strip(a), strip(b), `${request.url} ${JSON.stringify(request.payload).slice(0, 60)}...`)
-  }
-})
+t.test(
+  'a scenario, a compare and an ownership timeline: the same bytes from the pool as from the main thread',
+  async (t) => {
+    const pool = testApp(t, inPool)
+    const main = testApp(t, onMain)
+    const requests = [
+      post('/v1/scenarios', theCase),
+      post('/v1/scenarios?view=summary', theCase),
+      post('/v1/scenarios', contradictory),
+      post('/v1/scenarios/compare', { scenario: theCase }),
+      post('/v1/scenarios/compare', {
+        scenario: theCase,
+        variants: [
+          { id: 'act-360', patch: [{ op: 'replace', path: '/note/interest/dayCount', value: 'act-360' }] },
+          { id: 'backwards', patch: [{ op: 'replace', path: '/note/maturityDate', value: '2006-01-03' }] },
+        ],
+      }),
+      post('/v1/scenarios/compare', { scenario: contradictory }),
+      post('/v1/beneficial-ownership/timeline', timeline2007),
+      post('/v1/beneficial-ownership/timeline', { ...timeline2007, to: '2006-01-01' }),
+    ]
+    for (const request of requests) {
+      const [a, b] = await Promise.all([pool.inject(request), main.inject(request)])
+      const strip = (res: LightMyRequestResponse) => ({
+        status: res.statusCode,
+        type: res.headers['content-type'],
+        body: res.body,
+      })
+      t.same(strip(a), strip(b), `${request.url} ${JSON.stringify(request.payload).slice(0, 60)}...`)
+    }
+  },
+)
 
 t.test('NDJSON: one line per item, in order, each equal to the whole answer at its index', async (t) => {
   const app = testApp(t, inPool)
