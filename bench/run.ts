@@ -82,7 +82,8 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 
 async function startService(): Promise<Server> {
   const port = await freePort()
-  // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd core.
+  // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd
+  // core.
   const child = spawnNode([...SERVICE_FLAGS, `${ROOT}dist/server.js`], {
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -223,7 +223,7 @@ t.test("a client generated from openapi.yaml compiles under --strict and gets th
   writeFileSync(join(dir, 'same.ts'), SAME)
 
   // The live service, on a random port.
-  const app = buildApp()
+  const app = buildApp({ maxEventLoopDelayMs: 0 })
   t.teardown(() => app.close())
   await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
