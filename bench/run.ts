@@ -89,7 +89,8 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 
 async function startService(env: Record<string, string> = {}, root = ROOT, name = 'service'): Promise<Server> {
   const port = await freePort()
-  // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd core.
+  // One process: the service's own cluster mode (WEB_CONCURRENCY) would compete with the load generator for the 2nd
+  // core.
   const child = spawnNode([...SERVICE_FLAGS, `${root}dist/server.js`], {
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -31,7 +31,10 @@ function pointerProblem(pointer: string, fields: ReadonlySet<string>): string | 
   const tokens = tokensOf(pointer)
   if (tokens.length === 0) return null // the whole scenario
   if (!fields.has(tokens[0]!)) {
-    return `is outside the scenario request: pointers are relative to the scenario, so the first segment is one of ${[...fields].join(', ')}`
+    return (
+      `is outside the scenario request: pointers are relative to the scenario, so the first segment is one of ` +
+      `${[...fields].join(', ')}`
+    )
   }
   const builtIn = tokens.find((t) => BUILT_IN.has(t))
   if (builtIn !== undefined) return `names "${builtIn}", which is no field of a scenario request`
@@ -46,7 +49,9 @@ function pointerProblem(pointer: string, fields: ReadonlySet<string>): string | 
  */
 export const MAX_DEPTH = 32
 
-/** How many arrays and objects a JSON value nests (0 for a scalar), found without recursion; past `limit`, limit + 1. */
+/**
+ * How many arrays and objects a JSON value nests (0 for a scalar), found without recursion; past `limit`, limit + 1.
+ */
 function depthOf(value: unknown, limit: number): number {
   let deepest = 0
   const stack: Array<[unknown, number]> = [[value, 0]]
@@ -123,7 +128,10 @@ export function applyPatch(
   let j = 0
   let at = ''
   const operation = () => `Operation ${j} (${patch[j]!.op} at "${patch[j]!.path}")`
-  /** One operation by the library, checked. A document made a scalar (`replace ""` with null) has no members: the library would read one of null. */
+  /**
+   * One operation by the library, checked. A document made a scalar (`replace ""` with null) has no members: the
+   * library would read one of null.
+   */
   const apply = (op: jsonpatch.Operation): void => {
     if (op.path !== '' && (document === null || typeof document !== 'object')) {
       throw new jsonpatch.JsonPatchError(
@@ -155,7 +163,8 @@ export function applyPatch(
     if (bytes > maxBytes) {
       return problem(
         'payload-too-large',
-        `${operation()} would make the scenario request larger than ${maxBytes} bytes, the most a request body may hold.`,
+        `${operation()} would make the scenario request larger than ${maxBytes} bytes, the most a request body may ` +
+          `hold.`,
         [{ pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` }],
       )
     }

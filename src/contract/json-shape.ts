@@ -39,7 +39,10 @@ const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const COLON = 0x3a
 const COMMA = 0x2c
-/** Up to this many members, an object's names are compared in place; past it, or once a name has an escape, kept in a set. */
+/**
+ * Up to this many members, an object's names are compared in place; past it, or once a name has an escape, kept in a
+ * set.
+ */
 const FEW_MEMBERS = 8
 
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09

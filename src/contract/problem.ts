@@ -118,7 +118,10 @@ export class ProblemError extends Error {
     this.headers = init.headers ?? {}
   }
 
-  /** The problem of a stable kind, with that kind's status and title (a status alone cannot tell malformed-body from validation). */
+  /**
+   * The problem of a stable kind, with that kind's status and title (a status alone cannot tell malformed-body from
+   * validation).
+   */
   static of(kind: ProblemKind, detail: string, errors: FieldError[] = []): ProblemError {
     const { status, title } = PROBLEMS[kind]
     return new ProblemError({ status, title, type: kind, detail, errors })

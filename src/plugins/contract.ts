@@ -50,7 +50,8 @@ function shapeProblem(issue: JsonShapeIssue, bodyLimit: number): ProblemError {
     case 'too-many-containers':
       return bodyProblem(
         'payload-too-large',
-        `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} bytes may hold.`,
+        `The request body holds more than ${issue.limit} objects and arrays, the most a body of up to ${bodyLimit} ` +
+          `bytes may hold.`,
       )
     case 'too-many-values':
       return bodyProblem(
@@ -83,7 +84,8 @@ function parseJsonBody(
     return done(
       bodyProblem(
         'unsupported-media-type',
-        `Content-Encoding "${String(request.headers['content-encoding']).slice(0, 40)}" is not supported; send the body uncompressed.`,
+        `Content-Encoding "${String(request.headers['content-encoding']).slice(0, 40)}" is not supported; send the ` +
+          `body uncompressed.`,
       ),
     )
   }
@@ -93,7 +95,7 @@ function parseJsonBody(
   if (!isUtf8(body)) return done(bodyProblem('malformed-body', 'The request body is not valid UTF-8.'))
   const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
   const text = body.toString('utf8', bom)
-  const bodyLimit = request.routeOptions.bodyLimit! // Fastify sets it on every route: the route's limit, else the server's
+  const bodyLimit = request.routeOptions.bodyLimit // Fastify sets it on every route: the route's limit, else the server's
   const issue = checkJsonShape(text, shapeLimitsFor(bodyLimit))
   if (issue !== null) return done(shapeProblem(issue, bodyLimit))
   let parsed: unknown

@@ -2,7 +2,8 @@
  * Observability: pino JSON logs (one object per line) at LOG_LEVEL, every line of a request
  * carrying its id, and one access line per request ('request completed', at info) rather
  * than Fastify's two (a pino line costs a few µs, as much as a whole calendar query); the
- * 'incoming request' line is kept at debug, for finding a request that never completes. A caller's `x-request-id` is used when it is a sane token (else a UUID
+ * 'incoming request' line is kept at debug, for finding a request that never completes. A caller's `x-request-id` is
+ * used when it is a sane token (else a UUID
  * is generated) and is echoed on every response. Credentials are redacted wherever they
  * could appear in a log object.
  */

@@ -14,7 +14,6 @@ import type { CalendarId } from '../../src/domain/calendars/index.js'
 const fed = getCalendar('us-fed')
 const settlement = getCalendar('us-settlement')
 const nyse = getCalendar('us-nyse')
-const bond = getCalendar('us-government-bond')
 const weekends = getCalendar('weekends-only')
 
 /** Expected open (true) / closed (false) per calendar. */
@@ -247,7 +246,8 @@ t.test("us-sec: the federal holidays of OPM's published tables, and EDGAR closin
       `us-sec ${year} = OPM's table`,
     )
   }
-  // EDGAR closed by executive order (docs/rules/ownership.md): 2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09.
+  // EDGAR closed by executive order (docs/rules/ownership.md): 2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24,
+  // 2025-01-09.
   for (const d of ['2018-12-05', '2018-12-24', '2019-12-24', '2020-12-24', '2025-01-09'])
     t.notOk(sec.isBusinessDay(d), `${d}: EDGAR closed`)
   // Every Saturday holiday moves to Friday on us-sec and not on us-fed.

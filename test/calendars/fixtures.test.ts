@@ -9,7 +9,6 @@ import t from 'tap'
 import { epochDayOf, fromEpochDay, weekdayOf } from '../../src/domain/dates.js'
 import { goodFriday } from '../../src/domain/calendars/easter.js'
 import { CALENDAR_IDS, getCalendar } from '../../src/domain/calendars/index.js'
-import type { CalendarId } from '../../src/domain/calendars/index.js'
 
 interface Fixture {
   calendar: string

@@ -19,17 +19,17 @@ interface Registered {
 }
 
 async function registeredRoutes(): Promise<Registered[]> {
-  const app = buildApp()
+  const app = buildApp({ maxEventLoopDelayMs: 0 })
   const routes: Registered[] = []
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    const schema = route.schema as { hide?: boolean } | undefined
+    const schema = route.schema
     for (const method of methods) {
       routes.push({
         method: String(method).toUpperCase(),
         // Fastify's `:name` parameters as OpenAPI's `{name}`
         path: route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
-        operationId: (route.config as { operationId?: string } | undefined)?.operationId,
+        operationId: route.config?.operationId,
         hidden: schema?.hide === true,
       })
     }

@@ -14,6 +14,8 @@ import { at, fixture } from '../helpers/json.js'
 import { closed, responseValidator } from '../helpers/responses.js'
 
 type Json = { [key: string]: any }
+// The bundle's values are unknown to TypeScript; read as `any` here, checked by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
 const bundle = loadContract().bundle as Json
 
 /** An Example Object's value, following a `#/components/examples/...` reference. */
@@ -44,7 +46,7 @@ function exampleRequest(path: string, method: string): { url: string; payload?: 
     if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(p.example)))
     else if (p.in === 'query') query.append(p.name, String(p.example))
   }
-  if (query.size > 0) url += `?${query}`
+  if (query.size > 0) url += `?${query.toString()}`
   const body = op.requestBody?.content?.['application/json']
   if (!body) return { url }
   const examples = Object.values(body.examples ?? {}) as Json[]

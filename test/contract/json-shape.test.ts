@@ -71,7 +71,8 @@ t.test('a name given twice in one object is found, with its pointer', async (t) 
     fc.property(fc.string({ unit: 'binary' }), anyJson, anyJson, fc.nat({ max: 3 }), (name, first, second, before) => {
       // The object with the duplicate is item `before` + 1 of an array under "x".
       const padding = Array.from({ length: before + 1 }, () => '0').join(',')
-      const text = `{"x": [${padding}, {${JSON.stringify(name)}: ${JSON.stringify(first)}, ${JSON.stringify(name)}: ${JSON.stringify(second)}}]}`
+      const member = (value: unknown) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`
+      const text = `{"x": [${padding}, {${member(first)}, ${member(second)}}]}`
       t.same(checkJsonShape(text, roomy), { kind: 'duplicate-member', pointer: `/x/${before + 1}/${segment(name)}` })
     }),
     { numRuns: 300 },

@@ -67,8 +67,8 @@ t.test('openapi.yaml and the served bundle lint clean: zero errors, zero warning
 
   const runs = await Promise.all([lint('openapi.yaml'), lint(served)])
   for (const [name, { code, report, stderr }] of [
-    ['openapi.yaml', runs[0]!],
-    ['the served /openapi.json', runs[1]!],
+    ['openapi.yaml', runs[0]],
+    ['the served /openapi.json', runs[1]],
   ] as const) {
     t.ok(report, `${name}: redocly lint reports`, { stderr })
     t.same(

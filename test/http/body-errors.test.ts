@@ -212,7 +212,8 @@ t.test('bodies are read strictly: UTF-8 only, no content coding, each member onc
   })
   // The same name in two objects, or as a string value, is not a duplicate.
   const same = await send(
-    '{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, "notice": {"sentAt": "2008-09-29"}, "dates": ["principal"]}',
+    '{"note": {"principal": "1.00", "issueDate": "2007-01-03"}, ' +
+      '"notice": {"sentAt": "2008-09-29"}, "dates": ["principal"]}',
   )
   t.equal(same.statusCode, 400, 'rejected by the schema (dates), not as a duplicate')
   t.same(

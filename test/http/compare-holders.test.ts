@@ -47,7 +47,8 @@ t.test('the case held by two funds, on us-nyse: the series and each holder move'
     "the series is the holders' sum, as POST /v1/scenarios answers",
   )
   const dates = (prefix: string) => [
-    // the premature election (09-29) takes effect on the Event of Default, a day earlier (cure deadline 10-13 on the exchange's calendar)
+    // the premature election (09-29) takes effect on the Event of Default, a day earlier (cure deadline 10-13 on the
+    // exchange's calendar)
     { pointer: `${prefix}/electionEffectiveDate`, base: '2008-10-15', variant: '2008-10-14', difference: -1 },
     // 5 NYSE business days after 10-14: 10-15, 16, 17, 20, 21
     { pointer: `${prefix}/paymentDueDate`, base: '2008-10-22', variant: '2008-10-21', difference: -1 },
@@ -72,10 +73,12 @@ t.test('the case held by two funds, on us-nyse: the series and each holder move'
     { pointer: '/notice/cureDeadline', base: '2008-10-14', variant: '2008-10-13', difference: -1 },
     { pointer: '/eventOfDefault/date', base: '2008-10-15', variant: '2008-10-14', difference: -1 },
     ...dates('/redemption'),
-    // the series: the holders' sums, 1,478.45 + 2,217.68 = 3,696.13 → 1,372.85 + 2,059.27 = 3,432.12; price 1,194,509.71 → 1,194,245.70
+    // the series: the holders' sums, 1,478.45 + 2,217.68 = 3,696.13 → 1,372.85 + 2,059.27 = 3,432.12; price
+    // 1,194,509.71 → 1,194,245.70
     ...amounts('/redemption', '3696.13', '3432.12', '1194509.71', '1194245.70', '-264.01'),
     ...dates('/holders/0/redemption'),
-    // 8% on 475,216.60 from 10-01: 14 days 475,216.60 × 0.08 × 14 / 360 = 1,478.4517 → 1,478.45; 13 days 1,372.8480 → 1,372.85;
+    // 8% on 475,216.60 from 10-01: 14 days 475,216.60 × 0.08 × 14 / 360 = 1,478.4517 → 1,478.45; 13 days 1,372.8480 →
+    // 1,372.85;
     // price 475,216.60 + 1,478.45 + 1,108.84 = 477,803.89 → 477,698.29
     ...amounts('/holders/0/redemption', '1478.45', '1372.85', '477803.89', '477698.29', '-105.60'),
     ...dates('/holders/1/redemption'),

@@ -228,7 +228,8 @@ t.test('every default reading changes the request, is a valid scenario request, 
       for (const v of variants) {
         const patched = jsonpatch.applyPatch(structuredClone(s), structuredClone(v.patch), true, true).newDocument
         if (JSON.stringify(patched) === JSON.stringify(s)) throw new Error(`${v.id} does not change the request`)
-        // A reading may lead to a contradiction (a cure now late, an election now premature under "reject"), never to an invalid request.
+        // A reading may lead to a contradiction (a cure now late, an election now premature under "reject"), never to
+        // an invalid request.
         if (!v.ok && v.problem.status !== 422) throw new Error(`${v.id}: ${JSON.stringify(v.problem)}`)
         readings++
       }
@@ -238,7 +239,9 @@ t.test('every default reading changes the request, is a valid scenario request, 
   t.ok(readings > 500, `${readings} readings checked`)
 })
 
-/** Every pointer into a JSON value, plus ones that do not resolve: '-', a past-the-end index, a missing member, escapes. */
+/**
+ * Every pointer into a JSON value, plus ones that do not resolve: '-', a past-the-end index, a missing member, escapes.
+ */
 function pointersOf(value: unknown, at = '', out: string[] = []): string[] {
   out.push(at)
   if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, `${at}/${i}`, out))

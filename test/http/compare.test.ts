@@ -104,7 +104,8 @@ t.test('the documented example: three variants, the third failing alone', async 
 })
 
 t.test(
-  'each variant succeeds or fails alone: 400, 422, 409 and 413 problems beside computed variants; the patched request is bounded',
+  'each variant succeeds or fails alone: 400, 422, 409 and 413 problems beside computed variants; ' +
+    'the patched request is bounded',
   async (t) => {
     const app = testApp(t)
     const variants = [
@@ -201,11 +202,13 @@ t.test('move and copy as RFC 6902 defines them', async (t) => {
   const moved = byId(body, 'move')
   t.same(moved.patch, [{ op: 'move', from: '/events/curedOn', path: '/events/covenantPerformedOn' }])
   t.same(moved.changed, [
-    // 2008-10-10 is after the deadline 2007-01-10: performed late, a status, which is no key figure (neither a date nor an amount)
+    // 2008-10-10 is after the deadline 2007-01-10: performed late, a status, which is no key figure (neither a date nor
+    // an amount)
     // uncured, the Event of Default is the day after the cure deadline; the base has none, so no difference
     { pointer: '/eventOfDefault/date', base: null, variant: '2008-10-15', difference: null },
   ])
-  // Performed on the Closing day itself: on time, a status only; the deadline (2007-01-10) and every date and amount stay.
+  // Performed on the Closing day itself: on time, a status only; the deadline (2007-01-10) and every date and amount
+  // stay.
   t.same(byId(body, 'copy').changed, [])
   t.match(byId(body, 'move-to-itself'), { ok: true, changed: [] })
 })
@@ -396,7 +399,8 @@ t.test('without variants: the readings an analyst would try, each saying what it
 })
 
 t.test(
-  'a default reading is offered only when it changes the request, and the covenant and notice readings only with their clause',
+  'a default reading is offered only when it changes the request, ' +
+    'and the covenant and notice readings only with their clause',
   async (t) => {
     const app = testApp(t)
     const ids = async (scenario: unknown) => {
@@ -414,7 +418,8 @@ t.test(
       noSpa.some((id) => id.startsWith('covenant-')),
       'no covenant reading without an SPA',
     )
-    // A note and nothing that happened: the readings of the note are still offered (each changes the request), moving nothing.
+    // A note and nothing that happened: the readings of the note are still offered (each changes the request), moving
+    // nothing.
     const noteOnly = await compare(app, { scenario: { note: theCase.note, asOf: '2008-10-31' } })
     t.same(
       noteOnly.json().variants.map((v: { id: string }) => v.id),

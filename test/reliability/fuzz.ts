@@ -1,6 +1,6 @@
 /**
- * The request fuzzer, shared by test/reliability/fuzz.test.ts (2,000 requests per POST
- * endpoint in `npm test`) and bench/fuzz.ts (`npm run fuzz`, 100,000 per endpoint).
+ * The request fuzzer, shared by test/reliability/fuzz.test.ts (FUZZ_RUNS, by default 300
+ * requests per POST endpoint, in `npm test`) and bench/fuzz.ts (`npm run fuzz`, 100,000 per endpoint).
  *
  * Each request is either random JSON, or a valid request of the endpoint (its documented
  * example, or the Liquidmetal case) with 1 to 4 mutations: deleted fields, wrong types, junk

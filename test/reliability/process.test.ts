@@ -127,7 +127,11 @@ t.test(
 
 t.test('WEB_CONCURRENCY=2: two workers share the port, one that dies is replaced, SIGTERM drains both', async (t) => {
   // A shutdown timer far past any machine's time for the batch below: draining is the test, not speed.
-  const server = await startServer(t, { WEB_CONCURRENCY: '2', SHUTDOWN_TIMEOUT_MS: '600000' })
+  const server = await startServer(t, {
+    WEB_CONCURRENCY: '2',
+    SHUTDOWN_TIMEOUT_MS: '600000',
+    BATCH_TIME_LIMIT_MS: '3600000',
+  })
   const until = Date.now() + 60_000
   const listening = () => server.logs().filter((l) => /listening at/.test(l.msg))
   while (listening().length < 2 && Date.now() < until) await sleep(100)

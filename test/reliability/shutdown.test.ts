@@ -20,6 +20,12 @@ import t, { type Test } from 'tap'
 import { slowItem, theCase } from './items.js'
 import { send, sleep, startServer, type Answer } from './server.js'
 
+// Tens of thousands of items computed: on a machine three times slower and busy this file takes
+// longer than the suite's five minutes a file. The time is the machine's; what is asserted is not.
+t.setTimeout(1_200_000)
+/** Only the shutdown may cut a batch short here, never its own time limit (at most an hour). */
+const NO_BATCH_LIMIT = { BATCH_TIME_LIMIT_MS: '3600000' }
+
 function batchResults(
   t: Test,
   answer: Answer,
@@ -41,7 +47,7 @@ function batchResults(
 
 t.test('SIGTERM with 10,000-item batches in flight: all complete, exit 0 within SHUTDOWN_TIMEOUT_MS', async (t) => {
   const timeout = 30_000
-  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: String(timeout) })
+  const server = await startServer(t, { ...NO_BATCH_LIMIT, SHUTDOWN_TIMEOUT_MS: String(timeout) })
   const batch = JSON.stringify({
     items: Array.from({ length: 10_000 }, (_, i) => (i % 10 === 9 ? { note: {} } : theCase)),
   })
@@ -73,19 +79,17 @@ t.test('SIGTERM with 10,000-item batches in flight: all complete, exit 0 within 
   const answers = await Promise.all([...batches, ...singles])
   for (const [i, answer] of answers.slice(0, 2).entries()) {
     const results = batchResults(t, answer, `batch ${i + 1}`)
-    // Items 10, 20, ... are invalid: their 400 comes whether or not the cut-off came first.
-    const valid = results.filter((_, k) => k % 10 !== 9)
-    const invalid = results.filter((_, k) => k % 10 === 9)
+    // Before the cut-off (if one came): items 10, 20, ... are invalid (400s), the others computed;
+    // from it on, every item is a 503 "resubmit".
+    let cutAt = results.findIndex((r) => r.problem?.status === 503)
+    if (cutAt === -1) cutAt = results.length
     t.ok(
-      invalid.every((r) => !r.ok && r.problem?.status === 400),
-      `batch ${i + 1}: the invalid ones are 400s`,
+      results.slice(0, cutAt).every((r, k) => (k % 10 === 9 ? r.problem?.status === 400 : r.ok)),
+      `batch ${i + 1}: the first ${cutAt} items computed, or 400s where invalid`,
     )
-    const computed = valid.findIndex((r) => !r.ok)
-    const cut = computed === -1 ? [] : valid.slice(computed)
     t.ok(
-      cut.every((r) => r.problem?.status === 503 && /shutting down/.test(r.problem.detail)),
-      `batch ${i + 1}: ${computed === -1 ? 9_000 : computed} valid items computed, ` +
-        `the ${cut.length} after them (if any) 503 "resubmit", none lost`,
+      results.slice(cutAt).every((r) => r.problem?.status === 503 && /shutting down/.test(r.problem.detail)),
+      `batch ${i + 1}: the ${results.length - cutAt} after the cut-off (if any) 503 "resubmit", none lost`,
     )
   }
   t.same(
@@ -102,7 +106,7 @@ t.test(
   'a batch that would outlast SHUTDOWN_TIMEOUT_MS: its rest is 503 problems, the answer completes, exit 0',
   async (t) => {
     const timeout = 5_000
-    const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: String(timeout) })
+    const server = await startServer(t, { ...NO_BATCH_LIMIT, SHUTDOWN_TIMEOUT_MS: String(timeout) })
     // 10,000 items of ~60 ms each: ten minutes of work.
     const body = JSON.stringify({ items: Array.from({ length: 10_000 }, () => slowItem) })
     let started!: () => void
@@ -131,7 +135,7 @@ t.test(
 t.test('six 3,000-item batches at once all complete, and SIGTERM while they run drains them, exit 0', async (t) => {
   // With the server's 512 MB heap (npm start's flags), so its default budget. Long enough for
   // six batches on a busy machine: the test is that they are drained, not how fast.
-  const server = await startServer(t, { SHUTDOWN_TIMEOUT_MS: '600000' })
+  const server = await startServer(t, { ...NO_BATCH_LIMIT, SHUTDOWN_TIMEOUT_MS: '600000' })
   const body = JSON.stringify({ items: Array.from({ length: 3_000 }, () => theCase) })
   t.ok(
     Buffer.byteLength(body) * 6 < 40 * 2 ** 20,

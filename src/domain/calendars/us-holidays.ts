@@ -14,7 +14,10 @@ import type { HolidayRule } from './rules.js'
 /** What happens to a fixed-date holiday falling on a Saturday. */
 export type SaturdayRule = 'to-friday' | 'not-moved'
 
-/** A fixed-date holiday on month/day: on the day, the Monday after a Sunday, or (optionally) the Friday before a Saturday. */
+/**
+ * A fixed-date holiday on month/day: on the day, the Monday after a Sunday, or (optionally) the Friday before a
+ * Saturday.
+ */
 export function isFixedDateHoliday(
   m: number,
   d: number,

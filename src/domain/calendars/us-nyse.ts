@@ -23,11 +23,16 @@ import {
   washingtonsBirthday,
 } from './us-holidays.js'
 
-/** Election Day closings: every year until 1968, then presidential years until 1980 (QuantLib: a Tuesday in November 1..7). */
+/**
+ * Election Day closings: every year until 1968, then presidential years until 1980 (QuantLib: a Tuesday in November
+ * 1..7).
+ */
 export const isNyseElectionDay: DayPredicate = (y, m, d, w) =>
   (y <= 1968 || (y <= 1980 && y % 4 === 0)) && m === 11 && d <= 7 && w === Weekday.Tuesday
 
-/** June 12 - December 31, 1968: four-day weeks, closed on Wednesdays (paperwork crisis); QuantLib: day of year >= 163. */
+/**
+ * June 12 - December 31, 1968: four-day weeks, closed on Wednesdays (paperwork crisis); QuantLib: day of year >= 163.
+ */
 export const isPaperworkCrisisWednesday: DayPredicate = (y, m, d, w) =>
   y === 1968 && w === Weekday.Wednesday && epochDayOf(y, m, d) - epochDayOf(y, 1, 1) + 1 >= 163
 

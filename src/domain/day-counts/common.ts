@@ -16,7 +16,10 @@ export interface YearFraction {
   denominator: number
 }
 
-/** `0 - x` rather than `-x`, so that a zero never becomes -0 (which JSON would print as 0 anyway, but === tests and Object.is would not). */
+/**
+ * `0 - x` rather than `-x`, so that a zero never becomes -0 (which JSON would print as 0 anyway, but === tests and
+ * Object.is would not).
+ */
 const negate = (x: number): number => 0 - x
 
 /**

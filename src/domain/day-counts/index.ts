@@ -45,22 +45,28 @@ const DAY_COUNT_INFO: Record<DayCountId, Omit<DayCountInfo, 'id'>> = {
   '30-360-us': {
     name: '30/360 US',
     description:
-      '360·ΔY + 30·ΔM + ΔD over 360 ("a 360-day year of twelve 30-day months"), in this order: if both dates are the last day of February, D2 = 30; if the start is the last day of February, D1 = 30; if D2 = 31 and D1 ≥ 30, D2 = 30; if D1 = 31, D1 = 30. The default for these notes. QuantLib Thirty360(USA).',
+      '360·ΔY + 30·ΔM + ΔD over 360 ("a 360-day year of twelve 30-day months"), in this order: if both dates are ' +
+      'the last day of February, D2 = 30; if the start is the last day of February, D1 = 30; if D2 = 31 and D1 ≥ ' +
+      '30, D2 = 30; if D1 = 31, D1 = 30. The default for these notes. QuantLib Thirty360(USA).',
   },
   '30-360-bond-basis': {
     name: '30/360 Bond Basis',
     description:
-      'ISDA 2006 4.16(f): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30, and D2 = 31 → 30 only if D1 ≥ 30. QuantLib Thirty360(BondBasis).',
+      'ISDA 2006 4.16(f): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30, and D2 = 31 → 30 only if D1 ≥ 30. ' +
+      'QuantLib Thirty360(BondBasis).',
   },
   '30e-360': {
     name: '30E/360 (Eurobond Basis)',
     description:
-      'ISDA 2006 4.16(g): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30 and D2 = 31 → 30. QuantLib Thirty360(European).',
+      'ISDA 2006 4.16(g): 360·ΔY + 30·ΔM + ΔD over 360, with D1 = 31 → 30 and D2 = 31 → 30. QuantLib ' +
+      'Thirty360(European).',
   },
   '30e-360-isda': {
     name: '30E/360 ISDA',
     description:
-      'ISDA 2006 4.16(h): 360·ΔY + 30·ΔM + ΔD over 360, with D1 → 30 if the 31st or the last day of February; D2 → 30 if the 31st, or the last day of February unless the end is the maturity date (give maturityDate). QuantLib Thirty360(German).',
+      'ISDA 2006 4.16(h): 360·ΔY + 30·ΔM + ΔD over 360, with D1 → 30 if the 31st or the last day of February; D2 → ' +
+      '30 if the 31st, or the last day of February unless the end is the maturity date (give maturityDate). ' +
+      'QuantLib Thirty360(German).',
   },
   'act-360': { name: 'Actual/360', description: 'Actual days over 360. QuantLib Actual360.' },
   'act-365-fixed': {
