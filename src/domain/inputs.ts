@@ -34,6 +34,7 @@ export interface NoteInput {
     interestDates?: { frequency?: Frequency; firstDate?: string } | string[]
     paymentForm?: InterestForm
     accruedInterestForm?: InterestForm
+    interestOnOverdueInterest?: boolean
   }
   cure?: { businessDays?: number }
   notice?: NoticeRulesInput

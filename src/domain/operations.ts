@@ -204,6 +204,7 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
             lateChargeRate,
             through,
             through,
+            payments.window,
           ),
           eventsOfDefault: payments.route === null ? [] : [paymentRouteView(payments.route)],
         }
@@ -268,7 +269,7 @@ export function computeRedemption(req: RedemptionRequest) {
     terms.calendar,
     { election: '/redemptionElection', paymentDate: '/paymentDate' },
     explanation,
-    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate) : null,
+    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate, payments.window) : null,
   )
   const beyond = new Contradictions()
   beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
@@ -292,6 +293,7 @@ export function computeRedemption(req: RedemptionRequest) {
             lateChargeRate,
             end,
             end,
+            payments.window,
           ),
         }
       : {}),

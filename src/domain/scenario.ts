@@ -364,7 +364,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
         calendar,
         { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
         explanation,
-        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate, window) : null,
       )
       clauses.add(redemption.clause)
     }
@@ -401,7 +401,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
             calendar,
             { election: '/events/redemptionElection', paymentDate: '/payoffQuotes' },
             new Explanation(),
-            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate, window) : null,
           ),
         )
   const end = redemption?.redemptionDate ?? asOf
@@ -437,7 +437,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
     ...(payments.recorded
-      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end) }
+      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end, window) }
       : {}),
     ...(quotes !== null ? { payoffQuotes: quotes } : {}),
     timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection, payments),

@@ -240,6 +240,7 @@ export function readNote(
       accruedInterestForm,
       rounding: rounding ?? DEFAULTS.rounding,
       principalPayments,
+      ...(i.interestOnOverdueInterest === true ? { interestOnOverdueInterest: true } : {}),
     },
     cureBusinessDays,
     noticeRules,

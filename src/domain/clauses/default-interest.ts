@@ -75,6 +75,8 @@ export interface InterestTerms {
   rounding: RoundingMode
   /** sorted by date, each in (issueDate, maturityDate] */
   principalPayments: PrincipalPayment[]
+  /** whether interest unpaid when due bears interest itself (default false: no compounding) */
+  interestOnOverdueInterest?: boolean
 }
 
 /** Default rates apply on days in [from, until); `until` is the cure, null while uncured. */
@@ -506,4 +508,26 @@ export function defaultRatesTimeline(t: Timeline, window: DefaultWindow): void {
       'Normal interest rates apply again from this day (no Event of Default is continuing).',
     )
   }
+}
+
+/**
+ * Simple interest on an amount over [from, to) at the cash rates in force each day (default rates
+ * while an Event of Default continues), on the note's day count, each sub-period rounded to cents.
+ */
+export function interestOn(
+  amount: Decimal,
+  from: IsoDate,
+  to: IsoDate,
+  terms: InterestTerms,
+  window: DefaultWindow,
+): Decimal {
+  if (to <= from || amount.isZero()) return ZERO
+  const cuts = (window.intervals ?? [window])
+    .flatMap((i) => [i.from, i.until])
+    .filter((d): d is IsoDate => d !== null && d > from && d < to)
+  const points = [from, ...[...new Set(cuts)].sort(), to]
+  let total = ZERO
+  for (let i = 0; i + 1 < points.length; i++)
+    total = total.plus(accrualRow(terms, window, points[i]!, points[i + 1]!, amount, 'cash', 'accrued', null).amount)
+  return total
 }

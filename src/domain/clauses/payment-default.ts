@@ -14,6 +14,7 @@ import {
   buildLedger,
   defaultWindow,
   interestAmount,
+  interestOn,
   lateChargeFraction,
   windowOf,
   type DefaultWindow,
@@ -232,16 +233,31 @@ export function couponLateCharge(c: Coupon, end: IsoDate, terms: InterestTerms, 
   return charge
 }
 
-/** What a payment on `date` owes for the coupons due on or before it: their unpaid amounts and late charges. */
+/**
+ * With interestOnOverdueInterest, the interest a coupon's overdue amounts bear to `end`: the part paid
+ * late from its due date to the day paid, the part unpaid to `end`, at the cash rates in force.
+ */
+export function couponInterest(c: Coupon, end: IsoDate, terms: InterestTerms, window: DefaultWindow): Decimal {
+  if (terms.interestOnOverdueInterest !== true) return ZERO
+  const paid = paidBy(c, end)
+  const onPaid = c.paidOn !== null && paid.gt(0) ? interestOn(paid, c.interestDate, c.paidOn, terms, window) : ZERO
+  return onPaid.plus(interestOn(c.due.minus(paid), c.interestDate, end, terms, window))
+}
+
+/**
+ * What a payment on `date` owes for the coupons due on or before it: their unpaid amounts (with the
+ * interest on them when the note says so) and late charges.
+ */
 export function overdueAt(
   coupons: readonly Coupon[],
   terms: InterestTerms,
   rate: Decimal | null,
+  window: DefaultWindow,
 ): (date: IsoDate) => { unpaid: Decimal; lateCharge: Decimal } {
   return (date) => {
     const due = coupons.filter((c) => c.interestDate <= date)
     return {
-      unpaid: sum(due.map((c) => c.due.minus(paidBy(c, date)))),
+      unpaid: sum(due.map((c) => c.due.minus(paidBy(c, date)).plus(couponInterest(c, date, terms, window)))),
       lateCharge: sum(due.map((c) => couponLateCharge(c, date, terms, rate))),
     }
   }
@@ -269,6 +285,7 @@ export function unpaidInterestView(
   rate: Decimal | null,
   asOf: IsoDate,
   end: IsoDate,
+  window: DefaultWindow,
 ) {
   return coupons.map((c) => {
     const overdueUntil = c.unpaid.gt(0) || c.paidOn === null ? asOf : minDate(c.paidOn, asOf)
@@ -282,6 +299,9 @@ export function unpaidInterestView(
       daysOverdue: Math.max(0, daysBetween(c.interestDate, overdueUntil)),
       gracePeriodEnd: grace?.graceEnd ?? null,
       lateCharge: formatMoney(couponLateCharge(c, end, terms, rate)),
+      ...(terms.interestOnOverdueInterest === true
+        ? { interestOnOverdue: formatMoney(couponInterest(c, end, terms, window)) }
+        : {}),
     }
   })
 }
@@ -345,12 +365,16 @@ export function paymentTimeline(t: Timeline, coupons: readonly Coupon[], route: 
 }
 
 /** Assumptions: what was taken as paid. */
-export function assumeCoupons(coupons: readonly Coupon[], explanation: Explanation): void {
+export function assumeCoupons(coupons: readonly Coupon[], terms: InterestTerms, explanation: Explanation): void {
+  const on = terms.interestOnOverdueInterest === true
   explanation.assume(
     'interest-payments',
     `Every cash coupon not listed in events.interestPayments is taken as paid in full on its Interest Date; ` +
       `${coupons.length} listed: each as recorded (paidOn null: unpaid; no amount: all that was due), ` +
-      'the rest of a coupon unpaid staying owed without interest on it.',
+      (on
+        ? 'the rest of a coupon unpaid staying owed and bearing interest at the cash rates in force until paid ' +
+          '(interestOnOverdueInterest).'
+        : 'the rest of a coupon unpaid staying owed without interest on it (interestOnOverdueInterest: default false).'),
   )
 }
 
@@ -443,7 +467,7 @@ export function paymentsRoute(
     result = { recorded: true, coupons, route, periods, window }
     if (settled) break
   }
-  assumeCoupons(result.coupons, explanation)
+  assumeCoupons(result.coupons, terms.interest, explanation)
   if (paymentPeriod(result.route) !== null)
     explanation.assume(
       'default-rates-routes',
