@@ -277,7 +277,8 @@ export function computeRedemption(req: RedemptionRequest) {
     beyond.check(
       c.interestDate <= redemption.redemptionDate,
       `${c.pointer}/interestDate`,
-      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's ` +
+        'interest as accrued interest',
     )
   beyond.throwIfAny()
   const end = redemption.redemptionDate

@@ -383,7 +383,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       beyond.check(
         c.interestDate <= redemption.redemptionDate,
         `${c.pointer}/interestDate`,
-        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's ` +
+          'interest as accrued interest',
       )
   }
   beyond.throwIfAny()
@@ -408,7 +409,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (coupons.some((c) => c.paidOn !== null && c.paidOn > end))
     explanation.warn(
       'interest-paid-after-redemption',
-      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: it is taken as paid as recorded.`,
+      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: ` +
+        'it is taken as paid as recorded.',
     )
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.

@@ -57,6 +57,9 @@ export interface Coupon {
   pointer: string
 }
 
+const occursOnWords = (o: PaymentDefaultOccursOn): string =>
+  o === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'
+
 /** Reads `note.paymentDefault`: absent for the defaults, null for no such clause. */
 export function readPaymentDefault(
   input: PaymentDefaultInput | null | undefined,
@@ -65,7 +68,8 @@ export function readPaymentDefault(
   if (input === null) {
     explanation.assume(
       'payment-default',
-      'The note has no payment default clause (paymentDefault null): a coupon not paid stays owed, and is no Event of Default.',
+      'The note has no payment default clause (paymentDefault null): a coupon not paid stays owed, and is no ' +
+        'Event of Default.',
     )
     return null
   }
@@ -81,7 +85,7 @@ export function readPaymentDefault(
       (terms.noticeRequired
         ? 'the grace period running from the notice of default when that takes effect later (noticeRequired)'
         : `no notice needed (${given(input?.noticeRequired !== undefined)})`) +
-      `; it occurs on ${terms.occursOn === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'} ` +
+      `; it occurs on ${occursOnWords(terms.occursOn)} ` +
       `(${given(input?.occursOn !== undefined)}) and is cured when all that is overdue is paid.`,
   )
   return terms
@@ -374,7 +378,8 @@ export function assumeCoupons(coupons: readonly Coupon[], terms: InterestTerms, 
       (on
         ? 'the rest of a coupon unpaid staying owed and bearing interest at the cash rates in force until paid ' +
           '(interestOnOverdueInterest).'
-        : 'the rest of a coupon unpaid staying owed without interest on it (interestOnOverdueInterest: default false).'),
+        : 'the rest of a coupon unpaid staying owed without interest on it ' +
+          '(interestOnOverdueInterest: default false).'),
   )
 }
 
@@ -384,11 +389,11 @@ export function paymentDefaultReading(req: ScenarioRequest): Reading | null {
   if (pd === null || (req.events?.interestPayments ?? []).length === 0) return null
   const occursOn = pd?.occursOn ?? PAYMENT_DEFAULT_DEFAULTS.occursOn
   const other: PaymentDefaultOccursOn = occursOn === 'day-after-grace' ? 'last-day-of-grace' : 'day-after-grace'
-  const words = (o: PaymentDefaultOccursOn) =>
-    o === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'
   return {
     id: `payment-default-on-${other}`,
-    description: `${PAYMENT_DEFAULT_CLAUSE}: the payment default occurring on ${words(other)} instead of ${words(occursOn)}.`,
+    description:
+      `${PAYMENT_DEFAULT_CLAUSE}: the payment default occurring on ${occursOnWords(other)} ` +
+      `instead of ${occursOnWords(occursOn)}.`,
     patch:
       pd === undefined
         ? [setMember('/note/paymentDefault', false, { occursOn: other })]
@@ -417,7 +422,8 @@ const MAX_ROUTE_ROUNDS = 1000
 
 /**
  * The payment route to default, beside another route's Event of Default (`eventOfDefaultDate`,
- * cured on `curedOn`: the covenant's, or the one a request gives). `at` is where the entries sit. The coupons due depend on the default rates, and the default rates on the
+ * cured on `curedOn`: the covenant's, or the one a request gives). `at` is where the entries sit.
+ * The coupons due depend on the default rates, and the default rates on the
  * coupons missed before: each round settles the coupons up to the next payment default, so the
  * rounds end when the window no longer moves.
  */
