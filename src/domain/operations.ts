@@ -164,12 +164,14 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   problems.throwIfAny()
   explanation.assume(
     'ledger-horizon',
-    `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`,
+    `The interest ledger runs to ${through} (exclusive; ` +
+      `${req.through === undefined ? 'default: the maturity date' : 'as given'}).`,
   )
   if (through > terms.interest.maturityDate) {
     explanation.warn(
       'ledger-after-maturity',
-      `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`,
+      `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues ` +
+        'past maturity as if the note were still outstanding.',
     )
   }
   // Coupons recorded as not paid: their payment default joins the Event of Default given; statuses as of `through`.
@@ -234,7 +236,8 @@ export function computeRedemption(req: RedemptionRequest) {
     `must be after the issue date (${terms.interest.issueDate})`,
   )
   const curedOn = req.curedOn ?? null
-  // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
+  // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an
+  // election on or after it.
   if (curedOn !== null)
     problems.check(
       curedOn >= req.eventOfDefaultDate,

@@ -93,7 +93,10 @@ function warnIfAfterAsOf(
     explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
 }
 
-/** Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on `asOf`). */
+/**
+ * Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on
+ * `asOf`).
+ */
 export function warnEventsAfterAsOf(
   explanation: Explanation,
   asOf: IsoDate,
@@ -287,7 +290,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     if (cure.eventOfDefaultStatus === 'pending') {
       explanation.warn(
         'event-of-default-after-as-of',
-        `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`,
+        `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the ` +
+          `default is cured by ${cure.cureDeadline}.`,
       )
     }
   }
@@ -339,7 +343,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     if (effect !== null && election.date < effect.sentDate) {
       explanation.warn(
         'election-before-notice',
-        `The redemption election dated ${election.date} precedes the notice of default (sent ${effect.sentDate}): it is premature, made before the default was even notified.`,
+        `The redemption election dated ${election.date} precedes the notice of default (sent ` +
+          `${effect.sentDate}): it is premature, made before the default was even notified.`,
       )
     }
     standing = electionStandingOn(election.date, periods, notice !== null)
@@ -420,7 +425,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (redemption === null) {
     explanation.assume(
       'ledger-horizon',
-      'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.',
+      'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last ' +
+        'Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.',
     )
   }
 

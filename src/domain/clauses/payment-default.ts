@@ -484,7 +484,8 @@ export function paymentsRoute(
   if (result.route?.status === 'pending')
     explanation.warn(
       'payment-default-after-as-of',
-      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
+      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is ` +
+        'overdue is ' +
         'paid within the grace period.',
     )
   return result
