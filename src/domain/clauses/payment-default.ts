@@ -418,7 +418,7 @@ export interface PaymentsRoute {
 }
 
 /** Rounds of the fixed point at most: each round settles at least one coupon, in date order. */
-const MAX_ROUTE_ROUNDS = 1000
+const MAX_ROUTE_ROUNDS = 20
 
 /**
  * The payment route to default, beside another route's Event of Default (`eventOfDefaultDate`,
