@@ -116,7 +116,8 @@ function checkHolders(req: Omit<ScenarioRequest, 'holders'> & { holders: HolderW
   if ((req.events?.interestPayments ?? []).some((p) => p.amount !== undefined)) {
     problems.add(
       '/holders',
-      'cannot be combined with a partial interest payment (an amount in events.interestPayments): how it is split among the holders is not given',
+      'cannot be combined with a partial interest payment (an amount in events.interestPayments): ' +
+        'how it is split among the holders is not given',
     )
   }
   if ((req.principalPayments ?? req.note.principalPayments) !== undefined) {

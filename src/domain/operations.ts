@@ -126,12 +126,14 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
   problems.throwIfAny()
   explanation.assume(
     'ledger-horizon',
-    `The interest ledger runs to ${through} (exclusive; ${req.through === undefined ? 'default: the maturity date' : 'as given'}).`,
+    `The interest ledger runs to ${through} (exclusive; ` +
+      `${req.through === undefined ? 'default: the maturity date' : 'as given'}).`,
   )
   if (through > terms.interest.maturityDate) {
     explanation.warn(
       'ledger-after-maturity',
-      `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues past maturity as if the note were still outstanding.`,
+      `The ledger runs to ${through}, after the maturity date ${terms.interest.maturityDate}: interest accrues ` +
+        'past maturity as if the note were still outstanding.',
     )
   }
   // Coupons recorded as not paid: their payment default joins the Event of Default given; statuses as of `through`.
@@ -166,6 +168,7 @@ export function computeDefaultInterest(req: DefaultInterestRequest) {
             lateChargeRate,
             through,
             through,
+            payments.window,
           ),
           eventsOfDefault: payments.route === null ? [] : [paymentRouteView(payments.route)],
         }
@@ -188,7 +191,8 @@ export function computeRedemption(req: RedemptionRequest) {
     `must be after the issue date (${terms.interest.issueDate})`,
   )
   const curedOn = req.curedOn ?? null
-  // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an election on or after it.
+  // A cure on the Event of Default's own day is a cure (as in /v1/default-interest); redeem() then refuses an
+  // election on or after it.
   if (curedOn !== null)
     problems.check(
       curedOn >= req.eventOfDefaultDate,
@@ -223,7 +227,7 @@ export function computeRedemption(req: RedemptionRequest) {
     terms.calendar,
     { election: '/redemptionElection', paymentDate: '/paymentDate' },
     explanation,
-    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate) : null,
+    payments.recorded ? overdueAt(payments.coupons, terms.interest, lateChargeRate, payments.window) : null,
   )
   const beyond = new Contradictions()
   beyond.checkComputedDate(redemption.paymentDueDate, '/redemptionElection', 'the redemption payment due date')
@@ -231,7 +235,8 @@ export function computeRedemption(req: RedemptionRequest) {
     beyond.check(
       c.interestDate <= redemption.redemptionDate,
       `${c.pointer}/interestDate`,
-      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+      `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's ` +
+        'interest as accrued interest',
     )
   beyond.throwIfAny()
   const end = redemption.redemptionDate
@@ -247,6 +252,7 @@ export function computeRedemption(req: RedemptionRequest) {
             lateChargeRate,
             end,
             end,
+            payments.window,
           ),
         }
       : {}),

@@ -36,7 +36,9 @@ function calendarReadings(req: ScenarioRequest): Reading[] {
   const name = (id: CalendarId) => `${id} (${CALENDAR_RULES[id].name})`
   return CALENDAR_IDS.filter((id) => id !== current).map((id) => ({
     id: `calendar-${id}`,
-    description: `A Business Day read on the ${name(id)} calendar instead of ${name(current)}: the covenant period, the notice, the cure period and the payment date count its Business Days.`,
+    description:
+      `A Business Day read on the ${name(id)} calendar instead of ${name(current)}: the covenant ` +
+      'period, the notice, the cure period and the payment date count its Business Days.',
     patch: [setMember('/note/calendar', req.note.calendar !== undefined, id)],
   }))
 }
@@ -45,7 +47,8 @@ function calendarReadings(req: ScenarioRequest): Reading[] {
  * The readings a careful analyst would try for this request, in a fixed order: the covenant
  * period in the other unit, each other calendar, the notice by its slowest method, the cure
  * period one Business Day shorter and longer, with coupons recorded the payment default on the other
- * day, accrued interest in the other form, the other rounding. `notice` is the base scenario's notice (its date by method), or null without one.
+ * day, accrued interest in the other form, the other rounding. `notice` is the base scenario's notice (its date
+ * by method), or null without one.
  */
 export function defaultReadings(req: ScenarioRequest, notice: BaseNotice | null): Reading[] {
   return [

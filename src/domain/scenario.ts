@@ -93,7 +93,10 @@ function warnIfAfterAsOf(
     explanation.warn(code, `The ${what} (${date}) falls after asOf (${asOf}): ${consequence}`)
 }
 
-/** Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on `asOf`). */
+/**
+ * Each event dated after `asOf`, under its own warning (the covenant's and the cure's statuses are judged on
+ * `asOf`).
+ */
 export function warnEventsAfterAsOf(
   explanation: Explanation,
   asOf: IsoDate,
@@ -287,7 +290,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     if (cure.eventOfDefaultStatus === 'pending') {
       explanation.warn(
         'event-of-default-after-as-of',
-        `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the default is cured by ${cure.cureDeadline}.`,
+        `The Event of Default (${cure.eventOfDefaultDate}) falls after asOf (${asOf}); it occurs unless the ` +
+          `default is cured by ${cure.cureDeadline}.`,
       )
     }
   }
@@ -339,7 +343,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     if (effect !== null && election.date < effect.sentDate) {
       explanation.warn(
         'election-before-notice',
-        `The redemption election dated ${election.date} precedes the notice of default (sent ${effect.sentDate}): it is premature, made before the default was even notified.`,
+        `The redemption election dated ${election.date} precedes the notice of default (sent ` +
+          `${effect.sentDate}): it is premature, made before the default was even notified.`,
       )
     }
     standing = electionStandingOn(election.date, periods, notice !== null)
@@ -364,7 +369,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
         calendar,
         { election: '/events/redemptionElection', paymentDate: '/events/paymentDate' },
         explanation,
-        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+        payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate, window) : null,
       )
       clauses.add(redemption.clause)
     }
@@ -383,7 +388,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       beyond.check(
         c.interestDate <= redemption.redemptionDate,
         `${c.pointer}/interestDate`,
-        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's interest as accrued interest`,
+        `falls after the redemption date (${redemption.redemptionDate}): the redemption pays that period's ` +
+          'interest as accrued interest',
       )
   }
   beyond.throwIfAny()
@@ -401,14 +407,15 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
             calendar,
             { election: '/events/redemptionElection', paymentDate: '/payoffQuotes' },
             new Explanation(),
-            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate) : null,
+            payments.recorded ? overdueAt(coupons, terms.interest, lateChargeRate, window) : null,
           ),
         )
   const end = redemption?.redemptionDate ?? asOf
   if (coupons.some((c) => c.paidOn !== null && c.paidOn > end))
     explanation.warn(
       'interest-paid-after-redemption',
-      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: it is taken as paid as recorded.`,
+      `A coupon is recorded as paid after ${end === asOf ? `asOf (${asOf})` : `the redemption date (${end})`}: ` +
+        'it is taken as paid as recorded.',
     )
 
   // Without a redemption the ledger runs to asOf (accrued interest to date), within the note's life.
@@ -418,7 +425,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
   if (redemption === null) {
     explanation.assume(
       'ledger-horizon',
-      'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.',
+      'The interest ledger runs to asOf (exclusive), or to maturity if earlier; the days since the last ' +
+        'Interest Date accrue at the paymentForm rates, as they will be paid on the next Interest Date.',
     )
   }
 
@@ -437,7 +445,7 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
     redemptionElection: election === null || standing === null ? null : electionView(election, standing),
     redemption: redemption === null ? null : redemptionView(redemption),
     ...(payments.recorded
-      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end) }
+      ? { unpaidInterest: unpaidInterestView(coupons, route, terms.interest, lateChargeRate, asOf, end, window) }
       : {}),
     ...(quotes !== null ? { payoffQuotes: quotes } : {}),
     timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection, payments),

@@ -131,7 +131,8 @@ function readInterestDates(
         : `default: the maturity date, one ${frequency} period after the issue date (${onePeriod}) being later`
   explanation.assume(
     'interest-dates',
-    `Interest Dates are ${frequency} (${given(rule?.frequency !== undefined)}) from ${firstDate} (${firstDateSource}), clamped to month ends, plus the maturity date; periods accrue on these unadjusted dates.`,
+    `Interest Dates are ${frequency} (${given(rule?.frequency !== undefined)}) from ${firstDate} ` +
+      `(${firstDateSource}), clamped to month ends, plus the maturity date; periods accrue on these unadjusted dates.`,
   )
   return interestDates({ frequency, firstDate }, note.maturityDate)
 }
@@ -178,7 +179,9 @@ export function readNote(
   if (principalPayments.length > 0) {
     explanation.assume(
       'principal-payments',
-      `${principalPayments.length} principal payment(s) given reduce the outstanding principal on their dates; a sub-period that spans one is split there, and a redemption's accrued interest is on the redeemed share of the principal outstanding in each sub-period.`,
+      `${principalPayments.length} principal payment(s) given reduce the outstanding principal on their dates; ` +
+        "a sub-period that spans one is split there, and a redemption's accrued interest is on the redeemed " +
+        'share of the principal outstanding in each sub-period.',
     )
   }
 
@@ -240,6 +243,7 @@ export function readNote(
       accruedInterestForm,
       rounding: rounding ?? DEFAULTS.rounding,
       principalPayments,
+      ...(i.interestOnOverdueInterest === true ? { interestOnOverdueInterest: true } : {}),
     },
     cureBusinessDays,
     noticeRules,

@@ -146,18 +146,14 @@ t.test('each payoff quote: the day before, plus the interest of the days between
           // After the due date interest has stopped: only the late charge moves.
           if (!change.eq(late)) return false
         } else {
-          // A coupon paid on an Interest Date between leaves the quote (a period closes): compare within one period.
-          if (r.interest.interestDates.some((d: string) => d > a.date && d < b.date)) continue
-          // A coupon recorded unpaid that falls due on b joins the quote.
-          const due = r.unpaidInterest
-            .filter((u: any) => u.interestDate > a.date && u.interestDate <= b.date)
-            .reduce(
-              (s: Decimal, u: any) => s.plus(u.due).minus(u.paidOn !== null && u.paidOn <= b.date ? u.paid : 0),
-              new Decimal(0),
-            )
-          // A paid coupon falling due on b closes the period: the quote restarts from it.
-          if (due.isZero() && r.interest.interestDates.includes(b.date)) continue
-          const interest = change.minus(late).minus(due)
+          // An Interest Date in (a, b] closes a period: its coupon, paid, leaves the quote, or, unpaid, joins it
+          // in place of the interest accrued to a. Compare within one period.
+          if (r.interest.interestDates.some((d: string) => d > a.date && d <= b.date)) continue
+          // A coupon paid between leaves the quote (it is no longer owed).
+          const paidBetween = r.unpaidInterest
+            .filter((u: any) => u.paidOn !== null && u.paidOn > a.date && u.paidOn <= b.date)
+            .reduce((s: Decimal, u: any) => s.plus(u.paid), new Decimal(0))
+          const interest = change.minus(late).plus(paidBetween)
           // Interest of the days between on the redeemed principal at the cash rates in force: between
           // the normal and the default rate, each day, within the cents of rounding its sub-periods.
           const days = daysBetween(a.date, b.date)
@@ -173,9 +169,9 @@ t.test('each payoff quote: the day before, plus the interest of the days between
             .times(days + 4)
             .div(basis - 6)
           if (interest.lt(low.minus(0.03)) || interest.gt(high.plus(0.03))) return false
-          // With no coupon falling due between and the same rate throughout, it is that interest exactly
+          // At the default rate throughout, it is that interest exactly
           // as the ledger rounds it: the quote's per diem times the days, within a cent per day.
-          if (due.isZero() && a.date > red.accruedInterest.from && g.dayCount !== '30-360-us') {
+          if (a.date > red.accruedInterest.from && g.dayCount !== '30-360-us') {
             const perDays = new Decimal(red.perDiem).times(days)
             if (
               r.eventOfDefault.defaultRatesUntil === null &&

@@ -337,3 +337,18 @@ t.test('holders: each holder owes its own coupons; the series sums them', async 
     'a partial payment cannot be split among holders',
   )
 })
+
+t.test('interest on overdue interest, when the note says so', async (t) => {
+  const r = withPayments(bothUnpaid, (c) => (c.note.interest.interestOnOverdueInterest = true))
+  // To the redemption date 2008-10-06, at the cash rates in force (30/360):
+  // 20,000 from 07-01: 9 days at 8% (to 07-10) = 40.00; 86 days at 12% (07-10 → 10-06) = 573.333… → 573.33
+  // 29,000 from 10-01: 5 days at 12% = 48.333… → 48.33
+  t.same(
+    r.unpaidInterest.map((u: any) => u.interestOnOverdue),
+    ['613.33', '48.33'],
+  )
+  // 49,000.00 + 613.33 + 48.33 = 49,661.66; price 1,050,666.67 + 661.66 = 1,051,328.33
+  t.equal(r.redemption.unpaidInterest, '49661.66')
+  t.equal(r.redemption.redemptionPrice, '1051328.33')
+  t.notOk('interestOnOverdue' in withPayments(bothUnpaid).unpaidInterest[0], 'off by default')
+})

@@ -107,7 +107,8 @@ export function readCovenant(spa: SpaInput, explanation: Explanation): CovenantT
   const adjustment = c.adjustment ?? COVENANT_DEFAULTS.covenantAdjustment
   explanation.assume(
     'covenant-period',
-    `The SPA ${c.section ?? COVENANT_DEFAULTS.covenantSection} deadline is ${period.count} ${period.unit} after the Closing (${given(c.period !== undefined)})` +
+    `The SPA ${c.section ?? COVENANT_DEFAULTS.covenantSection} deadline is ${period.count} ${period.unit} after ` +
+      `the Closing (${given(c.period !== undefined)})` +
       (period.unit === 'calendar-days'
         ? `, adjusted ${adjustment} (${given(c.adjustment !== undefined)}).`
         : '; the closing day itself is not counted.'),
@@ -120,7 +121,8 @@ export function assumeBreach(covenant: CovenantResult, explanation: Explanation)
   if (covenant.status === 'breached' || covenant.status === 'performed-late') {
     explanation.assume(
       'breach-start',
-      'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf while unperformed.',
+      'A breach runs from the day after the deadline; days late are counted to the performance date, or to asOf ' +
+        'while unperformed.',
     )
   }
 }
@@ -173,7 +175,9 @@ export function covenantReading(spa: SpaInput | null): Reading | null {
       : ''
   return {
     id: `covenant-period-${other}`,
-    description: `SPA ${section}: the ${count}-day period after the Closing read as ${count} ${other.replace('-', ' ')}${adjusted} instead of ${count} ${unit.replace('-', ' ')}.`,
+    description:
+      `SPA ${section}: the ${count}-day period after the Closing read as ${count} ` +
+      `${other.replace('-', ' ')}${adjusted} instead of ${count} ${unit.replace('-', ' ')}.`,
     patch,
   }
 }

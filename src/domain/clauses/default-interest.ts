@@ -76,6 +76,8 @@ export interface InterestTerms {
   rounding: RoundingMode
   /** sorted by date, each in (issueDate, maturityDate] */
   principalPayments: PrincipalPayment[]
+  /** whether interest unpaid when due bears interest itself (default false: no compounding) */
+  interestOnOverdueInterest?: boolean
 }
 
 /** Default rates apply on days in [from, until); `until` is the cure, null while uncured. */
@@ -327,23 +329,29 @@ export function assumeInterest(
   explanation.assume('day-count', `Interest accrues on the ${dayCount} day count (${given(isGiven.dayCount)}).`)
   explanation.assume(
     'rounding',
-    `Each sub-period's interest is rounded to cents ${rounding ?? INTEREST_DEFAULTS.rounding} (${given(rounding !== undefined)}); totals are sums of rounded amounts.`,
+    `Each sub-period's interest is rounded to cents ${rounding ?? INTEREST_DEFAULTS.rounding} ` +
+      `(${given(rounding !== undefined)}); totals are sums of rounded amounts.`,
   )
   explanation.assume(
     'rates',
-    `Normal rates ${formatRate(normalRates.cash)} cash / ${formatRate(normalRates.notes)} in notes; default rates ${formatRate(defaultRates.cash)} cash / ${formatRate(defaultRates.notes)} in notes (Note 2; ${given(isGiven.rates)}).`,
+    `Normal rates ${formatRate(normalRates.cash)} cash / ${formatRate(normalRates.notes)} in notes; default ` +
+      `rates ${formatRate(defaultRates.cash)} cash / ${formatRate(defaultRates.notes)} in notes (Note 2; ` +
+      `${given(isGiven.rates)}).`,
   )
   explanation.assume(
     'payment-form',
-    `Interest is paid on each Interest Date in ${paymentForm === 'notes' ? 'interest notes that join the principal' : 'cash'} (${given(isGiven.paymentForm)}).`,
+    'Interest is paid on each Interest Date in ' +
+      `${paymentForm === 'notes' ? 'interest notes that join the principal' : 'cash'} (${given(isGiven.paymentForm)}).`,
   )
   explanation.assume(
     'accrued-interest-form',
-    `Interest accrued since the last Interest Date is valued at the ${accruedInterestForm} rates (${given(isGiven.accruedInterestForm)}).`,
+    `Interest accrued since the last Interest Date is valued at the ${accruedInterestForm} rates ` +
+      `(${given(isGiven.accruedInterestForm)}).`,
   )
   explanation.assume(
     'default-rates-window',
-    'Default rates apply from the Event of Default (inclusive) until it is cured (exclusive); a period spanning either date is split there.',
+    'Default rates apply from the Event of Default (inclusive) until it is cured (exclusive); a period spanning ' +
+      'either date is split there.',
   )
   if (defaultRates.cash.lt(normalRates.cash) || defaultRates.notes.lt(normalRates.notes)) {
     explanation.warn('default-rate-below-normal', 'A default rate is below the corresponding normal rate.')
@@ -445,7 +453,9 @@ export function accruedInterestReading(req: ScenarioRequest): Reading {
   const rates = (f: InterestForm) => (f === 'cash' ? 'the Cash Interest Rates' : 'the Note Interest Rates')
   return {
     id: `accrued-interest-in-${other}`,
-    description: `Note 4(b): the interest accrued since the last Interest Date valued at ${rates(other)} (${other}) instead of ${rates(form)} (${form}).`,
+    description:
+      `Note 4(b): the interest accrued since the last Interest Date valued at ${rates(other)} ` +
+      `(${other}) instead of ${rates(form)} (${form}).`,
     patch:
       interest === undefined
         ? [setMember('/note/interest', false, { accruedInterestForm: other })]
@@ -501,4 +511,26 @@ export function defaultRatesTimeline(t: Timeline, window: DefaultWindow): void {
       'Normal interest rates apply again from this day (no Event of Default is continuing).',
     )
   }
+}
+
+/**
+ * Simple interest on an amount over [from, to) at the cash rates in force each day (default rates
+ * while an Event of Default continues), on the note's day count, each sub-period rounded to cents.
+ */
+export function interestOn(
+  amount: Decimal,
+  from: IsoDate,
+  to: IsoDate,
+  terms: InterestTerms,
+  window: DefaultWindow,
+): Decimal {
+  if (to <= from || amount.isZero()) return ZERO
+  const cuts = (window.intervals ?? [window])
+    .flatMap((i) => [i.from, i.until])
+    .filter((d): d is IsoDate => d !== null && d > from && d < to)
+  const points = [from, ...[...new Set(cuts)].sort(), to]
+  let total = ZERO
+  for (let i = 0; i + 1 < points.length; i++)
+    total = total.plus(accrualRow(terms, window, points[i]!, points[i + 1]!, amount, 'cash', 'accrued', null).amount)
+  return total
 }

@@ -180,11 +180,15 @@ export function assumeNoticeAndCure(
     'notice-effective-date',
     basis === 'explicit'
       ? 'The notice takes effect on the effectiveDate given.'
-      : `Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ${hh}:${mm} (a bare date counts as before), else the next Business Day; overnight courier after ${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the earliest method wins.`,
+      : 'Personal delivery, facsimile and email take effect the New York day sent if a Business Day before ' +
+          `${hh}:${mm} (a bare date counts as before), else the next Business Day; overnight courier after ` +
+          `${rules.overnightCourierBusinessDays}, mail after ${rules.mailBusinessDays} Business Day(s); the ` +
+          'earliest method wins.',
   )
   explanation.assume(
     'cure-period',
-    `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect (${given(cureGiven)}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`,
+    `The cure period ends ${cureBusinessDays} Business Days after the notice takes effect ` +
+      `(${given(cureGiven)}); the Event of Default occurs the day after, unless cured on or before the cure deadline.`,
   )
 }
 
@@ -249,13 +253,16 @@ export function noticeAndCureTimeline(t: Timeline, effect: NoticeEffect, cure: C
     effect.sentDate,
     'notice-sent',
     cure.clause,
-    `Notice of default sent by ${effect.byMethod.map((m) => m.method).join(', ')}${effect.sentTime ? ` at ${effect.sentTime} New York time` : ''}.`,
+    'Notice of default sent by ' +
+      `${effect.byMethod.map((m) => m.method).join(', ')}` +
+      (effect.sentTime ? ` at ${effect.sentTime} New York time.` : '.'),
   )
   t.add(
     effect.effectiveDate,
     'notice-effective',
     cure.clause,
-    `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); the cure period starts.`,
+    `Notice of default effective (${effect.basis === 'explicit' ? 'date given' : 'earliest delivery method'}); ` +
+      'the cure period starts.',
   )
   t.add(
     cure.cureDeadline,
@@ -302,7 +309,10 @@ export function slowestNoticeReading(req: ScenarioRequest, notice: BaseNotice | 
   const slowest = notice.methods.reduce((latest, m) => (m.effectiveDate > latest.effectiveDate ? m : latest))
   return {
     id: 'notice-by-slowest-method',
-    description: `Note 4(a)(iv): the notice effective only when its slowest method, ${slowest.method}, delivered it (${slowest.effectiveDate}), not by the earliest of ${sent.methods.join(', ')} (${notice.effectiveDate}).`,
+    description:
+      `Note 4(a)(iv): the notice effective only when its slowest method, ${slowest.method}, ` +
+      `delivered it (${slowest.effectiveDate}), not by the earliest of ${sent.methods.join(', ')} ` +
+      `(${notice.effectiveDate}).`,
     patch: [{ op: 'replace', path: '/events/noticeOfDefault/methods', value: [slowest.method] }],
   }
 }

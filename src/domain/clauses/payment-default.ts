@@ -14,6 +14,7 @@ import {
   buildLedger,
   defaultWindow,
   interestAmount,
+  interestOn,
   lateChargeFraction,
   windowOf,
   type DefaultWindow,
@@ -56,6 +57,9 @@ export interface Coupon {
   pointer: string
 }
 
+const occursOnWords = (o: PaymentDefaultOccursOn): string =>
+  o === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'
+
 /** Reads `note.paymentDefault`: absent for the defaults, null for no such clause. */
 export function readPaymentDefault(
   input: PaymentDefaultInput | null | undefined,
@@ -64,7 +68,8 @@ export function readPaymentDefault(
   if (input === null) {
     explanation.assume(
       'payment-default',
-      'The note has no payment default clause (paymentDefault null): a coupon not paid stays owed, and is no Event of Default.',
+      'The note has no payment default clause (paymentDefault null): a coupon not paid stays owed, and is no ' +
+        'Event of Default.',
     )
     return null
   }
@@ -80,7 +85,7 @@ export function readPaymentDefault(
       (terms.noticeRequired
         ? 'the grace period running from the notice of default when that takes effect later (noticeRequired)'
         : `no notice needed (${given(input?.noticeRequired !== undefined)})`) +
-      `; it occurs on ${terms.occursOn === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'} ` +
+      `; it occurs on ${occursOnWords(terms.occursOn)} ` +
       `(${given(input?.occursOn !== undefined)}) and is cured when all that is overdue is paid.`,
   )
   return terms
@@ -232,16 +237,31 @@ export function couponLateCharge(c: Coupon, end: IsoDate, terms: InterestTerms, 
   return charge
 }
 
-/** What a payment on `date` owes for the coupons due on or before it: their unpaid amounts and late charges. */
+/**
+ * With interestOnOverdueInterest, the interest a coupon's overdue amounts bear to `end`: the part paid
+ * late from its due date to the day paid, the part unpaid to `end`, at the cash rates in force.
+ */
+export function couponInterest(c: Coupon, end: IsoDate, terms: InterestTerms, window: DefaultWindow): Decimal {
+  if (terms.interestOnOverdueInterest !== true) return ZERO
+  const paid = paidBy(c, end)
+  const onPaid = c.paidOn !== null && paid.gt(0) ? interestOn(paid, c.interestDate, c.paidOn, terms, window) : ZERO
+  return onPaid.plus(interestOn(c.due.minus(paid), c.interestDate, end, terms, window))
+}
+
+/**
+ * What a payment on `date` owes for the coupons due on or before it: their unpaid amounts (with the
+ * interest on them when the note says so) and late charges.
+ */
 export function overdueAt(
   coupons: readonly Coupon[],
   terms: InterestTerms,
   rate: Decimal | null,
+  window: DefaultWindow,
 ): (date: IsoDate) => { unpaid: Decimal; lateCharge: Decimal } {
   return (date) => {
     const due = coupons.filter((c) => c.interestDate <= date)
     return {
-      unpaid: sum(due.map((c) => c.due.minus(paidBy(c, date)))),
+      unpaid: sum(due.map((c) => c.due.minus(paidBy(c, date)).plus(couponInterest(c, date, terms, window)))),
       lateCharge: sum(due.map((c) => couponLateCharge(c, date, terms, rate))),
     }
   }
@@ -269,6 +289,7 @@ export function unpaidInterestView(
   rate: Decimal | null,
   asOf: IsoDate,
   end: IsoDate,
+  window: DefaultWindow,
 ) {
   return coupons.map((c) => {
     const overdueUntil = c.unpaid.gt(0) || c.paidOn === null ? asOf : minDate(c.paidOn, asOf)
@@ -282,6 +303,9 @@ export function unpaidInterestView(
       daysOverdue: Math.max(0, daysBetween(c.interestDate, overdueUntil)),
       gracePeriodEnd: grace?.graceEnd ?? null,
       lateCharge: formatMoney(couponLateCharge(c, end, terms, rate)),
+      ...(terms.interestOnOverdueInterest === true
+        ? { interestOnOverdue: formatMoney(couponInterest(c, end, terms, window)) }
+        : {}),
     }
   })
 }
@@ -345,12 +369,17 @@ export function paymentTimeline(t: Timeline, coupons: readonly Coupon[], route: 
 }
 
 /** Assumptions: what was taken as paid. */
-export function assumeCoupons(coupons: readonly Coupon[], explanation: Explanation): void {
+export function assumeCoupons(coupons: readonly Coupon[], terms: InterestTerms, explanation: Explanation): void {
+  const on = terms.interestOnOverdueInterest === true
   explanation.assume(
     'interest-payments',
     `Every cash coupon not listed in events.interestPayments is taken as paid in full on its Interest Date; ` +
       `${coupons.length} listed: each as recorded (paidOn null: unpaid; no amount: all that was due), ` +
-      'the rest of a coupon unpaid staying owed without interest on it.',
+      (on
+        ? 'the rest of a coupon unpaid staying owed and bearing interest at the cash rates in force until paid ' +
+          '(interestOnOverdueInterest).'
+        : 'the rest of a coupon unpaid staying owed without interest on it ' +
+          '(interestOnOverdueInterest: default false).'),
   )
 }
 
@@ -360,11 +389,11 @@ export function paymentDefaultReading(req: ScenarioRequest): Reading | null {
   if (pd === null || (req.events?.interestPayments ?? []).length === 0) return null
   const occursOn = pd?.occursOn ?? PAYMENT_DEFAULT_DEFAULTS.occursOn
   const other: PaymentDefaultOccursOn = occursOn === 'day-after-grace' ? 'last-day-of-grace' : 'day-after-grace'
-  const words = (o: PaymentDefaultOccursOn) =>
-    o === 'day-after-grace' ? 'the day after the last day of grace' : 'the last day of grace'
   return {
     id: `payment-default-on-${other}`,
-    description: `${PAYMENT_DEFAULT_CLAUSE}: the payment default occurring on ${words(other)} instead of ${words(occursOn)}.`,
+    description:
+      `${PAYMENT_DEFAULT_CLAUSE}: the payment default occurring on ${occursOnWords(other)} ` +
+      `instead of ${occursOnWords(occursOn)}.`,
     patch:
       pd === undefined
         ? [setMember('/note/paymentDefault', false, { occursOn: other })]
@@ -389,11 +418,12 @@ export interface PaymentsRoute {
 }
 
 /** Rounds of the fixed point at most: each round settles at least one coupon, in date order. */
-const MAX_ROUTE_ROUNDS = 1000
+const MAX_ROUTE_ROUNDS = 20
 
 /**
  * The payment route to default, beside another route's Event of Default (`eventOfDefaultDate`,
- * cured on `curedOn`: the covenant's, or the one a request gives). `at` is where the entries sit. The coupons due depend on the default rates, and the default rates on the
+ * cured on `curedOn`: the covenant's, or the one a request gives). `at` is where the entries sit.
+ * The coupons due depend on the default rates, and the default rates on the
  * coupons missed before: each round settles the coupons up to the next payment default, so the
  * rounds end when the window no longer moves.
  */
@@ -443,7 +473,7 @@ export function paymentsRoute(
     result = { recorded: true, coupons, route, periods, window }
     if (settled) break
   }
-  assumeCoupons(result.coupons, explanation)
+  assumeCoupons(result.coupons, terms.interest, explanation)
   if (paymentPeriod(result.route) !== null)
     explanation.assume(
       'default-rates-routes',
@@ -454,7 +484,8 @@ export function paymentsRoute(
   if (result.route?.status === 'pending')
     explanation.warn(
       'payment-default-after-as-of',
-      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
+      `The payment default (${result.route.date}) falls after asOf (${asOf}); it occurs unless all that is ` +
+        'overdue is ' +
         'paid within the grace period.',
     )
   return result

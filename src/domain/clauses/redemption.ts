@@ -128,11 +128,14 @@ export function electionStanding(
     }
   }
   if (curedOn !== null && electionDate < eventOfDefaultDate && eventOfDefaultDate >= curedOn) {
-    // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to redeem under.
+    // A premature election takes effect on the Event of Default; cured that same day, there is nothing left to
+    // redeem under.
     return {
       status: 'void',
       reason: 'cured-late',
-      detail: `the premature election would take effect on the Event of Default (${eventOfDefaultDate}), the day it was cured`,
+      detail:
+        `the premature election would take effect on the Event of Default (${eventOfDefaultDate}), the ` +
+        'day it was cured',
     }
   }
   if (electionDate >= eventOfDefaultDate) return { status: 'effective', effectiveDate: electionDate }
@@ -170,7 +173,10 @@ export function electionStandingOn(
   }
 }
 
-/** The date the election takes effect: a premature one waits for the Event of Default; a void one is a contradiction. */
+/**
+ * The date the election takes effect: a premature one waits for the Event of Default; a void one is a
+ * contradiction.
+ */
 function effectiveElection(
   election: RedemptionElection,
   periods: readonly DefaultInterval[],
@@ -195,7 +201,8 @@ function effectiveElection(
   if (standing.status !== 'deferred') return election.date
   explanation.warn(
     'election-before-event-of-default',
-    `The redemption election dated ${election.date} precedes the Event of Default (${eventOfDefaultDate}); it is treated as made on ${eventOfDefaultDate}.`,
+    `The redemption election dated ${election.date} precedes the Event of Default (${eventOfDefaultDate}); it ` +
+      `is treated as made on ${eventOfDefaultDate}.`,
   )
   return standing.effectiveDate
 }
@@ -303,7 +310,8 @@ export function redeem(
     } else {
       explanation.warn(
         'late-payment-without-late-charge',
-        `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late charge is computed.`,
+        `Paid ${lateChargeDays} days after the due date ${paymentDueDate}; no lateChargeRate is set, so no late ` +
+          'charge is computed.',
       )
     }
   }
@@ -386,29 +394,37 @@ export function assumeRedemption(
   const policy = election.policy ?? REDEMPTION_DEFAULTS.prematureElection
   explanation.assume(
     'portion',
-    `The holder redeems ${election.portion ?? REDEMPTION_DEFAULTS.portion} of the outstanding principal, interest notes included (${given(election.portion !== undefined)}).`,
+    `The holder redeems ${election.portion ?? REDEMPTION_DEFAULTS.portion} of the outstanding principal, ` +
+      `interest notes included (${given(election.portion !== undefined)}).`,
   )
   explanation.assume(
     'premature-election',
-    `An election dated before the Event of Default is ${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ${given(election.policy !== undefined)}).`,
+    'An election dated before the Event of Default is ' +
+      `${policy === 'defer' ? 'treated as made on the Event of Default date' : 'rejected'} (${policy}; ` +
+      `${given(election.policy !== undefined)}).`,
   )
   explanation.assume(
     'ledger-horizon',
-    'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue at the accruedInterestForm rates.',
+    'The interest ledger runs to the redemption date (exclusive); the days since the last Interest Date accrue ' +
+      'at the accruedInterestForm rates.',
   )
   explanation.assume(
     'premium',
-    `Redemption price = (principal + accrued interest) × ${formatRate(terms.redemption.premium)} (${given(r.premium !== undefined)}).`,
+    `Redemption price = (principal + accrued interest) × ${formatRate(terms.redemption.premium)} ` +
+      `(${given(r.premium !== undefined)}).`,
   )
   if (terms.redemption.conversion !== null) {
     explanation.assume(
       'as-converted',
-      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the greater of it and the premium price.`,
+      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ` +
+        `${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the ` +
+        'greater of it and the premium price.',
     )
   }
   explanation.assume(
     'payment-business-days',
-    `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective election (${given(r.paymentBusinessDays !== undefined)}).`,
+    `The redemption price is due ${terms.redemption.paymentBusinessDays} Business Days after the effective ` +
+      `election (${given(r.paymentBusinessDays !== undefined)}).`,
   )
   const dayCount = terms.interest.dayCount
   // Under act/act ISDA the year has 365 or 366 days: said once, as the ledger counts them.
@@ -419,11 +435,13 @@ export function assumeRedemption(
       ? `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / 366 when the due ` +
           "date falls in a leap year, else / 365 (act-act-isda: the ledger's own year); it is what each day of an " +
           'earlier payment saves, interest stopping at the due date.'
-      : `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ${perDiemBasis(dayCount)} (${dayCount}).`,
+      : `Per diem = redeemed principal × default ${terms.interest.accruedInterestForm} rate / ` +
+          `${perDiemBasis(dayCount)} (${dayCount}).`,
   )
   explanation.assume(
     'default-interest-increment',
-    'The default interest increment is, per accrued sub-period at default rates, the interest at (default rate − normal rate), rounded.',
+    'The default interest increment is, per accrued sub-period at default rates, the interest at (default rate ' +
+      '− normal rate), rounded.',
   )
   explanation.assume(
     'late-charge',
@@ -433,7 +451,9 @@ export function assumeRedemption(
         ? `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price ` +
           'for each actual day from the due date to the payment date, the days in leap years over 366 and the ' +
           'others over 365 (as act-act-isda counts them); interest itself stops at the due date.'
-        : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price for each actual day from the due date to the payment date, over ${perDiemBasis(dayCount)} (the per diem's basis for ${dayCount}).`,
+        : `A late payment adds ${formatRate(terms.redemption.lateChargeRate)} per annum on the redemption price ` +
+          `for each actual day from the due date to the payment date, over ${perDiemBasis(dayCount)} (the per ` +
+          `diem's basis for ${dayCount}).`,
   )
 }
 
@@ -540,7 +560,8 @@ export function redemptionTimeline(
       voided.date,
       'redemption-election',
       'Note 4(b)',
-      `Holder elects to redeem ${voided.portion.times(100).toString()}% of the Note; the election is void: ${voided.detail}.`,
+      `Holder elects to redeem ${voided.portion.times(100).toString()}% of the Note; the election is void: ` +
+        `${voided.detail}.`,
     )
   }
 }
@@ -597,7 +618,8 @@ export function payoffQuotes(
   }
   explanation.assume(
     'payoff-quotes',
-    `Payoff quotes for ${days.length} Business Day(s) from ${from} (${input.from === undefined ? 'default: the effective election' : 'as given'}): ` +
+    `Payoff quotes for ${days.length} Business Day(s) from ${from} ` +
+      `(${input.from === undefined ? 'default: the effective election' : 'as given'}): ` +
       "on or before the due date, interest to the day before the day paid; after it, the due date's price plus the " +
       'late charge to that day (interest stops at the due date).',
   )
