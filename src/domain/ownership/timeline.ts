@@ -440,6 +440,10 @@ export function computeTimeline(req: TimelineRequest) {
   const priorFilings: number[] = []
   let prevCountIndex = -1
   for (const date of dates) {
+    // Filings between the last date computed and this one, before this date's changes.
+    if (date !== req.from) {
+      while (nextFiling < filings.length && filings[nextFiling]!.f.filedOn < date) file(filings[nextFiling++]!)
+    }
     const k = countIndexOn(date)
     const snapshotReq: BeneficialOwnershipRequest = {
       asOf: date,
