@@ -422,3 +422,28 @@ t.test('a filing between two changes counts before the later one', async (t) => 
   // Without a reported aggregate, the baseline is the aggregate on the crossing's date.
   t.same(body.events.at(-1).baseline, { date: '2024-03-01', aggregate: 600_000 })
 })
+
+t.test('a control cycle or an unknown controlled id is a 422, as in the snapshot', async (t) => {
+  const app = testApp(t)
+  const base = {
+    from: '2024-03-01',
+    to: '2024-12-31',
+    sharesOutstanding: 1_000_000,
+    holders: [{ ...HOLDER, commonShares: 1 }],
+  }
+  assertProblem(
+    t,
+    await post(app, {
+      ...base,
+      persons: [
+        { id: 'p', name: 'P', controls: [{ id: 'q' }] },
+        { id: 'q', name: 'Q', controls: [{ id: 'p' }, { id: 'h' }] },
+      ],
+    }),
+    { status: 422, errors: [{ pointer: '/persons/1/controls/0/id' }] },
+  )
+  assertProblem(t, await post(app, { ...base, persons: [{ id: 'p', name: 'P', controls: [{ id: 'x' }] }] }), {
+    status: 422,
+    errors: [{ pointer: '/persons/0/controls/0/id' }],
+  })
+})
