@@ -236,7 +236,7 @@ t.test("the request's own errors are 400s at their pointer in the request", asyn
       ['/variants/0/patch/0/path'],
     ],
     ['a bad escape', one([{ op: 'remove', path: '/note/~2' }]), ['/variants/0/patch/0/path']],
-    ['no such op', one([{ op: 'merge', path: '/note', value: {} }]), ['/variants/0/patch/0']],
+    ['no such op', one([{ op: 'merge', path: '/note', value: {} }]), ['/variants/0/patch/0/op']],
     ['a value missing', one([{ op: 'add', path: '/note/calendar' }]), ['/variants/0/patch/0/value']],
     ['a from missing', one([{ op: 'copy', path: '/note/calendar' }]), ['/variants/0/patch/0/from']],
     ['an unknown member', one([{ op: 'remove', path: '/asOf', value: 1 }]), ['/variants/0/patch/0/value']],

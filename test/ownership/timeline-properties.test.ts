@@ -207,3 +207,48 @@ t.test('at most one unfiled amendment per person, and every deadline is the fili
   )
   t.pass('checked')
 })
+
+t.test(
+  'filings match, in date order, the earliest open obligation of their kind; crossings are the points',
+  async (t) => {
+    fc.assert(
+      fc.property(timelines, (req) => {
+        const result = computeTimeline(req)
+        // Matching, written literally over the obligations the timeline found.
+        const open = result.obligations.map((o) => ({ o, filedOn: undefined as string | undefined }))
+        const filings = (req.filings ?? []).map((f, i) => ({ f, i }))
+        filings.sort((a, b) => (a.f.filedOn < b.f.filedOn ? -1 : a.f.filedOn > b.f.filedOn ? 1 : a.i - b.i))
+        for (const { f } of filings) {
+          for (const id of f.persons) {
+            const candidates = open.filter(
+              (x) => x.o.person === id && x.o.kind === f.kind && x.filedOn === undefined && x.o.eventDate <= f.filedOn,
+            )
+            candidates.sort((a, b) => (a.o.eventDate < b.o.eventDate ? -1 : a.o.eventDate > b.o.eventDate ? 1 : 0))
+            // An obligation whose event comes after the filing cannot have been met by it.
+            if (candidates[0] !== undefined && candidates[0].o.eventDate <= f.filedOn) candidates[0].filedOn = f.filedOn
+          }
+        }
+        for (const x of open) if (x.o.filedOn !== x.filedOn) return false
+        // Every move of a person's exact ratio across 5% between two points is an event, and no other.
+        for (const person of result.persons) {
+          const crossings = person.points.flatMap((p, i) => {
+            const before = i === 0 ? false : person.points[i - 1]!.moreThanFivePercent
+            if (p.moreThanFivePercent === before) return []
+            return [
+              `${p.date} ${p.moreThanFivePercent ? 'crossed-above-five-percent' : 'fell-to-five-percent-or-below'}`,
+            ]
+          })
+          const events = result.events
+            .filter((e) => e.person === person.id && e.kind !== 'material-change')
+            .map((e) => `${e.date} ${e.kind}`)
+          const reportingBefore = (req.filings ?? []).some((f) => f.filedOn < req.from && f.persons.includes(person.id))
+          const expected = reportingBefore ? crossings.filter((c) => !c.startsWith(`${req.from} crossed`)) : crossings
+          if (JSON.stringify(expected) !== JSON.stringify(events)) return false
+        }
+        return true
+      }),
+      { numRuns: 60 },
+    )
+    t.pass('checked')
+  },
+)

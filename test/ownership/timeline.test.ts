@@ -401,3 +401,49 @@ t.test('a window with more dates that move than the bound is a 422 at /to', asyn
   const body = assertProblem(t, res, { status: 422, errors: [{ pointer: '/to' }] })
   t.match(body.errors[0].detail, /2,101 dates .* at most 2,000/)
 })
+
+t.test('a filing between two changes counts before the later one', async (t) => {
+  const app = testApp(t)
+  // Crossing on 2024-03-01 (from); the initial filed 03-05 reports 600,000; +120,000 on 04-10 is
+  // material against it (120,000 >= 100,000): an amendment due Friday 04-12.
+  const body = (
+    await post(app, {
+      from: '2024-03-01',
+      to: '2024-12-31',
+      sharesOutstanding: 10_000_000,
+      holders: [{ ...HOLDER, commonShares: 600_000, transactions: [{ date: '2024-04-10', commonShares: 120_000 }] }],
+      filings: [{ filedOn: '2024-03-05', kind: 'initial', persons: ['h'] }],
+    })
+  ).json()
+  t.match(body.obligations, [
+    { kind: 'initial', status: 'filed-on-time' },
+    { kind: 'amendment', eventDate: '2024-04-10', deadline: '2024-04-12', status: 'overdue' },
+  ])
+  // Without a reported aggregate, the baseline is the aggregate on the crossing's date.
+  t.same(body.events.at(-1).baseline, { date: '2024-03-01', aggregate: 600_000 })
+})
+
+t.test('a control cycle or an unknown controlled id is a 422, as in the snapshot', async (t) => {
+  const app = testApp(t)
+  const base = {
+    from: '2024-03-01',
+    to: '2024-12-31',
+    sharesOutstanding: 1_000_000,
+    holders: [{ ...HOLDER, commonShares: 1 }],
+  }
+  assertProblem(
+    t,
+    await post(app, {
+      ...base,
+      persons: [
+        { id: 'p', name: 'P', controls: [{ id: 'q' }] },
+        { id: 'q', name: 'Q', controls: [{ id: 'p' }, { id: 'h' }] },
+      ],
+    }),
+    { status: 422, errors: [{ pointer: '/persons/1/controls/0/id' }] },
+  )
+  assertProblem(t, await post(app, { ...base, persons: [{ id: 'p', name: 'P', controls: [{ id: 'x' }] }] }), {
+    status: 422,
+    errors: [{ pointer: '/persons/0/controls/0/id' }],
+  })
+})

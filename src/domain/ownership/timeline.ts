@@ -19,7 +19,7 @@ import {
   type OwnershipHolderInput,
   type PersonInput,
 } from './beneficial-ownership.js'
-import { reachedHolders } from './control-graph.js'
+import { checkControlGraph, reachedHolders } from './control-graph.js'
 import type { ConversionShareRounding } from './conversion-shares.js'
 import { filingDeadline, FILING_CALENDAR } from './filing-deadline.js'
 import { outstandingOn, seriesPath, type SeriesPath, type SeriesPosition } from './note-series.js'
@@ -186,8 +186,8 @@ function checkRequest(req: TimelineRequest, ids: Set<string>): void {
         const j = h.transactions!.findIndex((t) => t.date === date)
         problems.add(
           `/holders/${i}/transactions/${j}/commonShares`,
-          `leaves ${h.id} with ${n(position)} shares of common stock on ${date}: a holder cannot sell more than it ` +
-            `holds`,
+          `leaves ${h.id} with ${n(position)} shares of common stock on ${date}: a holder cannot sell more ` +
+            'than it holds',
         )
         break
       }
@@ -317,12 +317,21 @@ export function computeTimeline(req: TimelineRequest) {
     }
   }
 
+  const nodes = persons.map((p) => ({
+    id: p.id,
+    controls: p.controls.map((c) => ({ id: c.id, voting: c.voting ?? 'sole', dispositive: c.dispositive ?? 'sole' })),
+  }))
+  // The graph checked (unknown ids, cycles, duplicates) before it is walked, as the snapshot does.
+  const graphProblems = new Contradictions()
+  checkControlGraph(
+    req.holders.map((h) => h.id),
+    nodes,
+    graphProblems,
+  )
+  graphProblems.throwIfAny()
   const reach = reachedHolders(
     req.holders.map((h) => h.id),
-    persons.map((p) => ({
-      id: p.id,
-      controls: p.controls.map((c) => ({ id: c.id, voting: c.voting ?? 'sole', dispositive: c.dispositive ?? 'sole' })),
-    })),
+    nodes,
   )
   /** holder -> the reporting persons reaching it (itself included) */
   const reaching = new Map<string, string[]>(req.holders.map((h) => [h.id, [h.id]]))
@@ -440,6 +449,10 @@ export function computeTimeline(req: TimelineRequest) {
   const priorFilings: number[] = []
   let prevCountIndex = -1
   for (const date of dates) {
+    // Filings between the last date computed and this one, before this date's changes.
+    if (date !== req.from) {
+      while (nextFiling < filings.length && filings[nextFiling]!.f.filedOn < date) file(filings[nextFiling++]!)
+    }
     const k = countIndexOn(date)
     const snapshotReq: BeneficialOwnershipRequest = {
       asOf: date,
