@@ -403,13 +403,20 @@ async function poolFigures(): Promise<void> {
       ['1 thread', []],
       ['2 threads', []],
     ])
+    const cpuPerNote = new Map<string, number[]>([
+      ['1 thread', []],
+      ['2 threads', []],
+    ])
     // Alternately, after a warm-up each, so that drift on a shared machine hits both alike.
     for (const server of [one, two]) await timed(server, '/v1/scenarios/batch?view=summary', body)
     for (let round = 0; round < 3; round++) {
       for (const server of [one, two]) {
+        const cpu0 = cpuMicros(server.child.pid)
         const r = await timed(server, '/v1/scenarios/batch?view=summary', body)
+        const cpu1 = cpuMicros(server.child.pid)
         if (r.status !== 200) throw new BenchError(`batch on ${server.name}: ${r.status}`)
         rates.get(server.name)!.push((10_000 * 1000) / r.ms)
+        if (cpu0 !== null && cpu1 !== null) cpuPerNote.get(server.name)!.push((cpu1 - cpu0) / 10_000)
       }
     }
     const best = (name: string) => Math.max(...rates.get(name)!)
@@ -420,7 +427,10 @@ async function poolFigures(): Promise<void> {
         `  ${name.padEnd(10)} ${rates
           .get(name)!
           .map((r) => fmt(r))
-          .join(', ')} notes/s (best ${fmt(best(name))})`,
+          .join(', ')} notes/s (best ${fmt(best(name))}); process CPU ${cpuPerNote
+          .get(name)!
+          .map((c) => fmt(c, 1))
+          .join(', ')} µs/note`,
       )
     console.log(`  ratio     ${ratio.toFixed(2)}x (target >= 1.6; ${os.availableParallelism()} cores)`)
     target('7. batch, 2 threads vs 1', ratio >= 1.6, `${ratio.toFixed(2)}x the notes/s (target >= 1.6)`)

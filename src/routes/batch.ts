@@ -69,12 +69,12 @@ interface Chunk {
 }
 
 /** Consecutive items cut into chunks by count and cost. */
-function* chunks(items: readonly unknown[], costs: readonly number[]): Generator<Chunk> {
+function* chunks(items: readonly unknown[], costs: readonly number[], most: number): Generator<Chunk> {
   let start = 0
   while (start < items.length) {
     let end = start
     let cost = 0
-    while (end < items.length && end - start < CHUNK_ITEMS && (end === start || cost + costs[end]! <= CHUNK_COST)) {
+    while (end < items.length && end - start < most && (end === start || cost + costs[end]! <= CHUNK_COST)) {
       cost += costs[end]!
       end++
     }
@@ -117,7 +117,8 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
 
     const window = offload ? Math.max(1, pool.threads * CHUNKS_PER_THREAD) : 1
     const inFlight: Promise<string[]>[] = []
-    const next = chunks(items, costs)
+    // On the main thread one item a chunk, so that it yields to the event loop between items.
+    const next = chunks(items, costs, offload ? CHUNK_ITEMS : 1)
     let slice = performance.now()
     for (;;) {
       while (inFlight.length < window) {

@@ -6,7 +6,7 @@ import { unescapeToken } from '../../src/contract/json-pointer.js'
 
 t.test('health and readiness', async (t) => {
   const app = testApp(t)
-  t.same(await getJson(app, '/health').then((r) => [r.status, r.body]), [200, { status: 'ok' }])
+  t.match(await getJson(app, '/health').then((r) => [r.status, r.body]), [200, { status: 'ok', version: String }])
   t.same(await getJson(app, '/ready').then((r) => [r.status, r.body]), [200, { status: 'ready' }])
 })
 
