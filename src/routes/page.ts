@@ -2,7 +2,7 @@
  * The calculator page for people: `GET /` and its files under `/page/`.
  *
  * The HTML, styles and icon are read from src/page/; the scripts are the page's TypeScript as
- * built by `npm run build` into dist/page/ (ES modules, one file per module). Everything is
+ * bundled by `npm run build:page` (esbuild) into one file, dist/page/main.js. Everything is
  * read once per process and served from memory. The case of examples/ is written into the
  * HTML as a JSON data block, so the form opens prefilled without a second copy of the case.
  *
