@@ -388,7 +388,8 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
         'p',
         pastDue
           ? `Past due since ${r.paymentDueDate}. Payable on ${result.asOf}: USD ${money(r.totalDue)}` +
-              `${r.lateCharge !== '0.00' ? `, late charge of USD ${money(r.lateCharge)} included` : ''}. ${late}`
+              `${r.lateCharge !== '0.00' ? `, late charge of USD ${money(r.lateCharge)} included` : ''}. ` +
+              `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`
           : `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`,
         'st-due',
       ),

@@ -104,8 +104,12 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean } {
     body.replaceChildren()
     for (const holder of holders) {
       const r = holder.redemption
-      const print = h('button', { type: 'button', class: 'quiet' }, 'Print statement')
-      print.setAttribute('aria-label', `Print the payoff statement of ${holder.name ?? holder.id}`)
+      const print = h(
+        'button',
+        { type: 'button', class: 'quiet' },
+        'Print statement',
+        h('span', { class: 'visually-hidden' }, ` of ${holder.name ?? holder.id}`),
+      )
       print.addEventListener('click', () => printHolder(holder))
       body.append(
         h(

@@ -215,7 +215,7 @@ export class Rows {
       this.addRow({})
       this.body.rows[this.body.rows.length - 1]?.querySelector('input')?.focus()
     })
-    return h('div', { class: 'rows-wrap' }, h('div', { class: 'scroll' }, this.table), add)
+    return h('div', { class: 'rows-wrap' }, h('div', { class: 'scroll', tabindex: 0 }, this.table), add)
   }
 
   set(rows: Array<Record<string, string>>): void {

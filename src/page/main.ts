@@ -6,7 +6,7 @@
 import { redrawStatement, showAnswer } from './answer.js'
 import { clearErrors, fillForm, keptPointers, readForm, showErrors } from './form.js'
 import { initHolders } from './holders.js'
-import type { ScenarioForm } from './kit.js'
+import { stateFromLink, type ScenarioForm } from './kit.js'
 import { decodeFromUrl, encodeForUrl, ledgerCsv } from './model.js'
 import { initNotice } from './notice.js'
 import { initOwnership } from './ownership.js'
@@ -234,6 +234,15 @@ new ResizeObserver(() => {
   drawnWidth = width
 }).observe(chart.parentElement!)
 
+/** The scenario a section's link carries (holders, readings, the notice), to open the form with. */
+function scenarioOfSectionLink(): Json | undefined {
+  for (const section of ['holders', 'readings', 'notice']) {
+    const scenario = stateFromLink(section)?.['scenario']
+    if (typeof scenario === 'object' && scenario !== null) return scenario as Json
+  }
+  return undefined
+}
+
 /** The scenario form as the other sections use it. */
 const scenarioForm: ScenarioForm = {
   read(): Json | null {
@@ -241,6 +250,8 @@ const scenarioForm: ScenarioForm = {
     return 'request' in read ? read.request : null
   },
   load(request: Json): void {
+    // A section's link that carries the scenario the page opened with: already filled and computing.
+    if (JSON.stringify(request) === JSON.stringify(base)) return
     load(request)
     void compute(request, { focus: false })
   },
@@ -255,7 +266,7 @@ function start(): void {
     load(example)
     setStatus(`${linked.error} Showing the case instead.`, 'error')
   } else {
-    const request = linked?.request ?? example
+    const request = linked?.request ?? scenarioOfSectionLink() ?? example
     load(request)
     void compute(request, { focus: false })
   }

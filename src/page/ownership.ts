@@ -337,8 +337,17 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFrom
       grid.append(table)
     }
     out.push(grid)
-    const explained = last.persons.flatMap((p) =>
-      p.discrepancies.map((d) => h('li', {}, h('strong', {}, `${p.id}, ${labelOfField(d.field)}: `), d.explanation)),
+    // Persons who differ alike (two individuals controlling the same funds) share one line.
+    const alike = new Map<string, { ids: string[]; field: string; explanation: string }>()
+    for (const p of last.persons)
+      for (const d of p.discrepancies) {
+        const key = `${d.field}\n${d.explanation}`
+        const entry = alike.get(key) ?? { ids: [], field: d.field, explanation: d.explanation }
+        entry.ids.push(p.id)
+        alike.set(key, entry)
+      }
+    const explained = [...alike.values()].map((e) =>
+      h('li', {}, h('strong', {}, `${e.ids.join(', ')}, ${labelOfField(e.field)}: `), e.explanation),
     )
     if (explained.length > 0)
       out.push(h('h2', {}, 'Differences from the filing'), h('ul', { class: 'st-list' }, ...explained))
