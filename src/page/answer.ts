@@ -186,7 +186,8 @@ function redemptionRows(r: Redemption): Array<[string, string, string, string?]>
     ])
   } else if (r.lateChargeRate !== null) {
     // Nothing is late (yet): the rate is what a late payment would add, not a charge of 0.00.
-    rows.push(['Late charge', '—', `none: ${percent(r.lateChargeRate)} a year from the day after ${r.paymentDueDate}`])
+    const from = `from the day after ${r.paymentDueDate}`
+    rows.push(['Late charge', '—', `none: ${percent(r.lateChargeRate)} a year ${from}`])
   }
   rows.push(['Total due', money(r.totalDue), `due ${r.paymentDueDate}`, 'total'])
   return rows
@@ -350,7 +351,8 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
   if (result.notice)
     fact(
       'Notice of default',
-      `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; cure deadline ${result.notice.cureDeadline}`,
+      `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; ` +
+        `cure deadline ${result.notice.cureDeadline}`,
     )
   if (r) {
     fact('Redemption election', `${r.electionDate}, effective ${r.electionEffectiveDate} (${r.clause})`)
@@ -381,16 +383,18 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
     const late =
       r.lateChargeRate === null
         ? 'The note sets no late charge for a later payment.'
-        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price for each day late.`
+        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price ` +
+          'for each day late.'
     const pastDue = r.paymentDate === null && result.asOf > r.paymentDueDate
+    const perDiem = `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed).`
     out.push(
       node(
         'p',
         pastDue
           ? `Past due since ${r.paymentDueDate}. Payable on ${result.asOf}: USD ${money(r.totalDue)}` +
               `${r.lateCharge !== '0.00' ? `, late charge of USD ${money(r.lateCharge)} included` : ''}. ` +
-              `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`
-          : `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`,
+              `${perDiem} ${late}`
+          : `Due on ${r.paymentDueDate}. ${perDiem} ${late}`,
         'st-due',
       ),
     )

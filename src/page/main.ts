@@ -135,7 +135,8 @@ async function compute(request: Json, options: { focus: boolean }): Promise<void
   if (problem.errors.length > 0) {
     showErrors(form, problem.title, problem.detail, problem.errors)
     setStatus(
-      `${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} to fix, marked in the form.`,
+      `${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} ` +
+        'to fix, marked in the form.',
       'error',
     )
   } else {

@@ -136,6 +136,16 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     ]
     const c = r.covenant
     const n = r.notice
+    const rate = (key: string, fallback: string) => pct(interest[key] as string | undefined, fallback)
+    const rates = {
+      cash: rate('cashRate', '8'),
+      notes: rate('noteRate', '10'),
+      defaultCash: rate('defaultCashRate', '12'),
+      defaultNotes: rate('defaultNoteRate', '15'),
+    }
+    const covenantSection = String(
+      (spa?.['covenant'] as Json | undefined)?.['section'] ?? c?.clause.replace(/^SPA /, ''),
+    )
     const e = r.eventOfDefault
     const red = r.redemption
     const election = r.redemptionElection
@@ -147,7 +157,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       const period = c.period as { count: number; unit: string } | undefined
       p(
         h('strong', {}, `1. The covenant breached. `),
-        `Section ${String((spa['covenant'] as Json | undefined)?.['section'] ?? c.clause.replace(/^SPA /, ''))} of the Securities Purchase Agreement dated `,
+        `Section ${covenantSection} of the Securities Purchase Agreement dated `,
         d(String(spa['closingDate'] ?? '')),
         ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${
           period
@@ -168,7 +178,8 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
         h('strong', {}, '2. Cure period. '),
         `This notice is sent on ${n.sentDate} by ${and(methods.map((m) => METHOD[m] ?? m))} and takes effect on `,
         d(n.effectiveDate),
-        `. Under ${n.clause} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} after this notice to cure the default, that is, until `,
+        `. Under ${n.clause} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} ` +
+          'after this notice to cure the default, that is, until ',
         d(n.cureDeadline),
         '. ',
         e.date
@@ -184,19 +195,16 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     }
     p(
       h('strong', {}, '3. Default interest. '),
-      `From the Event of Default${e.date ? ` (${e.date})` : ''}, interest on the Note accrues under Section 2 of the Note at the default rates: ${pct(
-        interest['defaultCashRate'] as string | undefined,
-        '12',
-      )} a year when paid in cash and ${pct(interest['defaultNoteRate'] as string | undefined, '15')} a year when paid in notes, instead of ${pct(
-        interest['cashRate'] as string | undefined,
-        '8',
-      )} and ${pct(interest['noteRate'] as string | undefined, '10')}.`,
+      `From the Event of Default${e.date ? ` (${e.date})` : ''}, interest on the Note accrues under Section 2 ` +
+        `of the Note at the default rates: ${rates.defaultCash} a year when paid in cash and ` +
+        `${rates.defaultNotes} a year when paid in notes, instead of ${rates.cash} and ${rates.notes}.`,
     )
     if (election) {
       const portion = `${fractionToPercent(election.portion)}%`
       p(
         h('strong', {}, '4. Redemption election. '),
-        `Under ${red?.clause ?? 'Section 4(b)'} of the Note, the Holder elects to have the Company redeem ${portion} of the Note, together with accrued interest, including interest at the default rates. `,
+        `Under ${red?.clause ?? 'Section 4(b)'} of the Note, the Holder elects to have the Company redeem ` +
+          `${portion} of the Note, together with accrued interest, including interest at the default rates. `,
         red
           ? h(
               'span',
@@ -211,7 +219,8 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       )
     }
     p(
-      'Nothing in this notice waives any right or remedy of the Holder under the Note, the Securities Purchase Agreement or the law, all of which are reserved.',
+      'Nothing in this notice waives any right or remedy of the Holder under the Note, the Securities ' +
+        'Purchase Agreement or the law, all of which are reserved.',
     )
     letter.replaceChildren(
       h(
@@ -230,7 +239,8 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       h(
         'h3',
         { class: 'nl-re' },
-        `Notice of Default: Note ${r.noteId ?? ''} (principal USD ${money(r.interest.principal)}, issued ${r.interest.from})`,
+        `Notice of Default: Note ${r.noteId ?? ''} ` +
+          `(principal USD ${money(r.interest.principal)}, issued ${r.interest.from})`,
       ),
       h('p', {}, 'Ladies and Gentlemen:'),
       ...paras,
@@ -277,7 +287,6 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     if (scenario) void copy(linkFor(SECTION, { scenario, letter: values() }), byId('notice-link-status'))
   })
   if (start) void draft(start)
-  void section
 
   return {
     openFromLink(): boolean {

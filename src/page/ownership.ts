@@ -479,7 +479,8 @@ function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
     const paid = (noteSeries['events'] as Json | undefined)?.['paymentDate']
     byId('tl-series').textContent =
       `Note ${String(note['id'] ?? '(no identifier)')}, principal ${count(String(note['principal'] ?? '—'))}, ` +
-      `issued ${String(note['issueDate'] ?? '—')}; ${paid ? `redemption paid ${String(paid)}` : 'no redemption paid'}.`
+      `issued ${String(note['issueDate'] ?? '—')}; ` +
+      `${paid ? `redemption paid ${String(paid)}` : 'no redemption paid'}.`
   }
 
   const state = (): Json => ({

@@ -550,7 +550,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         await page.goto(`${base}/`)
         await sectionsReady(page)
         const violations = await page.evaluate<Array<{ id: string; impact: string; nodes: unknown[] }>>(
-          `${axe};axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
+          `${axe};axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ` +
+            `({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
         )
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         t.same(bad, [], `${width} px: no serious or critical violation`)
@@ -588,7 +589,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
             t.ok(box && box.height < 40, `${width} px: ${id} on one line`)
           }
           const cut = await page.evaluate<number>(
-            "[...document.querySelectorAll('.figure dt, .unit-label')].filter((e) => e.scrollWidth > e.clientWidth + 1).length",
+            "[...document.querySelectorAll('.figure dt, .unit-label')]" +
+              '.filter((e) => e.scrollWidth > e.clientWidth + 1).length',
           )
           t.equal(cut, 0, `${width} px: no key figure's label is cut`)
         }
@@ -689,7 +691,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // The timeline chart: axis text legible, the as-of day named.
       t.match(await page.locator('svg#timeline .tl-as-of-label').textContent(), /as of 31 Oct 2008/)
       const small = await page.evaluate<number>(
-        "[...document.querySelectorAll('#timeline text')].filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12).length",
+        "[...document.querySelectorAll('#timeline text')]" +
+          '.filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12).length',
       )
       t.equal(small, 0, 'no chart text under 12 px')
     })
