@@ -3,7 +3,7 @@
  * redemption itemized, the interest ledger and the assumptions; and the payoff statement that
  * prints on one page. Amounts are shown as the service computed them, grouped for reading.
  */
-import { eventName, fractionToPercent, groupDigits } from './model.js'
+import { assumptionText, eventName, fractionToPercent, groupDigits } from './model.js'
 import type { Redemption, ScenarioResult } from './types.js'
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
@@ -436,12 +436,6 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
   )
   out.push(foot)
   return out
-}
-
-/** Assumptions that state rates or the portion as the API's fractions, in percent as the form shows them. */
-export function assumptionText(a: { code: string; description: string }): string {
-  if (!['rates', 'portion', 'late-charge'].includes(a.code)) return a.description
-  return a.description.replace(/(?<![\d.-])(\d+\.\d+)(?![\d.-])/g, (fraction) => `${fractionToPercent(fraction)}%`)
 }
 
 let shown: { result: ScenarioResult; computedAt: string; version: string | null } | null = null

@@ -227,3 +227,9 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
 
 export const eventName = (code: string): string =>
   EVENT_NAMES[code] ?? code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+
+/** Assumptions that state rates or the portion as the API's fractions, in percent as the form shows them. */
+export function assumptionText(a: { code: string; description: string }): string {
+  if (!['rates', 'portion', 'late-charge'].includes(a.code)) return a.description
+  return a.description.replace(/(?<![\d.-])(\d+\.\d+)(?![\d.-])/g, (fraction) => `${fractionToPercent(fraction)}%`)
+}

@@ -83,16 +83,13 @@ export function drawOwnershipChart(svg: SVGSVGElement, t: OwnershipTimeline, fro
     d += `H${x(to)}`
     const line = el('path', { d, class: `oc-line oc-line-${i % 4}` }, svg)
     line.setAttribute('data-person', person.id)
-    const lastPoint = points[points.length - 1]!
+    // Named at its start, above the line (its end may fall on the 5% line's label).
+    const first = points[0]!
     el(
       'text',
-      {
-        x: Math.min(x(lastPoint.date) + 4, width - PAD_R - 90),
-        y: y(Number(lastPoint.percent)) - 6,
-        class: 'oc-person',
-      },
+      { x: x(first.date) + 8, y: Math.max(TOP + 10, y(Number(first.percent)) - 8), class: 'oc-person' },
       svg,
-      `${person.name} ${lastPoint.percent}%`,
+      person.name,
     )
   })
 
