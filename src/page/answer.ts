@@ -131,6 +131,35 @@ function covenantLine(result: ScenarioResult): void {
   }${late}.`
 }
 
+const ROUTE: Record<string, string> = { covenant: 'Covenant default', payment: 'Payment default' }
+
+/** Coupons due and not paid, and each route to an Event of Default, when the answer has them. */
+function coupons(result: ScenarioResult): void {
+  const unpaid = result.unpaidInterest ?? []
+  const routes = result.eventsOfDefault ?? []
+  byId('coupons').hidden = unpaid.length === 0 && routes.length < 2
+  byId('events-of-default').replaceChildren(
+    ...routes.map((e) =>
+      node('li', `${ROUTE[e.route] ?? e.route}: ${e.date ?? 'none'} (${e.clause}; ${e.status.replace(/-/g, ' ')})`),
+    ),
+  )
+  const body = byId<HTMLTableElement>('unpaid-interest').tBodies[0]!
+  body.replaceChildren(
+    ...unpaid.map((u) => {
+      const tr = node('tr')
+      tr.append(
+        node('td', u.interestDate, 'nowrap'),
+        node('td', money(u.due), 'num'),
+        node('td', money(u.paid), 'num'),
+        node('td', money(u.unpaid), 'num'),
+        node('td', String(u.daysOverdue), 'num'),
+        node('td', money(u.lateCharge), 'num'),
+      )
+      return tr
+    }),
+  )
+}
+
 function warnings(result: ScenarioResult): void {
   const box = byId('warnings')
   box.replaceChildren()
@@ -456,6 +485,7 @@ export function showAnswer(result: ScenarioResult, computedAt: string, version: 
   byId('answer-sub').textContent = `Note ${result.noteId ?? '(no identifier)'} · statuses as of ${result.asOf}`
   keyFigures(result)
   warnings(result)
+  coupons(result)
   redemption(result)
   ledger(result)
   assumptions(result)

@@ -7,6 +7,7 @@ import {
   byId,
   clearProblem,
   computedAt,
+  enterComputes,
   copy,
   h,
   keepInAddress,
@@ -33,7 +34,7 @@ const CASE_HOLDERS = [
 
 type Split = 'principal' | 'weight'
 
-export function initHolders(form: ScenarioForm): { openFromLink(): boolean } {
+export function initHolders(form: ScenarioForm): { openFromLink(): boolean; computeNow(): void } {
   const section = byId('holders')
   const rows = new Rows('holders-rows', 'holder', [
     { key: 'id', label: 'Id', pointer: '/holders/{i}/id', width: 's' },
@@ -70,13 +71,13 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean } {
     return { ...scenario, holders }
   }
 
-  async function compute(scenario: Json): Promise<void> {
+  async function compute(scenario: Json, keep = true): Promise<void> {
     pointers(split())
     status.textContent = 'Computing…'
     result.classList.add('stale')
     const answer = await post<ScenarioResult>('/v1/scenarios', request(scenario))
     result.classList.remove('stale')
-    keepInAddress(SECTION, state(scenario))
+    keepInAddress(SECTION, state(scenario), keep)
     if (!answer.ok || !answer.body) {
       last = null
       result.hidden = true
@@ -167,6 +168,7 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean } {
   }
 
   fill({})
+  enterComputes(section, byId('holders-compute'))
   byId('holders-compute').addEventListener('click', () => {
     const scenario = form.read()
     if (scenario) void compute(scenario)
@@ -182,6 +184,10 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean } {
   })
 
   return {
+    computeNow(): void {
+      const scenario = form.read()
+      if (scenario) void compute(scenario, false)
+    },
     openFromLink(): boolean {
       const s = stateFromLink(SECTION)
       if (s === null) return false

@@ -105,9 +105,12 @@ export function stateFromLink(section: string): Json | null {
   }
 }
 
-/** Keeps the section's state in the address bar (no history entry per computation). */
-export function keepInAddress(section: string, state: unknown): void {
-  history.replaceState(null, '', linkFor(section, state))
+/**
+ * Keeps the section's state in the address bar (no history entry per computation), when a person
+ * computed it: what the page computes by itself on opening leaves the address as it was opened.
+ */
+export function keepInAddress(section: string, state: unknown, keep: boolean): void {
+  if (keep) history.replaceState(null, '', linkFor(section, state))
 }
 
 /**
@@ -312,4 +315,15 @@ export async function copy(link: string, say: HTMLElement): Promise<void> {
   } catch {
     say.textContent = 'Copy the address bar: it reproduces this section.'
   }
+}
+
+/** Enter in a section's field computes the section, as in a form (not in a text area, nor on a box). */
+export function enterComputes(scope: HTMLElement, button: HTMLElement, except?: HTMLElement): void {
+  scope.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement
+    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement)) return
+    if (target.type === 'checkbox' || target.type === 'radio' || except?.contains(target)) return
+    event.preventDefault()
+    button.click()
+  })
 }

@@ -204,9 +204,14 @@ byId('reset').addEventListener('click', () => {
   void compute(example, { focus: false })
 })
 
+/** The scenario's own link (the address may hold a section's since). */
+const scenarioLink = (): string =>
+  computed ? `${location.origin}${location.pathname}#${HASH_KEY}${encodeForUrl(computed.request)}` : location.href
+
 byId('copy-link').addEventListener('click', async () => {
+  history.replaceState(null, '', scenarioLink())
   try {
-    await navigator.clipboard.writeText(location.href)
+    await navigator.clipboard.writeText(scenarioLink())
     say('Link copied: it reproduces this computation.')
   } catch {
     say('Copy the address bar: the link reproduces this computation.')
@@ -271,18 +276,13 @@ function start(): void {
     load(request)
     void compute(request, { focus: false })
   }
-  const sections = [
-    initHolders(scenarioForm),
-    initOwnership(scenarioForm, ownershipExample),
-    initReadings(scenarioForm),
-    initNotice(scenarioForm),
-  ]
+  const holders = initHolders(scenarioForm)
+  const readings = initReadings(scenarioForm)
+  const sections = [holders, initOwnership(scenarioForm, ownershipExample), readings, initNotice(scenarioForm)]
   // A section's link: that section filled and computed (and the scenario it carries, above).
-  if (linked === null) for (const section of sections) if (section.openFromLink()) break
-  if (linked === null && !location.hash.includes('=')) {
-    byId('holders-compute').click()
-    byId('readings-compare').click()
-  }
+  const openedBy = linked === null ? sections.find((section) => section.openFromLink()) : undefined
+  if (openedBy !== holders) holders.computeNow()
+  if (openedBy !== readings) readings.computeNow()
 }
 
 window.addEventListener('hashchange', () => {

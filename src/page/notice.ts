@@ -8,6 +8,7 @@
 import {
   byId,
   copy,
+  enterComputes,
   h,
   keepInAddress,
   linkFor,
@@ -93,7 +94,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     return { ...scenario, events, asOf: addDays(date, 366) }
   }
 
-  async function draft(scenario: Json): Promise<void> {
+  async function draft(scenario: Json, keep = true): Promise<void> {
     const date = input('notice-date').value
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       status.textContent = 'Give the notice a date (YYYY-MM-DD) to draft it.'
@@ -105,7 +106,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     const answer = await post<ScenarioResult>('/v1/scenarios', requestFor(scenario, date))
     if (mine !== pending) return
     letter.classList.remove('stale')
-    keepInAddress(SECTION, { scenario, letter: values() })
+    keepInAddress(SECTION, { scenario, letter: values() }, keep)
     if (!answer.ok || !answer.body) {
       last = null
       status.textContent = `Not drafted: ${answer.problem?.title ?? 'error'}. ${answer.problem?.detail ?? ''} ${(
@@ -267,6 +268,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
   }
 
   fill({})
+  enterComputes(section, byId('notice-draft'))
   const start = form.read()
   if (start) input('notice-date').value = opening(start)
 
@@ -286,7 +288,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     const scenario = last?.scenario ?? form.read()
     if (scenario) void copy(linkFor(SECTION, { scenario, letter: values() }), byId('notice-link-status'))
   })
-  if (start) void draft(start)
+  if (start) void draft(start, false)
 
   return {
     openFromLink(): boolean {

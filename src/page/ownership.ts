@@ -11,6 +11,7 @@ import {
   clearProblem,
   copy,
   count,
+  enterComputes,
   h,
   integerOf,
   keepInAddress,
@@ -216,13 +217,13 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFrom
     return body
   }
 
-  async function compute(): Promise<void> {
+  async function compute(keep = true): Promise<void> {
     status.textContent = 'Computing…'
     byId('ownership-result').classList.add('stale')
     const answer = await post<OwnershipResult>('/v1/beneficial-ownership', request())
     byId('ownership-result').classList.remove('stale')
     status.textContent = ''
-    keepInAddress(SECTION, state())
+    keepInAddress(SECTION, state(), keep)
     if (!answer.ok || !answer.body) {
       last = null
       byId('ownership-result').hidden = true
@@ -363,6 +364,7 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFrom
   }
 
   fill(caseRequest)
+  enterComputes(section, byId('ownership-compute'), byId('ownership-through-time'))
   byId('ownership-compute').addEventListener('click', () => void compute())
   byId('ownership-print').addEventListener('click', () => printPart(worksheet()))
   byId('ownership-link').addEventListener(
@@ -375,7 +377,7 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFrom
   })
 
   const through = initThroughTime(form)
-  void compute()
+  void compute(false)
 
   return {
     openFromLink(): boolean {
@@ -518,11 +520,11 @@ function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
     return body
   }
 
-  async function compute(): Promise<void> {
+  async function compute(keep = true): Promise<void> {
     status.textContent = 'Computing…'
     const answer = await post<OwnershipTimeline>('/v1/beneficial-ownership/timeline', request())
     status.textContent = ''
-    keepInAddress(TIMELINE, state())
+    keepInAddress(TIMELINE, state(), keep)
     if (!answer.ok || !answer.body) {
       last = null
       byId('ownership-timeline-result').hidden = true
@@ -568,6 +570,7 @@ function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
   }
 
   const initial = (): Json => workedExample(form.read() ?? {})
+  enterComputes(part, byId('ownership-timeline-compute'))
   fill(initial())
   byId('ownership-timeline-compute').addEventListener('click', () => void compute())
   byId('tl-use-scenario').addEventListener('click', () => {
@@ -588,7 +591,7 @@ function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
     if (last && Math.abs(now - width) > 1) drawOwnershipChart(chart, last, from.value, to.value)
     width = now
   }).observe(chart.parentElement!)
-  void compute()
+  void compute(false)
 
   return {
     openFromLink(): boolean {

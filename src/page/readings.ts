@@ -59,19 +59,19 @@ function difference(base: unknown, variant: unknown, diff: unknown): string {
   return text.startsWith('-') ? `−${money(text.slice(1))}` : `+${money(text)}`
 }
 
-export function initReadings(form: ScenarioForm): { openFromLink(): boolean } {
+export function initReadings(form: ScenarioForm): { openFromLink(): boolean; computeNow(): void } {
   const section = byId('readings')
   const errors = byId('readings-errors')
   const status = byId('readings-status')
   let scenarioShown: Json | null = null
 
-  async function compute(scenario: Json): Promise<void> {
+  async function compute(scenario: Json, keep = true): Promise<void> {
     status.textContent = 'Computing the readings…'
     byId('readings-result').classList.add('stale')
     const answer = await post<CompareResult>('/v1/scenarios/compare', { scenario })
     byId('readings-result').classList.remove('stale')
     status.textContent = ''
-    keepInAddress(SECTION, { scenario })
+    keepInAddress(SECTION, { scenario }, keep)
     if (!answer.ok || !answer.body) {
       byId('readings-result').hidden = true
       showProblem(errors, section, answer.problem!, (p) => `The scenario ${p.replace(/^\/scenario/, '')}`)
@@ -151,6 +151,10 @@ export function initReadings(form: ScenarioForm): { openFromLink(): boolean } {
   })
 
   return {
+    computeNow(): void {
+      const scenario = form.read()
+      if (scenario) void compute(scenario, false)
+    },
     openFromLink(): boolean {
       const s = stateFromLink(SECTION)
       if (s === null) return false

@@ -383,6 +383,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.goto(`${base}/`)
       await sectionsReady(page)
       t.pass('the scenario, holders, ownership (and through time), readings and the notice are on screen')
+      // The scenario's link, as after every computation of it; no section's (none was asked for).
+      t.match(page.url(), /#request=[A-Za-z0-9_-]+$/, "the address holds the scenario's link, not a section's")
+      t.ok(await page.locator('#coupons').isHidden(), 'no unpaid coupons in the case: no such panel')
     })
 
     await t.test("ownership: the case's cover pages, each discrepancy beside its figure", async (t) => {
@@ -401,6 +404,29 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         '1,019,531',
         'a fund with no discrepancy in its aggregate: 275,355 + 433,266 + 310,910',
       )
+    })
+
+    await t.test('ownership from the keyboard alone: a new share count, Enter, then back to the case', async (t) => {
+      await page.getByLabel('Shares outstanding', { exact: true }).first().focus()
+      await page.keyboard.press('ControlOrMeta+a')
+      await page.keyboard.type('50,000,000')
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/beneficial-ownership')),
+        page.keyboard.press('Enter'),
+      ])
+      t.equal(response.status(), 200)
+      await page.locator('#ownership-result:not(.stale)').waitFor()
+      // 3,731,324 / (50,000,000 + 2,657,770) = 7.086...%
+      const obus = page.locator('#ownership-table tr[data-person="obus"] td[data-field="percent"]')
+      t.match(await obus.textContent(), /^7\.09/, 'obus over 50,000,000 shares: 7.09')
+      t.match(page.url(), /#ownership=/, 'a computation by a person is kept in the address')
+      await page.locator('#ownership-reset').focus()
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/beneficial-ownership')),
+        page.keyboard.press('Enter'),
+      ])
+      await page.locator('#ownership-result:not(.stale)').waitFor()
+      t.match(await obus.textContent(), /^7\.87/, 'the case again')
     })
 
     await t.test('ownership through time: the worked example, its crossings and filings', async (t) => {
