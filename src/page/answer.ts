@@ -261,7 +261,8 @@ function ledger(result: ScenarioResult): void {
   body.replaceChildren()
   const i = result.interest
   byId('ledger-sub').textContent =
-    `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
+    `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ` +
+    `${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
   for (const row of result.interestLedger) {
     const tr = node('tr')
     if (row.rateKind === 'default') tr.className = 'default'

@@ -251,6 +251,7 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
   }
   svg.setAttribute(
     'aria-label',
-    `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ${result.timeline.length} events`,
+    `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ` +
+      `${result.timeline.length} events`,
   )
 }

@@ -169,7 +169,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.equal(
         marks,
         8,
-        'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, Event of Default, payment due, maturity',
+        'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, ' +
+          'Event of Default, payment due, maturity',
       )
       const chart = (await page.locator('svg#timeline').textContent()) ?? ''
       for (const words of [
