@@ -278,7 +278,7 @@ function start(): void {
   }
   const holders = initHolders(scenarioForm)
   const readings = initReadings(scenarioForm)
-  const sections = [holders, initOwnership(scenarioForm, ownershipExample), readings, initNotice(scenarioForm)]
+  const sections = [holders, initOwnership(scenarioForm, ownershipExample, example), readings, initNotice(scenarioForm)]
   // A section's link: that section filled and computed (and the scenario it carries, above).
   const openedBy = linked === null ? sections.find((section) => section.openFromLink()) : undefined
   if (openedBy !== holders) holders.computeNow()

@@ -117,7 +117,7 @@ function workedExample(scenario: Json): Json {
   }
 }
 
-export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFromLink(): boolean } {
+export function initOwnership(form: ScenarioForm, caseRequest: Json, caseScenario: Json): { openFromLink(): boolean } {
   const section = byId('ownership')
   const holders = new Rows('own-holders', 'holder', [
     { key: 'id', label: 'Id', pointer: '/holders/{i}/id', width: 's' },
@@ -376,7 +376,7 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json): { openFrom
     void compute()
   })
 
-  const through = initThroughTime(form)
+  const through = initThroughTime(form, caseScenario)
   void compute(false)
 
   return {
@@ -413,7 +413,7 @@ const STATUS: Record<string, string> = {
   overdue: 'overdue',
 }
 
-function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
+function initThroughTime(form: ScenarioForm, caseScenario: Json): { openFromLink(): boolean } {
   const part = byId('ownership-through-time')
   const holders = new Rows('tl-holders', 'holder', [
     { key: 'id', label: 'Id', pointer: '/holders/{i}/id', width: 's' },
@@ -569,7 +569,8 @@ function initThroughTime(form: ScenarioForm): { openFromLink(): boolean } {
     )
   }
 
-  const initial = (): Json => workedExample(form.read() ?? {})
+  // The worked example is on the case's note, whatever scenario the page opened with.
+  const initial = (): Json => workedExample(caseScenario)
   enterComputes(part, byId('ownership-timeline-compute'))
   fill(initial())
   byId('ownership-timeline-compute').addEventListener('click', () => void compute())

@@ -72,7 +72,7 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // Chromium logs every HTTP error a fetch receives; the 400 and 422 the tests provoke are expected.
       const provoked = /status of (400|422)/.test(message.text()) && message.location().url.endsWith('/v1/scenarios')
       if ((message.type() === 'error' || message.type() === 'warning') && !provoked)
-        problems.push(`console ${message.type()}: ${message.text()}`)
+        problems.push(`console ${message.type()}: ${message.text()} at ${message.location().url}`)
     })
     page.on('request', (request) => {
       if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:'))
