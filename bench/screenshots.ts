@@ -1,83 +1,82 @@
 /**
- * Screenshots of the calculator page for docs/screenshots/, and its load time measured.
+ * Screenshots of the page for docs/screenshots/: each section at 1280 px and 390 px wide, and
+ * each printable part as printed (print media, A4 width), the case's answers on screen.
  *
  *   npm run screenshots
  *
- * Serves the app on a free port, opens `/` in headless Chromium (test/helpers/browser.ts) at
- * 390 px (a phone) and 1280 px wide, waits for the case's answer and saves full-page
- * screenshots; then the payoff statement as printed (print media, A4 width). Load time: the
- * median of 7 fresh loads at 1280 px of the navigation (Navigation Timing) and of the moment
- * the answer is on screen (#total-due filled), printed, never asserted.
+ * Serves the app on a free port and opens `/` in headless Chromium (test/helpers/browser.ts).
+ * Where the service does not serve the ownership timeline (404), the worked example's answer
+ * of test/browser/worked-example.ts is drawn instead, so the chart is seen either way.
  */
 import type { AddressInfo } from 'node:net'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 import { buildApp } from '../src/app.js'
 import { launchChromium } from '../test/helpers/browser.js'
+import { WORKED_EXAMPLE_TIMELINE } from '../test/browser/worked-example.js'
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
-/** Page code, run in the browser: the answer is on screen. */
-const ANSWERED = "document.getElementById('total-due')?.textContent !== ''"
-
-interface Timing {
-  response: number
-  domContentLoaded: number
-  load: number
-  answer: number
-  bytes: number
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const SECTIONS = ['holders', 'ownership', 'readings', 'notice'] as const
 
 const app = buildApp()
 await app.listen({ port: 0, host: '127.0.0.1' })
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 const browser = await launchChromium()
 mkdirSync(OUT, { recursive: true })
+
+/** The timeline's answer from the service, or the worked example's where it is not served. */
+async function timelineOrExample(page: Page): Promise<void> {
+  await page.route('**/v1/beneficial-ownership/timeline', async (route) => {
+    const response = await route.fetch()
+    if (response.status() !== 404) return route.fulfill({ response })
+    return route.fulfill({ status: 200, contentType: 'application/json', json: WORKED_EXAMPLE_TIMELINE })
+  })
+}
+
+async function opened(width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: width < 600 ? 2 : 1 })
+  await timelineOrExample(page)
+  await page.goto(`${base}/`)
+  await page.locator('#answer[aria-busy="false"] #answer-body:not([hidden])').waitFor()
+  await page.locator('#ownership-table tr[data-person]').first().waitFor()
+  await page.locator('#readings-table tr[data-variant]').first().waitFor()
+  await page.locator('#holders-table tr[data-holder]').first().waitFor()
+  await page.locator('#notice-letter p').first().waitFor()
+  await page.locator('#ownership-chart path').first().waitFor()
+  return page
+}
+
+const saved = (name: string) => console.log(`docs/screenshots/${name}`)
+
 try {
   for (const width of [390, 1280]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: width < 600 ? 2 : 1 })
-    await page.goto(`${base}/`)
-    await page.waitForFunction(ANSWERED)
-    // The whole page in the viewport, so the form's sticky Compute bar sits at its end.
-    await page.setViewportSize({ width, height: await page.evaluate<number>('document.documentElement.scrollHeight') })
-    await page.screenshot({ path: `${OUT}calculator-${width}.png` })
-    console.log(`docs/screenshots/calculator-${width}.png`)
+    const page = await opened(width)
+    await page.locator('main').screenshot({ path: `${OUT}calculator-${width}.png` })
+    saved(`calculator-${width}.png`)
+    for (const section of SECTIONS) {
+      await page.locator(`#${section}`).screenshot({ path: `${OUT}${section}-${width}.png` })
+      saved(`${section}-${width}.png`)
+    }
     await page.close()
   }
-  const print = await browser.newPage({ viewport: { width: 794, height: 1123 } })
-  await print.goto(`${base}/`)
-  await print.waitForFunction(ANSWERED)
+  const print = await opened(794)
   await print.emulateMedia({ media: 'print' })
   await print.screenshot({ path: `${OUT}payoff-statement.png`, fullPage: true })
-  console.log('docs/screenshots/payoff-statement.png')
-  await print.close()
-
-  const loads: Timing[] = []
-  for (let i = 0; i < 8; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${base}/`)
-    await page.waitForFunction(ANSWERED)
-    const timing = await page.evaluate<Timing>(`(() => {
-      const nav = performance.getEntriesByType('navigation')[0]
-      const files = performance.getEntriesByType('resource').filter((r) => !r.name.includes('/v1/'))
-      return {
-        response: nav.responseEnd,
-        domContentLoaded: nav.domContentLoadedEventEnd,
-        load: nav.loadEventEnd,
-        answer: performance.now(),
-        bytes: nav.transferSize + files.reduce((sum, r) => sum + r.transferSize, 0),
-      }
-    })()`)
-    if (i > 0) loads.push(timing) // the first load also warms the server's compiled routes
-    await context.close()
+  saved('payoff-statement.png')
+  const parts: Array<[string, string]> = [
+    ['#notice-print', 'notice-letter.png'],
+    ['#ownership-print', 'cover-page-worksheet.png'],
+    ['#holders-table tr[data-holder] button', 'holder-statement.png'],
+  ]
+  for (const [button, name] of parts) {
+    await print.emulateMedia({ media: 'screen' })
+    await print.locator(button).first().click()
+    await print.emulateMedia({ media: 'print' })
+    await print.screenshot({ path: `${OUT}${name}`, fullPage: true })
+    saved(name)
   }
-  const ms = (k: 'response' | 'domContentLoaded' | 'load' | 'answer') =>
-    `${median(loads.map((l) => l[k])).toFixed(0)} ms`
-  console.log(
-    `load time over ${loads.length} fresh loads (median): HTML ${ms('response')}, DOMContentLoaded ${ms('domContentLoaded')}, load ${ms('load')}, answer on screen ${ms('answer')}; page bytes ${median(loads.map((l) => l.bytes))}`,
-  )
+  await print.close()
 } finally {
   await browser.close()
   await app.close()

@@ -333,6 +333,16 @@ export interface paths {
          *     422; one before the notice or the Event of Default is premature (deferred, or 422 under
          *     `policy: reject`). Events dated after `asOf` are computed as given, each with a warning.
          *
+         *     Coupons not paid: every cash coupon is taken as paid on its Interest Date unless
+         *     `events.interestPayments` records it unpaid, late or paid in part. Unpaid interest stays
+         *     owed (`/unpaidInterest`) and joins the redemption price; a coupon not paid in full within
+         *     `note.paymentDefault.graceBusinessDays` Business Days (default 5) is an Event of Default
+         *     (Note 4(a)(i)) on the day after the last day of grace. `/eventsOfDefault` lists each route
+         *     (covenant, payment) and `/eventOfDefault` is the earliest; default rates apply while any one
+         *     continues. `payoffQuotes` lists the total due if the redemption is paid on each of the next
+         *     Business Days (at most 30). These parts appear only with `events.interestPayments` (and
+         *     `payoffQuotes`), so an answer without them is unchanged.
+         *
          *     With `view=summary`, the answer is a ScenarioSummary: the same figures, statuses,
          *     warnings and assumptions without the interest ledger and the timeline.
          */
@@ -1082,6 +1092,8 @@ export interface components {
             paymentForm?: components["schemas"]["InterestForm"];
             /** @description The rates at which interest accrued since the last Interest Date is valued in a redemption (default `cash`). */
             accruedInterestForm?: components["schemas"]["InterestForm"];
+            /** @description Whether a cash coupon unpaid when due bears interest itself, at the cash rates in force (the default cash rate while an Event of Default continues), from its due date until paid or until the redemption date (default false: unpaid interest stays owed without interest on it). */
+            interestOnOverdueInterest?: boolean;
         };
         /**
          * RedemptionTerms
@@ -1346,6 +1358,8 @@ export interface components {
             gracePeriodEnd: string | null;
             /** @description The late charge on the overdue amount (money, two decimals). */
             lateCharge: string;
+            /** @description With `interestOnOverdueInterest`: the interest the overdue amounts bore, to the payment or to the redemption date (asOf without a redemption); part of the redemption's `unpaidInterest` (money, two decimals). */
+            interestOnOverdue?: string;
         };
         /**
          * EventOfDefaultRoute
@@ -1711,7 +1725,7 @@ export interface components {
              * @description What, one of the timeline's event codes (in the order of a case's life).
              * @enum {string}
              */
-            event: "note-issued" | "spa-closing" | "principal-payment" | "covenant-deadline" | "covenant-performed" | "covenant-breach" | "notice-sent" | "notice-effective" | "cure-deadline" | "cured" | "event-of-default" | "default-rates-start" | "default-rates-stop" | "redemption-election" | "redemption-election-effective" | "redemption-payment-due" | "redemption-payment" | "maturity";
+            event: "note-issued" | "spa-closing" | "principal-payment" | "interest-not-paid" | "interest-paid" | "grace-period-end" | "payment-default" | "payment-default-cured" | "covenant-deadline" | "covenant-performed" | "covenant-breach" | "notice-sent" | "notice-effective" | "cure-deadline" | "cured" | "event-of-default" | "default-rates-start" | "default-rates-stop" | "redemption-election" | "redemption-election-effective" | "redemption-payment-due" | "redemption-payment" | "maturity";
             /** @description The clause it applies, e.g. "Note 4(a)(iv)". */
             clause: string;
             /** @description One line. */
@@ -3946,7 +3960,7 @@ export const eventOfDefaultRouteStatusValues: ReadonlyArray<FlattenedDeepRequire
 export const electionPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ElectionPolicy"]> = ["defer", "reject"];
 export const redemptionResultPriceBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionResult"]["priceBasis"]> = ["premium", "as-converted"];
 export const redemptionElectionResultStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionElectionResult"]["status"]> = ["effective", "deferred", "void"];
-export const timelineEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineEntry"]["event"]> = ["note-issued", "spa-closing", "principal-payment", "covenant-deadline", "covenant-performed", "covenant-breach", "notice-sent", "notice-effective", "cure-deadline", "cured", "event-of-default", "default-rates-start", "default-rates-stop", "redemption-election", "redemption-election-effective", "redemption-payment-due", "redemption-payment", "maturity"];
+export const timelineEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineEntry"]["event"]> = ["note-issued", "spa-closing", "principal-payment", "interest-not-paid", "interest-paid", "grace-period-end", "payment-default", "payment-default-cured", "covenant-deadline", "covenant-performed", "covenant-breach", "notice-sent", "notice-effective", "cure-deadline", "cured", "event-of-default", "default-rates-start", "default-rates-stop", "redemption-election", "redemption-election-effective", "redemption-payment-due", "redemption-payment", "maturity"];
 export const redemptionSummaryPriceBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedemptionSummary"]["priceBasis"]> = ["premium", "as-converted"];
 export const keyFiguresEventsOfDefaultRouteValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyFigures"]["eventsOfDefault"]["route"]> = ["covenant", "payment"];
 export const powerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Power"]> = ["sole", "shared", "none"];

@@ -3,8 +3,8 @@
  * redemption itemized, the interest ledger and the assumptions; and the payoff statement that
  * prints on one page. Amounts are shown as the service computed them, grouped for reading.
  */
-import { eventName, fractionToPercent, groupDigits } from './model.js'
-import type { ScenarioResult } from './types.js'
+import { assumptionText, eventName, fractionToPercent, groupDigits } from './model.js'
+import type { Redemption, ScenarioResult } from './types.js'
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
 
@@ -67,13 +67,20 @@ function noRedemption(result: ScenarioResult): string {
 
 function keyFigures(result: ScenarioResult): void {
   const e = result.eventOfDefault
+  const n = result.notice
   setFigure(
     'event-of-default-date',
     e.date ?? '—',
-    e.date ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}` : 'No notice of default given',
+    e.date
+      ? `${EVENT_OF_DEFAULT_STATUS[e.status]} · ${e.clause}`
+      : n === null
+        ? 'No notice of default given'
+        : n.curedOn !== null && n.status === 'cured-in-time'
+          ? `None: cured in time on ${n.curedOn} · ${n.clause}`
+          : `None yet: ${NOTICE_STATUS[n.status].toLowerCase()} · ${n.clause}`,
     e.date === null,
   )
-  const n = result.notice
+  covenantLine(result)
   setFigure(
     'cure-deadline',
     n?.cureDeadline ?? '—',
@@ -101,6 +108,58 @@ function keyFigures(result: ScenarioResult): void {
   byId('per-diem').classList.toggle('none', r === null)
 }
 
+const COVENANT_STATUS: Record<string, string> = {
+  pending: 'not yet due',
+  'performed-on-time': 'performed on time',
+  'performed-late': 'performed late',
+  breached: 'breached, not performed',
+}
+
+/** The covenant's deadline and, when late, by how much: the answer counts both kinds of days. */
+function covenantLine(result: ScenarioResult): void {
+  const c = result.covenant
+  const line = byId('covenant-line')
+  line.hidden = c === null
+  if (c === null) return
+  const late =
+    c.businessDaysLate > 0 || c.calendarDaysLate > 0
+      ? `: ${plural(c.businessDaysLate, 'business day')} (${plural(c.calendarDaysLate, 'calendar day')}) late` +
+        `${c.performedOn ? '' : ` as of ${result.asOf}`}`
+      : ''
+  line.textContent = `${c.clause} covenant due ${c.deadline}, ${COVENANT_STATUS[c.status] ?? c.status}${
+    c.performedOn ? ` on ${c.performedOn}` : ''
+  }${late}.`
+}
+
+const ROUTE: Record<string, string> = { covenant: 'Covenant default', payment: 'Payment default' }
+
+/** Coupons due and not paid, and each route to an Event of Default, when the answer has them. */
+function coupons(result: ScenarioResult): void {
+  const unpaid = result.unpaidInterest ?? []
+  const routes = result.eventsOfDefault ?? []
+  byId('coupons').hidden = unpaid.length === 0 && routes.length < 2
+  byId('events-of-default').replaceChildren(
+    ...routes.map((e) =>
+      node('li', `${ROUTE[e.route] ?? e.route}: ${e.date ?? 'none'} (${e.clause}; ${e.status.replace(/-/g, ' ')})`),
+    ),
+  )
+  const body = byId<HTMLTableElement>('unpaid-interest').tBodies[0]!
+  body.replaceChildren(
+    ...unpaid.map((u) => {
+      const tr = node('tr')
+      tr.append(
+        node('td', u.interestDate, 'nowrap'),
+        node('td', money(u.due), 'num'),
+        node('td', money(u.paid), 'num'),
+        node('td', money(u.unpaid), 'num'),
+        node('td', String(u.daysOverdue), 'num'),
+        node('td', money(u.lateCharge), 'num'),
+      )
+      return tr
+    }),
+  )
+}
+
 function warnings(result: ScenarioResult): void {
   const box = byId('warnings')
   box.replaceChildren()
@@ -119,7 +178,7 @@ function warnings(result: ScenarioResult): void {
 }
 
 /** Rows of the itemized redemption: [label, amount, note, class]. */
-function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[string, string, string, string?]> {
+function redemptionRows(r: Redemption): Array<[string, string, string, string?]> {
   const rows: Array<[string, string, string, string?]> = [
     [
       'Outstanding principal',
@@ -131,6 +190,8 @@ function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[st
     ['Accrued interest, normal rates', money(r.accruedInterest.base), `from ${r.accruedInterest.from}`],
     ['Accrued interest, default rates', money(r.accruedInterest.default), `to ${r.redemptionDate}, exclusive`],
   ]
+  if (r.unpaidInterest !== undefined && r.unpaidInterest !== '0.00')
+    rows.push(['Unpaid interest', money(r.unpaidInterest), 'coupons due and not paid, on the part redeemed'])
   // The premium comes back as written ("1.00", "1"): only one above par is worth a row.
   if (r.premiumAmount !== '0.00' || !/^1(\.0*)?$/.test(r.premium))
     rows.push(['Premium', money(r.premiumAmount), `price = (principal + interest) × ${r.premium}`])
@@ -146,12 +207,16 @@ function redemptionRows(r: NonNullable<ScenarioResult['redemption']>): Array<[st
     r.priceBasis === 'as-converted' ? 'as converted' : `× ${r.premium}`,
     'subtotal',
   ])
-  if (r.lateChargeRate !== null || r.lateCharge !== '0.00') {
+  if (r.lateCharge !== '0.00' || r.lateChargeDays > 0) {
     rows.push([
       'Late charge',
       money(r.lateCharge),
       r.lateChargeRate ? `${percent(r.lateChargeRate)} a year for ${plural(r.lateChargeDays, 'day')}` : '',
     ])
+  } else if (r.lateChargeRate !== null) {
+    // Nothing is late (yet): the rate is what a late payment would add, not a charge of 0.00.
+    const from = `from the day after ${r.paymentDueDate}`
+    rows.push(['Late charge', '—', `none: ${percent(r.lateChargeRate)} a year ${from}`])
   }
   rows.push(['Total due', money(r.totalDue), `due ${r.paymentDueDate}`, 'total'])
   return rows
@@ -196,7 +261,8 @@ function ledger(result: ScenarioResult): void {
   body.replaceChildren()
   const i = result.interest
   byId('ledger-sub').textContent =
-    `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
+    `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ` +
+    `${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`
   for (const row of result.interestLedger) {
     const tr = node('tr')
     if (row.rateKind === 'default') tr.className = 'default'
@@ -230,7 +296,7 @@ function ledger(result: ScenarioResult): void {
 
 function assumptions(result: ScenarioResult): void {
   const list = byId('assumptions')
-  list.replaceChildren(...result.assumptions.map((a) => node('li', a.description)))
+  list.replaceChildren(...result.assumptions.map((a) => node('li', assumptionText(a))))
 }
 
 function timelineTable(result: ScenarioResult): void {
@@ -248,21 +314,65 @@ function timelineTable(result: ScenarioResult): void {
   }
 }
 
+/** Who owes whom, and how to pay: typed on the page (the answer knows only the note). */
+export interface Parties {
+  issuer: string
+  issuerAddress: string
+  holder: string
+  holderAddress: string
+  payment: string
+}
+
+/** The parties as typed in the statement's fields (empty when the page has none). */
+export function partiesTyped(): Parties {
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? ''
+  return {
+    issuer: value('st-issuer'),
+    issuerAddress: value('st-issuer-address'),
+    holder: value('st-holder'),
+    holderAddress: value('st-holder-address'),
+    payment: value('st-payment'),
+  }
+}
+
+export interface StatementOptions {
+  computedAt: string
+  /** The service's version (the Convertible-Default-Version header); null: not printed. */
+  version: string | null
+  parties: Parties
+  /** A holder's own statement: its part of the series and its redemption figures. */
+  holder?: { id: string; name?: string | undefined; principal: string; redemption: Redemption | null }
+}
+
 /** The payoff statement: one printed page a person can check and sign. */
-function statement(result: ScenarioResult, computedAt: string): void {
-  const s = byId('statement')
-  s.replaceChildren()
-  const r = result.redemption
+export function statementNodes(result: ScenarioResult, options: StatementOptions): Node[] {
+  const out: Node[] = []
+  const holder = options.holder
+  const r = holder ? holder.redemption : result.redemption
   const e = result.eventOfDefault
-  s.append(node('p', 'Payoff statement', 'st-kicker'))
-  s.append(node('h1', `Note ${result.noteId ?? '(no identifier)'}`))
+  const p = options.parties
+  out.push(node('p', 'Payoff statement', 'st-kicker'))
+  out.push(node('h1', `Note ${result.noteId ?? '(no identifier)'}${holder ? ` · ${holder.name ?? holder.id}` : ''}`))
+  const parties = node('div', undefined, 'st-parties')
+  const party = (role: string, name: string, address: string) => {
+    const div = node('div')
+    div.append(node('p', role, 'st-role'), node('p', name || '—', 'st-name'))
+    if (address) div.append(node('p', address, 'st-address'))
+    parties.append(div)
+  }
+  party('Issuer (pays)', p.issuer, p.issuerAddress)
+  party('Holder (is paid)', holder ? (holder.name ?? holder.id) : p.holder, holder ? '' : p.holderAddress)
+  out.push(parties)
   const facts = node('dl', undefined, 'st-facts')
   const fact = (term: string, value: string) => {
     const div = node('div')
     div.append(node('dt', term), node('dd', value))
     facts.append(div)
   }
-  fact('Original principal', `USD ${money(result.interest.principal)}`)
+  fact(
+    holder ? 'Principal held at issue' : 'Original principal',
+    `USD ${money(holder ? holder.principal : result.interest.principal)}`,
+  )
   fact('Interest from', result.interest.from)
   fact(
     'Event of Default',
@@ -271,17 +381,18 @@ function statement(result: ScenarioResult, computedAt: string): void {
   if (result.notice)
     fact(
       'Notice of default',
-      `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; cure deadline ${result.notice.cureDeadline}`,
+      `sent ${result.notice.sentDate}, effective ${result.notice.effectiveDate}; ` +
+        `cure deadline ${result.notice.cureDeadline}`,
     )
   if (r) {
     fact('Redemption election', `${r.electionDate}, effective ${r.electionEffectiveDate} (${r.clause})`)
     fact('Payment due', r.paymentDueDate)
   }
   fact('Statuses as of', result.asOf)
-  s.append(facts)
+  out.push(facts)
 
   if (r) {
-    s.append(node('h2', `Redemption amount (${r.clause})`))
+    out.push(node('h2', `Redemption amount (${r.clause})`))
     const table = node('table', undefined, 'st-amounts')
     const body = node('tbody')
     for (const [label, amount, note, cls] of redemptionRows(r)) {
@@ -289,54 +400,97 @@ function statement(result: ScenarioResult, computedAt: string): void {
       if (cls) tr.className = cls
       const th = node('th', label)
       th.scope = 'row'
-      tr.append(th, node('td', note, 'note'), node('td', label.startsWith('Portion') ? amount : `USD ${amount}`, 'num'))
+      tr.append(
+        th,
+        node('td', note, 'note'),
+        node('td', label.startsWith('Portion') || amount === '—' ? amount : `USD ${amount}`, 'num'),
+      )
       body.append(tr)
     }
     table.append(body)
-    s.append(table)
+    out.push(table)
     // Interest stops at the due date; what a late payment adds is the note's late charge.
     const late =
       r.lateChargeRate === null
         ? 'The note sets no late charge for a later payment.'
-        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price for each day late.`
-    s.append(
+        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price ` +
+          'for each day late.'
+    const pastDue = r.paymentDate === null && result.asOf > r.paymentDueDate
+    const perDiem = `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed).`
+    out.push(
       node(
         'p',
-        `Due on ${r.paymentDueDate}. Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed). ${late}`,
+        pastDue
+          ? `Past due since ${r.paymentDueDate}. Payable on ${result.asOf}: USD ${money(r.totalDue)}` +
+              `${r.lateCharge !== '0.00' ? `, late charge of USD ${money(r.lateCharge)} included` : ''}. ` +
+              `${perDiem} ${late}`
+          : `Due on ${r.paymentDueDate}. ${perDiem} ${late}`,
         'st-due',
       ),
     )
+    if (!holder && result.payoffQuotes && result.payoffQuotes.length > 0)
+      out.push(
+        node(
+          'p',
+          `Payoff quotes: ${result.payoffQuotes
+            .map((q) => `${q.date} USD ${money(q.totalDue)} (then ${money(q.dailyChange)} a day)`)
+            .join('; ')}.`,
+          'st-due',
+        ),
+      )
   } else {
-    s.append(node('p', `${noRedemption(result)}: no redemption amount is due.`, 'st-due'))
+    out.push(node('p', `${noRedemption(result)}: no redemption amount is due.`, 'st-due'))
+  }
+  if (r && p.payment) {
+    out.push(node('h2', 'Payment instructions'))
+    out.push(node('p', p.payment, 'st-payment'))
   }
   if (result.warnings.length > 0) {
-    s.append(node('h2', 'Warnings'))
+    out.push(node('h2', 'Warnings'))
     const list = node('ul', undefined, 'st-list')
     for (const w of result.warnings) list.append(node('li', w.message))
-    s.append(list)
+    out.push(list)
   }
-  s.append(node('h2', 'Assumptions'))
+  out.push(node('h2', 'Assumptions'))
   const list = node('ul', undefined, 'st-list st-assumptions')
-  for (const a of result.assumptions) list.append(node('li', a.description))
-  s.append(list)
+  for (const a of result.assumptions) list.append(node('li', assumptionText(a)))
+  out.push(list)
   const foot = node('div', undefined, 'st-foot')
   foot.append(
     node(
       'p',
-      `Computed ${computedAt} by convertible-default (POST /v1/scenarios). Clauses applied: ${result.clauses.join(', ')}.`,
+      `Computed ${options.computedAt} by convertible-default${options.version ? ` ${options.version}` : ''} ` +
+        `(POST /v1/scenarios). Clauses applied: ${result.clauses.join(', ')}.`,
     ),
     node('p', 'Checked by ______________________   Date ____________', 'st-sign'),
   )
-  s.append(foot)
+  out.push(foot)
+  return out
 }
 
-export function showAnswer(result: ScenarioResult, computedAt: string): void {
+let shown: { result: ScenarioResult; computedAt: string; version: string | null } | null = null
+
+/** The page's payoff statement, again (its parties were edited). */
+export function redrawStatement(): void {
+  if (shown)
+    byId('statement').replaceChildren(
+      ...statementNodes(shown.result, {
+        computedAt: shown.computedAt,
+        version: shown.version,
+        parties: partiesTyped(),
+      }),
+    )
+}
+
+export function showAnswer(result: ScenarioResult, computedAt: string, version: string | null): void {
   byId('answer-sub').textContent = `Note ${result.noteId ?? '(no identifier)'} · statuses as of ${result.asOf}`
   keyFigures(result)
   warnings(result)
+  coupons(result)
   redemption(result)
   ledger(result)
   assumptions(result)
   timelineTable(result)
-  statement(result, computedAt)
+  shown = { result, computedAt, version }
+  redrawStatement()
 }

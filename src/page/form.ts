@@ -83,8 +83,67 @@ function incompleteDates(form: HTMLFormElement): FieldProblem[] {
     .filter((i) => i.validity.badInput && !i.disabled)
     .map((i) => ({
       pointer: i.dataset['path'] ?? timeInput(form).id,
-      detail: i.type === 'time' ? 'is not a whole time HH:MM' : 'is not a whole date',
+      detail:
+        i.type === 'time'
+          ? 'is not a whole time HH:MM'
+          : 'is not a date of the calendar (such as 30 February), or is not typed in full',
     }))
+}
+
+const isCalendarDate = (text: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (m === null) return false
+  const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return t.toISOString().slice(0, 10) === text
+}
+
+/**
+ * What the page can tell at once, in the form's own terms (amounts in USD, rates and the
+ * portion in percent): the service would refuse it too, but in the API's terms (fractions).
+ */
+function fieldProblems(form: HTMLFormElement): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  for (const control of controls(form)) {
+    if (control.hasAttribute('disabled') || control instanceof HTMLFieldSetElement) continue
+    const path = control.dataset['path']!
+    const kind = control.dataset['kind']
+    const text = control.value.trim()
+    if (kind === 'money') {
+      const plain = ungroupDigits(text)
+      if (text === '') {
+        if (control.hasAttribute('data-required'))
+          problems.push({ pointer: path, detail: 'is required: an amount in USD such as 1,000,000.00' })
+      } else if (/^\d+\.\d{3,}$/.test(plain))
+        problems.push({ pointer: path, detail: 'has more than 2 decimals: cents are the smallest amount' })
+      else if (/^\d{16,}(\.\d*)?$/.test(plain.replace(/^0+(?=\d)/, '')))
+        problems.push({ pointer: path, detail: 'is too large: at most 999,999,999,999,999.99 (15 digits)' })
+      else if (!/^\d+(\.\d{1,2})?$/.test(plain))
+        problems.push({
+          pointer: path,
+          detail: 'is not an amount: digits and at most 2 decimals, such as 1,000,000.00',
+        })
+    } else if (kind === 'percent' && text !== '') {
+      const value = Number(text.replace(/\s*%$/, ''))
+      if (!/^\d+(\.\d+)?\s*%?$/.test(text) || !Number.isFinite(value))
+        problems.push({ pointer: path, detail: 'is not a percent: a number such as 12 (for 12%)' })
+      else if (path.endsWith('/portion') && (value <= 0 || value > 100))
+        problems.push({ pointer: path, detail: 'must be more than 0% and at most 100% (100 redeems the whole note)' })
+      else if (!path.endsWith('/portion') && value > 100)
+        problems.push({ pointer: path, detail: 'is more than 100% a year: type the rate in percent (12 for 12%)' })
+    } else if (kind === 'dates' && text !== '') {
+      text
+        .split(/[\s,;]+/)
+        .filter((d) => d !== '')
+        .forEach((d, i) => {
+          if (!isCalendarDate(d))
+            problems.push({
+              pointer: `${path}/${i}`,
+              detail: `entry ${i + 1} ("${d}") is not a date of the calendar YYYY-MM-DD`,
+            })
+        })
+    }
+  }
+  return problems
 }
 
 /**
@@ -94,7 +153,7 @@ function incompleteDates(form: HTMLFormElement): FieldProblem[] {
  * alone can see (a date typed halfway) instead, when there are any.
  */
 export function readForm(form: HTMLFormElement, base: Json): { request: Json } | { problems: FieldProblem[] } {
-  const problems = incompleteDates(form)
+  const problems = [...incompleteDates(form), ...fieldProblems(form)]
   if (problems.length > 0) return { problems }
   const request = structuredClone(base)
   const groups = new Map<string, boolean>()
@@ -183,7 +242,7 @@ export function showErrors(
       message.id = id
       message.dataset['pointer'] = problem.pointer
       message.textContent =
-        control.dataset['path'] === problem.pointer ? sentence(problem.detail) : `${problem.pointer}: ${problem.detail}`
+        control.dataset['path'] === problem.pointer ? sentence(problem.detail) : entryDetail(control, problem)
       const wrapper =
         control instanceof HTMLFieldSetElement ? control : (control.closest('.field') ?? control.parentElement!)
       wrapper.appendChild(message)
@@ -196,7 +255,10 @@ export function showErrors(
         event.preventDefault()
         focusControl(control)
       })
-      item.append(link, `: ${problem.detail}`)
+      item.append(
+        link,
+        `: ${control.dataset['path'] === problem.pointer ? problem.detail : entryDetail(control, problem)}`,
+      )
     } else {
       item.textContent = `${problem.pointer}: ${problem.detail}`
     }
@@ -216,6 +278,16 @@ function focusControl(control: Control | HTMLInputElement): void {
 function labelOf(control: Control | HTMLInputElement): string {
   if (control instanceof HTMLFieldSetElement) return control.querySelector('legend')?.textContent?.trim() ?? control.id
   return control.labels?.[0]?.textContent?.trim() ?? control.id
+}
+
+/** An error inside a list field (`/extraHolidays/1`): which entry, as typed, and what is wrong with it. */
+function entryDetail(control: Control | HTMLInputElement, problem: FieldProblem): string {
+  const rest = problem.pointer.slice((control.dataset['path'] ?? '').length)
+  const m = /^\/(\d+)$/.exec(rest)
+  if (m === null || control instanceof HTMLFieldSetElement) return `${problem.pointer}: ${problem.detail}`
+  if (problem.detail.startsWith('entry ')) return sentence(problem.detail)
+  const typed = control.value.split(/[\s,;]+/).filter((d) => d !== '')[Number(m[1])]
+  return `Entry ${Number(m[1]) + 1}${typed ? ` ("${typed}")` : ''}: ${problem.detail}`
 }
 
 const sentence = (detail: string): string => detail.charAt(0).toUpperCase() + detail.slice(1)

@@ -3,9 +3,14 @@
  * POST /v1/scenarios, shows the answer or places the service's errors beside their fields,
  * and keeps the request in the link so that the link reproduces the computation.
  */
-import { showAnswer } from './answer.js'
+import { redrawStatement, showAnswer } from './answer.js'
 import { clearErrors, fillForm, keptPointers, readForm, showErrors } from './form.js'
+import { initHolders } from './holders.js'
+import { stateFromLink, type ScenarioForm } from './kit.js'
 import { decodeFromUrl, encodeForUrl, ledgerCsv } from './model.js'
+import { initNotice } from './notice.js'
+import { initOwnership } from './ownership.js'
+import { initReadings } from './readings.js'
 import { drawTimeline } from './timeline.js'
 import type { Problem, ScenarioResult } from './types.js'
 
@@ -20,6 +25,7 @@ const status = byId('answer-status')
 const body = byId('answer-body')
 const chart = byId('timeline') as unknown as SVGSVGElement
 const example = JSON.parse(byId('example-request').textContent ?? '{}') as Json
+const ownershipExample = JSON.parse(byId('example-ownership').textContent ?? '{}') as Json
 
 /** What the form was last filled from, and what was last computed. */
 let base: Json = example
@@ -50,11 +56,19 @@ function load(request: Json): void {
     kept.length === 0 ? '' : `Also in this request, not shown here and sent as given: ${kept.join(', ')}.`
 }
 
+/** The status sits over the answer (it never pushes it down); while busy the old figures are dimmed. */
 function setStatus(text: string, kind: 'busy' | 'error' | 'idle'): void {
   status.textContent = text
   status.className = `status ${kind}`
   status.hidden = kind === 'idle'
   answer.setAttribute('aria-busy', String(kind === 'busy'))
+  body.classList.toggle('stale', kind === 'busy')
+}
+
+/** No answer stands beside a form it does not answer: refused or unreadable, the old one is withdrawn. */
+function withdraw(): void {
+  body.hidden = true
+  computed = null
 }
 
 function problemOf(value: unknown, httpStatus: number): Problem {
@@ -106,19 +120,23 @@ async function compute(request: Json, options: { focus: boolean }): Promise<void
     computed = { request, result, text }
     body.hidden = false
     setStatus('', 'idle')
-    showAnswer(result, computedAt())
+    showAnswer(result, computedAt(), response.headers.get('convertible-default-version'))
     drawTimeline(chart, result)
-    if (options.focus) answer.focus({ preventScroll: !narrow() })
+    if (options.focus) {
+      // The key figures in view, at a phone's width (the answer under the form) and a desktop's.
+      answer.focus({ preventScroll: true })
+      byId('answer-head').scrollIntoView({ block: 'start' })
+    }
     return
   }
   const problem = problemOf(parsed, response.status)
   if (response.status === 401) byId('api-key-field').hidden = false
-  body.hidden = true
-  computed = null
+  withdraw()
   if (problem.errors.length > 0) {
     showErrors(form, problem.title, problem.detail, problem.errors)
     setStatus(
-      `${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} to fix, marked in the form.`,
+      `${problem.title}: ${problem.errors.length === 1 ? 'one field' : `${problem.errors.length} fields`} ` +
+        'to fix, marked in the form.',
       'error',
     )
   } else {
@@ -126,8 +144,6 @@ async function compute(request: Json, options: { focus: boolean }): Promise<void
     setStatus(`${problem.title}: ${problem.detail}`, 'error')
   }
 }
-
-const narrow = (): boolean => window.matchMedia('(max-width: 959px)').matches
 
 function computedAt(): string {
   const now = new Date()
@@ -159,6 +175,9 @@ form.addEventListener('submit', (event) => {
   event.preventDefault()
   const read = readForm(form, base)
   if ('problems' in read) {
+    pending?.abort()
+    withdraw()
+    setStatus('Fix the marked fields of the form: the answer shown was for other input.', 'error')
     showErrors(
       form,
       'Incomplete input',
@@ -185,9 +204,14 @@ byId('reset').addEventListener('click', () => {
   void compute(example, { focus: false })
 })
 
+/** The scenario's own link (the address may hold a section's since). */
+const scenarioLink = (): string =>
+  computed ? `${location.origin}${location.pathname}#${HASH_KEY}${encodeForUrl(computed.request)}` : location.href
+
 byId('copy-link').addEventListener('click', async () => {
+  history.replaceState(null, '', scenarioLink())
   try {
-    await navigator.clipboard.writeText(location.href)
+    await navigator.clipboard.writeText(scenarioLink())
     say('Link copied: it reproduces this computation.')
   } catch {
     say('Copy the address bar: the link reproduces this computation.')
@@ -203,7 +227,10 @@ byId('download-answer').addEventListener('click', () => {
 byId('download-ledger').addEventListener('click', () => {
   if (computed) download(`${fileStem()}.ledger.csv`, 'text/csv', ledgerCsv(computed.result.interestLedger))
 })
-byId('print').addEventListener('click', () => window.print())
+byId('print').addEventListener('click', () => {
+  delete document.body.dataset['print']
+  window.print()
+})
 
 // The chart is drawn for its width: again when the width changes.
 let drawnWidth = 0
@@ -213,16 +240,49 @@ new ResizeObserver(() => {
   drawnWidth = width
 }).observe(chart.parentElement!)
 
+/** The scenario a section's link carries (holders, readings, the notice), to open the form with. */
+function scenarioOfSectionLink(): Json | undefined {
+  for (const section of ['holders', 'readings', 'notice']) {
+    const scenario = stateFromLink(section)?.['scenario']
+    if (typeof scenario === 'object' && scenario !== null) return scenario as Json
+  }
+  return undefined
+}
+
+/** The scenario form as the other sections use it. */
+const scenarioForm: ScenarioForm = {
+  read(): Json | null {
+    const read = readForm(form, base)
+    return 'request' in read ? read.request : null
+  },
+  load(request: Json): void {
+    // A section's link that carries the scenario the page opened with: already filled and computing.
+    if (JSON.stringify(request) === JSON.stringify(base)) return
+    load(request)
+    void compute(request, { focus: false })
+  },
+}
+
+for (const id of ['st-issuer', 'st-issuer-address', 'st-holder', 'st-holder-address', 'st-payment'])
+  byId(id).addEventListener('input', redrawStatement)
+
 function start(): void {
   const linked = requestFromLink()
   if (linked !== null && 'error' in linked) {
     load(example)
     setStatus(`${linked.error} Showing the case instead.`, 'error')
-    return
+  } else {
+    const request = linked?.request ?? scenarioOfSectionLink() ?? example
+    load(request)
+    void compute(request, { focus: false })
   }
-  const request = linked?.request ?? example
-  load(request)
-  void compute(request, { focus: false })
+  const holders = initHolders(scenarioForm)
+  const readings = initReadings(scenarioForm)
+  const sections = [holders, initOwnership(scenarioForm, ownershipExample, example), readings, initNotice(scenarioForm)]
+  // A section's link: that section filled and computed (and the scenario it carries, above).
+  const openedBy = linked === null ? sections.find((section) => section.openFromLink()) : undefined
+  if (openedBy !== holders) holders.computeNow()
+  if (openedBy !== readings) readings.computeNow()
 }
 
 window.addEventListener('hashchange', () => {

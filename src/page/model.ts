@@ -4,6 +4,10 @@
  * Amounts stay strings throughout: the page never does arithmetic on money.
  */
 
+import type { components } from '../contract/types.generated.js'
+
+type Schemas = components['schemas']
+
 /** "1194509.70" → "1,194,509.70" (a sign and any decimals kept as written). */
 export function groupDigits(amount: string): string {
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount)
@@ -66,19 +70,8 @@ export function decodeFromUrl(text: string): unknown {
   return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
 }
 
-export interface LedgerRow {
-  start: string
-  end: string
-  days: number
-  principal: string
-  rate: string
-  rateKind: 'normal' | 'default'
-  form: 'cash' | 'notes'
-  yearFraction: string
-  amount: string
-  status: 'paid' | 'capitalized' | 'accrued'
-  interestDate: string | null
-}
+/** A ledger row as the contract answers it. */
+export type LedgerRow = Schemas['LedgerRow']
 
 const LEDGER_COLUMNS = [
   'start',
@@ -227,3 +220,9 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
 
 export const eventName = (code: string): string =>
   EVENT_NAMES[code] ?? code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+
+/** Assumptions that state rates or the portion as the API's fractions, in percent as the form shows them. */
+export function assumptionText(a: { code: string; description: string }): string {
+  if (!['rates', 'portion', 'late-charge'].includes(a.code)) return a.description
+  return a.description.replace(/(?<![\d.-])(\d+\.\d+)(?![\d.-])/g, (fraction) => `${fractionToPercent(fraction)}%`)
+}

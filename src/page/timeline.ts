@@ -94,7 +94,7 @@ function assignLanes(blocks: Block[], width: number): number {
   const placed: Block[] = []
   const inside = (x: number, b: Block) => x >= b.start - 4 && x <= b.start + b.width + 4
   for (const b of [...blocks].sort((p, q) => q.x - p.x)) {
-    b.start = Math.max(PAD_X / 2, Math.min(b.x - 6, width - b.width - 2))
+    b.start = Math.max(PAD_X / 2, Math.min(b.x - 6, width - b.width - 4))
     let best = 0
     let bestCost = Number.POSITIVE_INFINITY
     for (let lane = 0; lane < 40; lane++) {
@@ -121,7 +121,7 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
   const width = Math.max(280, Math.floor(svg.parentElement?.clientWidth ?? 600))
   svg.replaceChildren()
   const spans = spansOf(result)
-  const dates = [...result.timeline.map((e) => e.date), ...spans.flatMap((s) => [s.from, s.to])]
+  const dates = [...result.timeline.map((e) => e.date), ...spans.flatMap((s) => [s.from, s.to]), result.asOf]
   if (dates.length === 0) {
     svg.setAttribute('viewBox', `0 0 ${width} 40`)
     svg.setAttribute('height', '40')
@@ -151,7 +151,7 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
       Math.max(
         textWidth(shortDate(b.date), `600 12px ${family}`),
         ...b.lines.map((l) => textWidth(`${l.text} · ${l.clause}`, `${l.key ? '600 ' : ''}12px ${family}`)),
-      ) + 6
+      ) + 12 // room for a font that renders wider than the one measured
   }
   const lanes = assignLanes(blocks, width)
   const laneHeights = Array.from({ length: lanes }, (_, lane) =>
@@ -193,18 +193,35 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
     el('path', { d: `M${b.x - 9},${axisY + 6} l5,-12 M${b.x + 4},${axisY + 6} l5,-12`, class: 'tl-break' }, axis)
     el('text', { x: b.x, y: axisY - 9, 'text-anchor': 'middle', class: 'tl-gap' }, axis, gapWords(b.days))
   }
-  // Dated ticks at the ends of each stretch, skipped where they would overlap.
+  // Dated ticks at the ends of each stretch, skipped where they would overlap another, sit on a
+  // break mark or be crossed by a leader line (a day with events is named by its own label).
   let lastRight = -Infinity
+  const crossed = (left: number, right: number) =>
+    blocks.some((b) => b.x >= left - 3 && b.x <= right + 3) ||
+    scale.breaks.some((k) => k.x + 12 >= left && k.x - 12 <= right)
   for (const date of scale.ticks) {
     const x = scale.x(date)
     const text = shortDate(date)
-    const w = textWidth(text, `11px ${family}`)
+    const w = textWidth(text, `12px ${family}`) + 4
     const left = Math.min(Math.max(x - w / 2, 2), width - w - 2)
     el('line', { x1: x, x2: x, y1: axisY, y2: axisY + 5 }, axis)
-    if (left < lastRight + 8) continue
+    if (left < lastRight + 8 || crossed(left, left + w)) continue
     el('text', { x: left, y: axisY + 18, class: 'tl-tick' }, axis, text)
     lastRight = left + w
   }
+
+  // The day the statuses are as of, named where it stands.
+  const asOfX = scale.x(result.asOf)
+  const asOf = el('g', { class: 'tl-as-of' }, svg)
+  el('line', { x1: asOfX, x2: asOfX, y1: spanTop, y2: axisY + 6 }, asOf)
+  const asOfText = `as of ${shortDate(result.asOf)}`
+  const asOfW = textWidth(asOfText, `600 12px ${family}`) + 4
+  el(
+    'text',
+    { x: asOfX - asOfW - 4 < 2 ? asOfX + 4 : asOfX - asOfW - 4, y: axisY - 6, class: 'tl-as-of-label' },
+    asOf,
+    asOfText,
+  )
 
   // Marks and their labels.
   for (const b of blocks) {
@@ -234,6 +251,7 @@ export function drawTimeline(svg: SVGSVGElement, result: ScenarioResult): void {
   }
   svg.setAttribute(
     'aria-label',
-    `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ${result.timeline.length} events`,
+    `Timeline from ${result.timeline[0]?.date ?? ''} to ${result.timeline[result.timeline.length - 1]?.date ?? ''}: ` +
+      `${result.timeline.length} events`,
   )
 }

@@ -2,9 +2,10 @@
  * The calculator page for people: `GET /` and its files under `/page/`.
  *
  * The HTML, styles and icon are read from src/page/; the scripts are the page's TypeScript as
- * built by `npm run build` into dist/page/ (ES modules, one file per module). Everything is
- * read once per process and served from memory. The case of examples/ is written into the
- * HTML as a JSON data block, so the form opens prefilled without a second copy of the case.
+ * bundled by `npm run build:page` (esbuild) into one file, dist/page/main.js. Everything is
+ * read once per process and served from memory. The case of examples/ (the scenario and the
+ * filing's ownership figures) is written into the HTML as JSON data blocks, so the forms open prefilled
+ * without a second copy of the case.
  *
  * The page gets a stricter Content-Security-Policy than the service's default: its own
  * scripts and styles only (no inline styles, no https: hosts), fetches to the service alone,
@@ -18,6 +19,7 @@ import { addOperation, ProblemError, REPO_ROOT } from '../contract/index.js'
 const SOURCE = join(REPO_ROOT, 'src', 'page')
 const BUILT = join(REPO_ROOT, 'dist', 'page')
 const EXAMPLE = join(REPO_ROOT, 'examples', 'liquidmetal-2008.scenario.request.json')
+const OWNERSHIP_EXAMPLE = join(REPO_ROOT, 'examples', 'liquidmetal-2008.beneficial-ownership.request.json')
 
 export const PAGE_CSP = [
   "default-src 'none'",
@@ -65,7 +67,10 @@ function loadPageFiles(): PageFiles {
   // Without a build the page still opens (and says why nothing works); the API is unaffected.
   if (existsSync(BUILT)) for (const name of readdirSync(BUILT)) if (name.endsWith('.js')) add(BUILT, name)
   const example = (JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { value: unknown }).value
-  const html = readFileSync(join(SOURCE, 'index.html'), 'utf8').replace('{{example}}', scriptJson(example))
+  const ownership = (JSON.parse(readFileSync(OWNERSHIP_EXAMPLE, 'utf8')) as { value: unknown }).value
+  const html = readFileSync(join(SOURCE, 'index.html'), 'utf8')
+    .replace('{{example}}', scriptJson(example))
+    .replace('{{ownership}}', scriptJson(ownership))
   return { html, assets }
 }
 

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core'
 import { PAGE_CSP } from '../../src/routes/page.js'
 import { encodeForUrl } from '../../src/page/model.js'
 import { saveEvidence, serveToBrowser } from '../helpers/browser.js'
+import { WORKED_EXAMPLE_TIMELINE } from './worked-example.js'
 
 const TIMEOUT = 30_000
 const theCase = JSON.parse(
@@ -48,10 +49,20 @@ const normalized = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalized(v)]))
         : value
 
+/** Every section computed: the scenario, holders, ownership and its chart, readings, the letter. */
+async function sectionsReady(page: Page): Promise<void> {
+  await answered(page)
+  await page.locator('#holders-table tr[data-holder]').first().waitFor()
+  await page.locator('#ownership-table tr[data-person]').first().waitFor()
+  await page.locator('#ownership-chart path.oc-line').first().waitFor()
+  await page.locator('#readings-table tr[data-variant]').first().waitFor()
+  await page.locator('#notice-letter p').first().waitFor()
+}
+
 const text = async (page: Page, selector: string): Promise<string> =>
   ((await page.locator(selector).textContent()) ?? '').trim()
 
-t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (t) => {
+t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (t) => {
   const { base, browser } = await serveToBrowser(t, TIMEOUT)
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
   const problems: string[] = []
@@ -61,7 +72,7 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       // Chromium logs every HTTP error a fetch receives; the 400 and 422 the tests provoke are expected.
       const provoked = /status of (400|422)/.test(message.text()) && message.location().url.endsWith('/v1/scenarios')
       if ((message.type() === 'error' || message.type() === 'warning') && !provoked)
-        problems.push(`console ${message.type()}: ${message.text()}`)
+        problems.push(`console ${message.type()}: ${message.text()} at ${message.location().url}`)
     })
     page.on('request', (request) => {
       if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:'))
@@ -71,6 +82,17 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
     )
   })
+  // The ownership timeline as the service answers it; where it is not served (404), the worked
+  // example's answer written out by hand in worked-example.ts, so the page's drawing is checked.
+  let timelineServed = false
+  await context.route('**/v1/beneficial-ownership/timeline', async (route) => {
+    const response = await route.fetch()
+    timelineServed = response.status() !== 404
+    if (timelineServed) return route.fulfill({ response })
+    return route.fulfill({ status: 200, contentType: 'application/json', json: WORKED_EXAMPLE_TIMELINE })
+  })
+  // Printing opens no dialog in a test: the print styles are checked as PDF instead.
+  await context.addInitScript('window.print = () => {}')
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUT)
 
@@ -147,7 +169,8 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       t.equal(
         marks,
         8,
-        'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, Event of Default, payment due, maturity',
+        'eight days with events: issue and Closing, covenant deadline, breach, notice and election, cure deadline, ' +
+          'Event of Default, payment due, maturity',
       )
       const chart = (await page.locator('svg#timeline').textContent()) ?? ''
       for (const words of [
@@ -352,6 +375,353 @@ t.test('the calculator page in headless Chromium', { timeout: 240_000 }, async (
       t.equal(await computeWith(page, () => page.click('#reset')), 200)
       t.equal(await text(page, '#total-due'), '1,194,509.70')
       t.equal(await page.inputValue('#f-calendar'), 'us-fed')
+    })
+
+    // ---- The sections beside the scenario: holders, ownership, readings, the notice ----
+
+    await t.test('every section opens prefilled with the case and computed', async (t) => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(`${base}/`)
+      await sectionsReady(page)
+      t.pass('the scenario, holders, ownership (and through time), readings and the notice are on screen')
+      // The scenario's link, as after every computation of it; no section's (none was asked for).
+      t.match(page.url(), /#request=[A-Za-z0-9_-]+$/, "the address holds the scenario's link, not a section's")
+      t.ok(await page.locator('#coupons').isHidden(), 'no unpaid coupons in the case: no such panel')
+    })
+
+    await t.test("ownership: the case's cover pages, each discrepancy beside its figure", async (t) => {
+      const obus = page.locator('#ownership-table tr[data-person="obus"]')
+      // docs/ownership.md: 3,731,324 / (44,726,295 + 2,657,770) = 7.874...% → 7.87 (8.34 filed).
+      t.match(await obus.locator('td[data-field="percent"]').textContent(), /^7\.87/, 'obus: 7.87 percent')
+      const conversion = (await obus.locator('td[data-field="issuableOnConversion"]').textContent()) ?? ''
+      // 433,266 + 567,372 + 546,740 = 1,547,378 computed; the filing reported 1,547,377.
+      t.match(conversion, /1,547,378/, 'computed 1,547,378')
+      t.match(conversion, /filed 1,547,377/, 'beside the filed 1,547,377')
+      t.equal(await page.locator('#ownership-table tr[data-person]').count(), 7, 'three funds and four control persons')
+      const explanation = (await obus.locator('xpath=following-sibling::tr[1]').textContent()) ?? ''
+      t.match(explanation, /433,266 \+ 567,372 \+ 546,740/, "the explanation is under the person's row")
+      t.equal(
+        await page.locator('#ownership-table tr[data-person="wpscv-lp"] td[data-field="aggregate"]').textContent(),
+        '1,019,531',
+        'a fund with no discrepancy in its aggregate: 275,355 + 433,266 + 310,910',
+      )
+    })
+
+    await t.test('ownership from the keyboard alone: a new share count, Enter, then back to the case', async (t) => {
+      await page.getByLabel('Shares outstanding', { exact: true }).first().focus()
+      await page.keyboard.press('ControlOrMeta+a')
+      await page.keyboard.type('50,000,000')
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/beneficial-ownership')),
+        page.keyboard.press('Enter'),
+      ])
+      t.equal(response.status(), 200)
+      await page.locator('#ownership-result:not(.stale)').waitFor()
+      // 3,731,324 / (50,000,000 + 2,657,770) = 7.086...%
+      const obus = page.locator('#ownership-table tr[data-person="obus"] td[data-field="percent"]')
+      t.match(await obus.textContent(), /^7\.09/, 'obus over 50,000,000 shares: 7.09')
+      t.match(page.url(), /#ownership=/, 'a computation by a person is kept in the address')
+      await page.locator('#ownership-reset').focus()
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/beneficial-ownership')),
+        page.keyboard.press('Enter'),
+      ])
+      await page.locator('#ownership-result:not(.stale)').waitFor()
+      t.match(await obus.textContent(), /^7\.87/, 'the case again')
+    })
+
+    await t.test('ownership through time: the worked example, its crossings and filings', async (t) => {
+      const chart = page.locator('svg#ownership-chart')
+      const words = (await chart.textContent()) ?? ''
+      t.ok((await chart.locator('.oc-five').count()) === 1, 'the 5% line')
+      t.equal(await chart.locator('path.oc-line').count(), 1, "one person's line")
+      // docs/page.md's worked example: initial due 2007-01-16, filed 2007-01-12; the amendment for
+      // the material change of 2008-01-01 filed 2008-01-04; the exit below 5% on 2008-10-22.
+      for (const date of ['2007-01-16', '2007-01-12', '2008-01-01', '2008-01-04', '2008-10-22'])
+        t.match(words, date, `the chart names ${date}`)
+      t.equal(await chart.locator('circle.oc-event').count(), 3, 'a crossing above, a material change, the exit')
+      const rows = page.locator('#ownership-obligations tbody tr')
+      t.equal(await rows.count(), 3)
+      t.match(await rows.nth(0).textContent(), /2007-01-16.*filed on time.*2007-01-12/)
+      t.match(await rows.nth(1).textContent(), /promptly.*filed.*2008-01-04, 3 days after the event/)
+      t.match(await rows.nth(2).textContent(), /2008-10-22.*promptly.*open/)
+      t.comment(timelineServed ? 'the timeline from the service' : 'the timeline endpoint is not served here (404)')
+    })
+
+    await t.test('readings: each variant with what it moves and the base beside', async (t) => {
+      const nyse = page.locator('#readings-table tr[data-variant="calendar-us-nyse"]')
+      // us-nyse opens on Columbus Day 2008-10-13: the cure period ends a Business Day earlier.
+      const cure = (await nyse.locator('li[data-pointer="/notice/cureDeadline"]').textContent()) ?? ''
+      t.match(cure, /2008-10-13/, 'us-nyse moves the cure deadline to 2008-10-13')
+      t.match(cure, /-1 day/, 'by one day')
+      t.match(cure, /base 2008-10-14/, 'the base beside it')
+      t.match(await page.locator('#readings-base').textContent(), /2008-10-14/)
+      t.ok((await page.locator('#readings-table tr[data-variant]').count()) >= 4, 'the default readings')
+    })
+
+    await t.test("holders: each holder's figures, the series the sums", async (t) => {
+      const first = page.locator('#holders-table tr[data-holder="wpscv-lp"]')
+      // examples/liquidmetal-2008.scenario-holders: 400,000.00 of the 1,000,000.00 series.
+      t.equal(await first.locator('td[data-field="principal"]').textContent(), '400,000.00')
+      const totals = await page.locator('#holders-table tbody td[data-field="totalDue"]').allTextContents()
+      const sum = totals.reduce((s, v) => s.plus(v.replace(/,/g, '')), new Decimal(0))
+      t.equal(
+        sum.toFixed(2),
+        (await page.locator('#holders-table tfoot td[data-field="totalDue"]').textContent())?.replace(/,/g, ''),
+        "the series' total due is the holders' sum to the cent",
+      )
+    })
+
+    await t.test('notice: drafted from the answer, redrafted for a new date', async (t) => {
+      const letter = page.locator('#notice-letter')
+      const words = (await letter.textContent()) ?? ''
+      // docs: effective 2008-09-29 by facsimile, 10 us-fed Business Days (Columbus Day skipped):
+      // cure deadline 2008-10-14, Event of Default 2008-10-15; SPA 4(i) due 2007-01-10.
+      for (const w of ['2008-10-14', '2008-10-15', '2007-01-10', '12%', '15%', 'redeem 100%', 'Note 4(a)(iv)'])
+        t.match(words, w, `the letter names ${w}`)
+      await page
+        .getByRole('region', { name: 'Notice of Default' })
+        .getByLabel('To')
+        .fill('The Company, Legal Department')
+      t.match(await letter.textContent(), /The Company, Legal Department/, 'the addressee as typed')
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+        page.getByLabel('Notice dated').fill('2008-10-01'),
+      ])
+      t.equal(response.status(), 200)
+      await page.locator('#notice-letter:not(.stale)').waitFor()
+      const redrafted = (await letter.textContent()) ?? ''
+      // From Wednesday 2008-10-01: 10 Business Days skipping Columbus Day 2008-10-13 end on
+      // 2008-10-16; the Event of Default is the day after.
+      t.match(redrafted, /until 2008-10-16/, 'the new cure deadline')
+      t.match(redrafted, /occurs on 2008-10-17/, 'the new Event of Default')
+      t.notMatch(redrafted, /2008-10-14/, 'no date of the old draft is left')
+    })
+
+    await t.test("each section's link reproduces it", async (t) => {
+      const sections: Array<[string, string, string]> = [
+        ['#holders-link', '#holders-table', 'holders='],
+        ['#ownership-link', '#ownership-table', 'ownership='],
+        ['#ownership-timeline-link', '#ownership-obligations', 'ownership-timeline='],
+        ['#readings-link', '#readings-table', 'readings='],
+        ['#notice-link', '#notice-letter', 'notice='],
+      ]
+      for (const [button, content, key] of sections) {
+        await page.click(button)
+        const link = page.url()
+        t.match(link, new RegExp(`#${key}[A-Za-z0-9_-]+$`), `${button}: the link holds the section`)
+        const other = await context.newPage()
+        await other.goto(link)
+        await other
+          .locator(`${content} ${content === '#notice-letter' ? 'p' : 'tbody tr'}`)
+          .first()
+          .waitFor()
+        if (content === '#notice-letter') await other.getByText('until 2008-10-16').waitFor()
+        t.equal(
+          (await other.locator(content).textContent())?.replace(/\s+/g, ' '),
+          (await page.locator(content).textContent())?.replace(/\s+/g, ' '),
+          `${content} the same from the link`,
+        )
+        await other.close()
+      }
+    })
+
+    await t.test('each printable part fits one page of A4 and of Letter', async (t) => {
+      const pages = async (what: string) => {
+        await page.emulateMedia({ media: 'print' })
+        for (const format of ['A4', 'Letter'] as const) {
+          const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1')
+          t.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, `${what}, ${format}: one page`)
+        }
+        await page.emulateMedia({ media: 'screen' })
+      }
+      await page.click('#notice-print')
+      t.match(await page.locator('#printout').textContent(), /Notice of Default/)
+      await pages('the notice letter')
+      await page.click('#ownership-print')
+      t.match(await page.locator('#printout').textContent(), /Nelson Obus/)
+      await pages('the cover-page worksheet')
+      await page.locator('#holders-table tr[data-holder="wpscv-lp-i"] button').click()
+      t.match(await page.locator('#printout').textContent(), /Wynnefield Partners Small Cap Value LP I/)
+      t.match(await page.locator('#printout').textContent(), /600,000\.00/, "the holder's own principal")
+      await pages("a holder's payoff statement")
+
+      // The heaviest statement: a late cure, a late payment with a late charge, three warnings.
+      const heavy = {
+        ...theCase,
+        note: { ...theCase.note, redemption: { ...theCase.note.redemption, lateChargeRate: '0.18' } },
+        events: {
+          ...theCase.events,
+          redemptionElection: { date: '2008-09-28', portion: '1.00' },
+          curedOn: '2008-10-20',
+          paymentDate: '2008-11-05',
+        },
+      }
+      await page.goto(`${base}/#request=${encodeForUrl(heavy)}`)
+      await answered(page)
+      t.ok((await page.locator('#warnings li').count()) >= 3, 'three warnings')
+      await page.locator('#statement-parties > summary').click()
+      await page.getByLabel("Issuer's address").fill('4 Park Plaza, Suite 1000, Irvine, California 92614')
+      await page.getByLabel('Payment instructions').fill('Wire to the Holder, ABA 000000000, account 0000000000')
+      await page.click('#print')
+      const statement = (await page.locator('#statement').textContent()) ?? ''
+      for (const w of ['Liquidmetal Technologies, Inc.', '4 Park Plaza', 'Wire to the Holder', 'late charge'])
+        t.match(statement, w, `the statement has "${w}"`)
+      await pages('the heaviest payoff statement')
+    })
+
+    await t.test('axe-core finds no serious or critical violation, at 1280 px and 390 px', async (t) => {
+      const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8')
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 })
+        await page.goto(`${base}/`)
+        await sectionsReady(page)
+        const violations = await page.evaluate<Array<{ id: string; impact: string; nodes: unknown[] }>>(
+          `${axe};axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ` +
+            `({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
+        )
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        t.same(bad, [], `${width} px: no serious or critical violation`)
+      }
+    })
+
+    await t.test(
+      '390 px and 1280 px: no sideways scroll with every section; Compute brings the key figures into view',
+      async (t) => {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 800 })
+          await page.waitForTimeout(150) // the charts redraw for their width on the next frame
+          t.equal(await page.evaluate<number>(OVERFLOW), 0, `${width} px: the page is no wider than the window`)
+          const chart = await page.locator('svg#ownership-chart').boundingBox()
+          t.ok(
+            chart !== null && chart.x >= 0 && chart.x + chart.width <= width,
+            `${width} px: the ownership chart fits`,
+          )
+          // From the form's lowest field, as a person who changed it last.
+          await page.getByLabel('Statuses as of').focus()
+          const field = await page.getByLabel('Statuses as of').boundingBox()
+          const bar = await page.locator('.form-actions').boundingBox()
+          t.ok(
+            field && bar && field.y + field.height <= bar.y,
+            `${width} px: the focused field is not under the Compute bar`,
+          )
+          t.equal(await computeWith(page, () => page.click('#compute')), 200)
+          const total = await page.locator('#total-due').boundingBox()
+          const eod = await page.locator('#event-of-default-date').boundingBox()
+          t.ok(total && total.y >= 0 && total.y + total.height <= 800, `${width} px: the total due in view`)
+          t.ok(eod && eod.y >= 0 && eod.y + eod.height <= 800, `${width} px: the Event of Default in view`)
+          // A key figure is one line: never broken inside a date or an amount.
+          for (const id of ['#total-due', '#event-of-default-date', '#per-diem']) {
+            const box = await page.locator(id).boundingBox()
+            t.ok(box && box.height < 40, `${width} px: ${id} on one line`)
+          }
+          const cut = await page.evaluate<number>(
+            "[...document.querySelectorAll('.figure dt, .unit-label')]" +
+              '.filter((e) => e.scrollWidth > e.clientWidth + 1).length',
+          )
+          t.equal(cut, 0, `${width} px: no key figure's label is cut`)
+        }
+        await page.setViewportSize({ width: 1280, height: 900 })
+      },
+    )
+
+    await t.test('what a first user hit, fixed', async (t) => {
+      // A cure in time: the Event of Default card says so (a notice was given).
+      const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
+      await page.goto(`${base}/#request=${encodeForUrl(cured)}`)
+      await answered(page)
+      t.match(await text(page, '#event-of-default-date-note'), /cured in time on 2008-10-10/)
+      t.notMatch(await text(page, '#event-of-default-date-note'), /No notice/)
+
+      await page.goto(`${base}/`)
+      await answered(page)
+      // The covenant's days late (docs: breached from 2007-01-11; as of 2008-10-31).
+      t.match(await text(page, '#covenant-line'), /SPA 4\(i\) covenant due 2007-01-10, breached.*business days .*late/)
+      // Assumptions in percent, as the form.
+      const assumptions = await text(page, '#assumptions')
+      t.match(assumptions, /8% cash \/ 10% in notes/)
+      t.notMatch(assumptions, /0\.08/)
+
+      // A recompute: the answer stays where it is, the old figures dimmed until replaced.
+      // (Measured from the top of the answer: clicking may scroll the page.)
+      const offset = async () => {
+        const [figures, top] = [
+          await page.locator('#figures').boundingBox(),
+          await page.locator('#answer').boundingBox(),
+        ]
+        return figures && top ? figures.y - top.y : NaN
+      }
+      const before = await offset()
+      let during = NaN
+      let dimmed = false
+      await page.route('**/v1/scenarios', async (route) => {
+        during = await offset()
+        dimmed = (await page.locator('#answer-body.stale').count()) === 1
+        await route.continue()
+      })
+      await computeWith(page, () => page.click('#compute'))
+      await page.unroute('**/v1/scenarios')
+      t.equal(during, before, 'the figures do not move while computing')
+      t.ok(dimmed, 'and are dimmed')
+
+      // An impossible date typed: its error, and the old answer withdrawn (no link, no downloads).
+      await page.getByLabel('Statuses as of').focus()
+      await page.keyboard.type('02302011')
+      await page.click('#compute')
+      t.match(await text(page, '#form-errors'), /not a date of the calendar/)
+      t.ok(await page.locator('#answer-body').isHidden(), 'the previous answer is withdrawn')
+      t.ok(await page.locator('#copy-link').isHidden(), 'Copy link goes with it')
+      await page.getByLabel('Statuses as of').fill('2008-10-31')
+
+      // Messages in the form's terms.
+      const errorOf = async (label: string) =>
+        (await page
+          .getByLabel(label, { exact: true })
+          .locator('xpath=ancestor::div[contains(@class, "field")][1]')
+          .locator('.field-error')
+          .textContent()) ?? ''
+      await page.getByLabel('Principal (USD)').fill('')
+      await page.click('#compute')
+      t.match(await errorOf('Principal (USD)'), /required/, 'an empty principal is required, not "2 decimals"')
+      await page.getByLabel('Principal (USD)').fill('10000000000000000')
+      await page.click('#compute')
+      t.match(await errorOf('Principal (USD)'), /too large/, '10^16 is too large')
+      await page.getByLabel('Principal (USD)').fill('1,000,000.00')
+      await page.getByLabel('Portion redeemed').fill('150')
+      await page.click('#compute')
+      t.match(await errorOf('Portion redeemed'), /at most 100%/, 'the portion in percent')
+      await page.getByLabel('Portion redeemed').fill('100')
+      await page.getByLabel('Default cash rate').fill('200')
+      await page.click('#compute')
+      t.match(await errorOf('Default cash rate'), /more than 100% a year/, 'a 200% rate is refused')
+      await page.getByLabel('Default cash rate').fill('12')
+      await page.locator('details.more > summary').click()
+      await page.getByLabel('Extra closings').fill('2008-10-14, 2008-13-01')
+      await page.click('#compute')
+      t.match(await errorOf('Extra closings'), /entry 2 \("2008-13-01"\)/i, 'the closing at fault, by entry')
+      await page.getByLabel('Extra closings').fill('')
+      t.equal(await computeWith(page, () => page.click('#compute')), 200, 'fixed, the case again')
+
+      // A late charge rate but nothing late: no "0.00 for 0 days".
+      const rate = {
+        ...theCase,
+        note: { ...theCase.note, redemption: { ...theCase.note.redemption, lateChargeRate: '0.18' } },
+      }
+      await page.goto(`${base}/#request=${encodeForUrl(rate)}`)
+      await answered(page)
+      const late = await text(page, '#redemption')
+      t.notMatch(late, /for 0 days/)
+      t.match(late, /none: 18% a year from the day after 2008-10-22/)
+      // Unpaid past its due date as of 2008-10-31: the statement gives the amount payable that day.
+      t.match(await page.locator('#statement').textContent(), /Past due since 2008-10-22\. Payable on 2008-10-31/)
+
+      // The timeline chart: axis text legible, the as-of day named.
+      t.match(await page.locator('svg#timeline .tl-as-of-label').textContent(), /as of 31 Oct 2008/)
+      const small = await page.evaluate<number>(
+        "[...document.querySelectorAll('#timeline text')]" +
+          '.filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12).length',
+      )
+      t.equal(small, 0, 'no chart text under 12 px')
     })
 
     t.same(problems, [], 'no page errors, console errors, CSP violations or requests outside the service')

@@ -98,7 +98,8 @@ t.test("the ledger as CSV: the API's names and values, RFC 4180", async (t) => {
   }
   t.equal(
     ledgerCsv([row]),
-    'start,end,days,principal,rate,rateKind,form,yearFraction,amount,status,interestDate\r\n2008-10-15,2008-10-22,7,1188041.47,0.12,default,cash,0.01944444444444444444,2772.10,accrued,\r\n',
+    'start,end,days,principal,rate,rateKind,form,yearFraction,amount,status,interestDate\r\n' +
+      '2008-10-15,2008-10-22,7,1188041.47,0.12,default,cash,0.01944444444444444444,2772.10,accrued,\r\n',
   )
   t.match(ledgerCsv([{ ...row, status: 'a,"b"' as LedgerRow['status'] }]), /,"a,""b""",/, 'a comma or quote is quoted')
 })

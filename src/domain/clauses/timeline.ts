@@ -1,9 +1,10 @@
 /** The scenario's dated timeline, to which each clause adds its own entries. */
+import type { TimelineEvent } from '../../contract/types.js'
 import type { IsoDate } from '../dates.js'
 
 export interface TimelineEntry {
   date: IsoDate
-  event: string
+  event: TimelineEvent
   clause: string
   description: string
 }
@@ -12,7 +13,7 @@ export interface TimelineEntry {
 export class Timeline {
   readonly entries: TimelineEntry[] = []
 
-  add(date: IsoDate | null, event: string, clause: string, description: string): void {
+  add(date: IsoDate | null, event: TimelineEvent, clause: string, description: string): void {
     if (date !== null) this.entries.push({ date, event, clause, description })
   }
 
