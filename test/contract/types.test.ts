@@ -56,6 +56,11 @@ t.test("TIMELINE_EVENTS is the TimelineEntry schema's enum, in its order", async
     properties: { event: { enum: string[] } }
   }
   t.same([...TIMELINE_EVENTS], entry.properties.event.enum)
-  t.equal(TIMELINE_EVENTS.length, 18, 'from the note issued to maturity')
+  // The scenario's 18 events and the five of a coupon not paid (interest-not-paid, interest-paid,
+  // grace-period-end, payment-default, payment-default-cured), from the note issued to maturity.
+  t.equal(TIMELINE_EVENTS.length, 23)
   t.equal(TIMELINE_EVENTS[0], 'note-issued')
+  t.equal(TIMELINE_EVENTS[TIMELINE_EVENTS.length - 1], 'maturity')
+  for (const e of ['interest-not-paid', 'interest-paid', 'grace-period-end', 'payment-default', 'payment-default-cured'])
+    t.ok(TIMELINE_EVENTS.includes(e as never), e)
 })
