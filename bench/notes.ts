@@ -5,7 +5,7 @@
  *
  * Every request is valid and consistent (no 400, no 422), so each item costs a full computation.
  */
-import { addDays, addMonths, fromEpochDay, toEpochDay, type IsoDate } from '../src/domain/dates.js'
+import { addDays, addMonths, fromEpochDay, toEpochDay, type IsoDate } from '../src/domain/time/dates.js'
 import type { ScenarioRequest } from '../src/domain/inputs.js'
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same notes. */

@@ -1,4 +1,4 @@
-import { isSupportedDate, MAX_DATE, MIN_DATE, type IsoDate } from './dates.js'
+import { isSupportedDate, MAX_DATE, MIN_DATE, type IsoDate } from './time/dates.js'
 
 /**
  * Explanations carried by every computed result: the clauses applied, the assumptions made

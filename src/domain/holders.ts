@@ -6,8 +6,8 @@
  */
 import { Decimal, formatMoney, MAX_MONEY, sum } from './decimal.js'
 import { Contradictions } from './explain.js'
-import type { IsoDate } from './dates.js'
-import { todayInNewYork } from './dates.js'
+import type { IsoDate } from './time/dates.js'
+import { todayInNewYork } from './time/dates.js'
 import type { ScenarioRequest } from './inputs.js'
 import { principalsOf, type HolderWithPrincipal } from './holder-weights.js'
 import { computeScenario, redemptionDueText, redemptionPaidText, type ScenarioResult } from './scenario.js'

@@ -8,7 +8,7 @@
  * amount, so it is no key figure. A figure added here is extracted, compared and (once
  * schemas/KeyFigures.json names it) answered everywhere.
  */
-import { daysBetween } from './dates.js'
+import { daysBetween } from './time/dates.js'
 import { Decimal, formatMoney } from './decimal.js'
 
 export type KeyFigureKind = 'date' | 'money'

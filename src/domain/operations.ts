@@ -28,7 +28,7 @@ import { Contradictions, Explanation } from './explain.js'
 import type { Schemas } from '../contract/types.js'
 import { resolveAsOf, warnEventsAfterAsOf } from './scenario.js'
 import { DEFAULTS, readCalendar, readNote } from './terms.js'
-import { todayInNewYork, type IsoDate } from './dates.js'
+import { todayInNewYork, type IsoDate } from './time/dates.js'
 
 export type CovenantDeadlineRequest = Schemas['CovenantDeadlineRequest']
 

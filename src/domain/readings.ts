@@ -8,7 +8,7 @@
  * request that lacks it); the others are offered for every request, moving nothing where the
  * request has nothing they bear on (then `changed` is empty, itself an answer).
  */
-import { CALENDAR_IDS, CALENDAR_RULES, type CalendarId } from './calendars/index.js'
+import { CALENDAR_IDS, CALENDAR_RULES, type CalendarId } from './time/calendars/index.js'
 import { covenantReading } from './clauses/covenant.js'
 import { accruedInterestReading, roundingReading } from './clauses/default-interest.js'
 import { cureReadings, slowestNoticeReading, type BaseNotice } from './clauses/notice-and-cure.js'
@@ -16,21 +16,13 @@ import { paymentDefaultReading } from './clauses/payment-default.js'
 import type { ScenarioRequest } from './inputs.js'
 import { DEFAULTS } from './terms.js'
 import { setMember } from './clauses/wording.js'
+import type { PatchOperation, Reading } from './clauses/reading.js'
+
+export type { PatchOperation, Reading }
 
 export type { BaseNotice }
 
 /** An RFC 6902 operation, as schemas/JsonPatchOperation.json carries it (the default readings use add and replace). */
-export type PatchOperation =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'move' | 'copy'; from: string; path: string }
-
-export interface Reading {
-  id: string
-  description: string
-  patch: PatchOperation[]
-}
-
 function calendarReadings(req: ScenarioRequest): Reading[] {
   const current: CalendarId = req.note.calendar ?? DEFAULTS.calendar
   const name = (id: CalendarId) => `${id} (${CALENDAR_RULES[id].name})`

@@ -55,7 +55,7 @@ import { Timeline, type TimelineEntry } from './clauses/timeline.js'
 import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
 import { DEFAULTS, readNote, type NoteTerms } from './terms.js'
-import { maxDate, minDate, todayInNewYork, type IsoDate } from './dates.js'
+import { maxDate, minDate, todayInNewYork, type IsoDate } from './time/dates.js'
 import type { ScenarioRequest } from './inputs.js'
 
 export type { TimelineEntry }

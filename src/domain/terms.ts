@@ -3,11 +3,11 @@
  * each default or convention used is recorded as an assumption, and inputs that contradict
  * each other are collected as 422 contradictions naming their JSON pointers.
  */
-import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type CalendarId } from './calendars/index.js'
-import { DEFAULT_DAY_COUNT, type DayCountId } from './day-counts/index.js'
+import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type CalendarId } from './time/calendars/index.js'
+import { DEFAULT_DAY_COUNT, type DayCountId } from './time/day-counts/index.js'
 import { Decimal, rateAsWritten, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
-import { addMonths, minDate, type IsoDate } from './dates.js'
+import { addMonths, minDate, type IsoDate } from './time/dates.js'
 import { COVENANT_DEFAULTS } from './clauses/covenant.js'
 import {
   assumeInterest,
@@ -19,7 +19,7 @@ import { NOTICE_AND_CURE_DEFAULTS, readNoticeRules, type NoticeRules } from './c
 import { REDEMPTION_DEFAULTS, type RedemptionTerms } from './clauses/redemption.js'
 import { given } from './clauses/wording.js'
 import type { NoteInput, PrincipalPaymentInput } from './inputs.js'
-import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './schedule.js'
+import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './time/schedule.js'
 
 /** Every default, each owned by its clause (the Liquidmetal 8% notes of 2007); the note's own here. */
 export const DEFAULTS = {

@@ -1,8 +1,8 @@
-/** Calendar queries: thin adapters from HTTP to src/domain/calendars. */
+/** Calendar queries: thin adapters from HTTP to src/domain/time/calendars. */
 import type { FastifyInstance } from 'fastify'
 import { addOperation, ProblemError } from '../contract/index.js'
-import { daysBetween, MAX_DATE, MIN_DATE, addDays, type IsoDate } from '../domain/dates.js'
-import { getCalendar, listCalendars, type CalendarId } from '../domain/calendars/index.js'
+import { daysBetween, MAX_DATE, MIN_DATE, addDays, type IsoDate } from '../domain/time/dates.js'
+import { getCalendar, listCalendars, type CalendarId } from '../domain/time/calendars/index.js'
 
 interface CalendarParams {
   calendar: CalendarId

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { addOperation } from '../contract/index.js'
-import { todayInNewYork } from '../domain/dates.js'
+import { todayInNewYork } from '../domain/time/dates.js'
 import type { CompareRequest } from '../pool/compare.js'
 import { compareCost } from '../pool/tasks.js'
 

@@ -1,9 +1,9 @@
-/** Day count list and queries: a thin adapter from HTTP to src/domain/day-counts. */
+/** Day count list and queries: a thin adapter from HTTP to src/domain/time/day-counts. */
 import type { FastifyInstance } from 'fastify'
 import { addOperation, ProblemError } from '../contract/index.js'
-import type { IsoDate } from '../domain/dates.js'
+import type { IsoDate } from '../domain/time/dates.js'
 import { Decimal, formatFraction } from '../domain/decimal.js'
-import { listDayCounts, yearFraction, type DayCountId } from '../domain/day-counts/index.js'
+import { listDayCounts, yearFraction, type DayCountId } from '../domain/time/day-counts/index.js'
 
 interface YearFractionQuery {
   from: IsoDate

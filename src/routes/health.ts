@@ -1,7 +1,7 @@
 /** Liveness and readiness probes. */
 import type { FastifyInstance } from 'fastify'
 import { addOperation, ProblemError } from '../contract/index.js'
-import { listCalendars } from '../domain/calendars/index.js'
+import { listCalendars } from '../domain/time/calendars/index.js'
 import { SERVICE_VERSION } from '../plugins/version.js'
 
 export default async function healthRoutes(app: FastifyInstance): Promise<void> {

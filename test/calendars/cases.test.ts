@@ -8,8 +8,8 @@ import {
   getCalendar,
   isCalendarId,
   listCalendars,
-} from '../../src/domain/calendars/index.js'
-import type { CalendarId } from '../../src/domain/calendars/index.js'
+} from '../../src/domain/time/calendars/index.js'
+import type { CalendarId } from '../../src/domain/time/calendars/index.js'
 
 const fed = getCalendar('us-fed')
 const settlement = getCalendar('us-settlement')

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { epochDayOf, fromEpochDay, weekdayOf } from '../../src/domain/dates.js'
-import { goodFriday } from '../../src/domain/calendars/easter.js'
-import { CALENDAR_IDS, getCalendar } from '../../src/domain/calendars/index.js'
+import { epochDayOf, fromEpochDay, weekdayOf } from '../../src/domain/time/dates.js'
+import { goodFriday } from '../../src/domain/time/calendars/easter.js'
+import { CALENDAR_IDS, getCalendar } from '../../src/domain/time/calendars/index.js'
 
 interface Fixture {
   calendar: string

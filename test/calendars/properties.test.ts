@@ -11,9 +11,9 @@
 import fc from 'fast-check'
 import t from 'tap'
 import type { Test } from 'tap'
-import { fromEpochDay, MAX_DATE, MIN_DATE, toEpochDay, weekdayOf, ymdOfIso } from '../../src/domain/dates.js'
-import { BUSINESS_DAY_CONVENTIONS, CALENDAR_IDS, getCalendar } from '../../src/domain/calendars/index.js'
-import type { BusinessCalendar } from '../../src/domain/calendars/index.js'
+import { fromEpochDay, MAX_DATE, MIN_DATE, toEpochDay, weekdayOf, ymdOfIso } from '../../src/domain/time/dates.js'
+import { BUSINESS_DAY_CONVENTIONS, CALENDAR_IDS, getCalendar } from '../../src/domain/time/calendars/index.js'
+import type { BusinessCalendar } from '../../src/domain/time/calendars/index.js'
 
 const NUM_RUNS = 300
 const MIN = toEpochDay(MIN_DATE)

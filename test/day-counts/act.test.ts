@@ -6,7 +6,7 @@
  */
 import t from 'tap'
 import { Decimal } from '../../src/domain/decimal.js'
-import { yearFraction, yearFractionDecimal } from '../../src/domain/day-counts/index.js'
+import { yearFraction, yearFractionDecimal } from '../../src/domain/time/day-counts/index.js'
 import { q, ratio, same, show, type Ratio } from './fixtures/rational.js'
 
 const DEN = 365 * 366

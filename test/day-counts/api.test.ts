@@ -8,7 +8,7 @@ import {
   perDiemBasis,
   yearFraction,
   type DayCountId,
-} from '../../src/domain/day-counts/index.js'
+} from '../../src/domain/time/day-counts/index.js'
 
 t.test('ids', async (t) => {
   t.equal(DEFAULT_DAY_COUNT, '30-360-us')

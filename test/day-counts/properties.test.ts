@@ -4,8 +4,8 @@
  */
 import t from 'tap'
 import fc from 'fast-check'
-import { fromEpochDay, toEpochDay, ymdOfIso } from '../../src/domain/dates.js'
-import { DAY_COUNT_IDS, yearFraction, type DayCountId } from '../../src/domain/day-counts/index.js'
+import { fromEpochDay, toEpochDay, ymdOfIso } from '../../src/domain/time/dates.js'
+import { DAY_COUNT_IDS, yearFraction, type DayCountId } from '../../src/domain/time/day-counts/index.js'
 import { add, neg, ratio, same, show } from './fixtures/rational.js'
 
 const MIN = toEpochDay('1901-01-01')

@@ -15,7 +15,7 @@
  * are QuantLib's test-suite/daycounters.cpp (from ISDA's 2008 "30/360 day count conventions").
  */
 import t from 'tap'
-import { yearFraction, type DayCountId } from '../../src/domain/day-counts/index.js'
+import { yearFraction, type DayCountId } from '../../src/domain/time/day-counts/index.js'
 
 const days = (c: DayCountId, a: string, b: string, maturity?: string): number => yearFraction(c, a, b, maturity).days
 

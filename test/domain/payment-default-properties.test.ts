@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { Decimal } from '../../src/domain/decimal.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { computeScenario } from '../../src/domain/scenario.js'
-import { addDays, daysBetween, fromEpochDay, toEpochDay } from '../../src/domain/dates.js'
+import { addDays, daysBetween, fromEpochDay, toEpochDay } from '../../src/domain/time/dates.js'
 import type { InterestPaymentInput, ScenarioRequest } from '../../src/domain/inputs.js'
 
 fc.configureGlobal({ seed: 20080710 })

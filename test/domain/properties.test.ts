@@ -9,7 +9,7 @@ fc.configureGlobal({ seed: 20081015 })
 import { Decimal } from '../../src/domain/decimal.js'
 import { ContradictionError } from '../../src/domain/explain.js'
 import { computeScenario } from '../../src/domain/scenario.js'
-import { addDays, fromEpochDay, toEpochDay } from '../../src/domain/dates.js'
+import { addDays, fromEpochDay, toEpochDay } from '../../src/domain/time/dates.js'
 import type { ScenarioRequest } from '../../src/domain/inputs.js'
 
 const day = (from: string, to: string) => fc.integer({ min: toEpochDay(from), max: toEpochDay(to) }).map(fromEpochDay)

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import t from 'tap'
 import { Decimal } from '../../src/domain/decimal.js'
-import { addDays } from '../../src/domain/dates.js'
+import { addDays } from '../../src/domain/time/dates.js'
 import {
   computeBeneficialOwnership,
   type BeneficialOwnershipRequest,

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import t from 'tap'
-import { addDays, daysBetween } from '../../src/domain/dates.js'
+import { addDays, daysBetween } from '../../src/domain/time/dates.js'
 import { computeBeneficialOwnership } from '../../src/domain/ownership/beneficial-ownership.js'
 import { computeFilingDeadline } from '../../src/domain/ownership/filing-deadline.js'
 import { computeTimeline, type TimelineRequest } from '../../src/domain/ownership/timeline.js'

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { addDays } from '../../src/domain/dates.js'
+import { addDays } from '../../src/domain/time/dates.js'
 import { assertProblem, testApp } from '../helpers/http.js'
 
 const example = (name: string) =>

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import fastJson from 'fast-json-stringify'
 import { DateTime } from 'luxon'
 import { ChunkEncoder, loadContract, serializerFor, utf8 } from '../../src/contract/index.js'
-import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/dates.js'
+import { NEW_YORK, todayInNewYork, toNewYorkTime } from '../../src/domain/time/dates.js'
 import {
   Decimal,
   MAX_MONEY,

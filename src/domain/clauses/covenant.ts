@@ -2,11 +2,11 @@
  * SPA Section 4(i): the covenant to be performed within n days after the Closing. Its rule,
  * defaults, wording (assumptions, timeline), view and reading (docs/rules/).
  */
-import type { BusinessCalendar, BusinessDayConvention } from '../calendars/index.js'
-import { addDays, daysBetween, type IsoDate } from '../dates.js'
+import type { BusinessCalendar, BusinessDayConvention } from '../time/calendars/index.js'
+import { addDays, daysBetween, type IsoDate } from '../time/dates.js'
 import type { Explanation } from '../explain.js'
 import type { SpaInput } from '../inputs.js'
-import type { Reading } from '../readings.js'
+import type { Reading } from './reading.js'
 import { given, setMember } from './wording.js'
 import type { Timeline } from './timeline.js'
 

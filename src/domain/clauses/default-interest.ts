@@ -14,7 +14,7 @@ import {
   yearFractionDecimal,
   type DayCountId,
   type YearFraction,
-} from '../day-counts/index.js'
+} from '../time/day-counts/index.js'
 import {
   Decimal,
   MAX_MONEY,
@@ -29,9 +29,9 @@ import {
   type RoundingMode,
 } from '../decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from '../explain.js'
-import { daysBetween, isLeapYear, ymdOfIso, type IsoDate } from '../dates.js'
+import { daysBetween, isLeapYear, ymdOfIso, type IsoDate } from '../time/dates.js'
 import type { ScenarioRequest } from '../inputs.js'
-import type { Reading } from '../readings.js'
+import type { Reading } from './reading.js'
 import type { Timeline } from './timeline.js'
 import { given, setMember } from './wording.js'
 import { BoundedCache } from '../bounded-cache.js'

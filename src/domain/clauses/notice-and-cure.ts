@@ -3,11 +3,11 @@
  * the cure period after it (the failure becomes an Event of Default if it is not cured within n
  * Business Days after the notice). Its rule, defaults, wording, views and readings (docs/rules/).
  */
-import type { BusinessCalendar } from '../calendars/index.js'
-import { addDays, toNewYorkTime, type IsoDate } from '../dates.js'
+import type { BusinessCalendar } from '../time/calendars/index.js'
+import { addDays, toNewYorkTime, type IsoDate } from '../time/dates.js'
 import type { Contradictions, Explanation } from '../explain.js'
 import type { NoticeRulesInput, ScenarioRequest } from '../inputs.js'
-import type { Reading } from '../readings.js'
+import type { Reading } from './reading.js'
 import type { Timeline } from './timeline.js'
 import { given, setMember } from './wording.js'
 

@@ -4,12 +4,12 @@
  * Business Days after the due date. Its rule, defaults, wording, views and reading
  * (docs/rules/payment-default.md).
  */
-import type { BusinessCalendar } from '../calendars/index.js'
-import { addDays, daysBetween, maxDate, minDate, type IsoDate } from '../dates.js'
+import type { BusinessCalendar } from '../time/calendars/index.js'
+import { addDays, daysBetween, maxDate, minDate, type IsoDate } from '../time/dates.js'
 import { Decimal, ZERO, formatMoney, sum } from '../decimal.js'
 import { Contradictions, type Explanation } from '../explain.js'
 import type { InterestPaymentInput, PaymentDefaultInput, ScenarioRequest } from '../inputs.js'
-import type { Reading } from '../readings.js'
+import type { Reading } from './reading.js'
 import {
   buildLedger,
   defaultWindow,

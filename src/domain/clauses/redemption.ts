@@ -3,8 +3,8 @@
  * the Note, with accrued Interest (including Interest at the default-adjusted rates). Its rule,
  * defaults, wording, views and the checks on an election (docs/rules/).
  */
-import type { BusinessCalendar } from '../calendars/index.js'
-import { perDiemBasis } from '../day-counts/index.js'
+import type { BusinessCalendar } from '../time/calendars/index.js'
+import { perDiemBasis } from '../time/day-counts/index.js'
 import { Decimal, MAX_MONEY, ZERO, ONE, formatMoney, formatRate, rateAsWritten, roundMoney, sum } from '../decimal.js'
 import { ContradictionError, Contradictions, type Explanation } from '../explain.js'
 import type { ElectionInput, NoteInput } from '../inputs.js'
@@ -23,7 +23,7 @@ import {
   type LedgerRow,
   ledgerRowView,
 } from './default-interest.js'
-import { daysBetween, type IsoDate } from '../dates.js'
+import { daysBetween, type IsoDate } from '../time/dates.js'
 
 /** The case's redemption: 100% at par, due five Business Days after the effective election. */
 export const REDEMPTION_DEFAULTS = {

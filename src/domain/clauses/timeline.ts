@@ -1,6 +1,6 @@
 /** The scenario's dated timeline, to which each clause adds its own entries. */
 import type { TimelineEvent } from '../../contract/types.js'
-import type { IsoDate } from '../dates.js'
+import type { IsoDate } from '../time/dates.js'
 
 export interface TimelineEntry {
   date: IsoDate

@@ -1,5 +1,5 @@
 /** Small helpers every clause's wording and readings share. */
-import type { PatchOperation } from '../readings.js'
+import type { PatchOperation } from './reading.js'
 
 /** How an assumption says where a value came from. */
 export const given = (isGiven: boolean): string => (isGiven ? 'as given' : 'default')

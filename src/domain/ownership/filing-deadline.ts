@@ -6,8 +6,8 @@
  * - a material change (Rule 13d-2(a)): 2 business days after it; before, "promptly", which has
  *   no date.
  */
-import { getCalendar } from '../calendars/index.js'
-import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../dates.js'
+import { getCalendar } from '../time/calendars/index.js'
+import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../time/dates.js'
 import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'

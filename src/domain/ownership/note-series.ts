@@ -10,7 +10,7 @@ import { accruedRows, buildLedger, type PrincipalPayment } from '../clauses/defa
 import type { ScenarioRequest } from '../inputs.js'
 import { computeScenario, defaultWindow } from '../scenario.js'
 import { readNote } from '../terms.js'
-import { minDate, type IsoDate } from '../dates.js'
+import { minDate, type IsoDate } from '../time/dates.js'
 
 export interface SeriesPosition {
   issueDate: IsoDate

@@ -3,7 +3,7 @@
  * a convertible, on exercise of a warrant or option) are beneficially owned. A right counts when
  * it can be exercised on or before asOf + 60 days and has not expired (or been redeemed) by asOf.
  */
-import { addDays, type IsoDate } from '../dates.js'
+import { addDays, type IsoDate } from '../time/dates.js'
 
 /** The rule's window, a named parameter (days after asOf). */
 export const RIGHT_TO_ACQUIRE_DAYS = 60

@@ -7,8 +7,8 @@
  * the positions as of it), so a timeline and a snapshot never disagree: only the dates on which
  * an input can move a figure are computed.
  */
-import { getCalendar } from '../calendars/index.js'
-import { addDays, addMonths, daysBetween, type IsoDate } from '../dates.js'
+import { getCalendar } from '../time/calendars/index.js'
+import { addDays, addMonths, daysBetween, type IsoDate } from '../time/dates.js'
 import { ZERO } from '../decimal.js'
 import { ContradictionError, Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
 import type { ScenarioRequest } from '../inputs.js'

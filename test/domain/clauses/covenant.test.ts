@@ -3,7 +3,7 @@
  * each side of it (docs/rules/). Every date below is counted by hand on the calendar.
  */
 import t from 'tap'
-import { getCalendar } from '../../../src/domain/calendars/index.js'
+import { getCalendar } from '../../../src/domain/time/calendars/index.js'
 import { covenantStatus, type CovenantTerms } from '../../../src/domain/clauses/covenant.js'
 
 const usFed = getCalendar('us-fed')

@@ -4,7 +4,7 @@
  * below is counted by hand on the calendar named.
  */
 import t from 'tap'
-import { getCalendar } from '../../../src/domain/calendars/index.js'
+import { getCalendar } from '../../../src/domain/time/calendars/index.js'
 import {
   curePeriod,
   noticeEffect,

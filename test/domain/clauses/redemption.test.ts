@@ -4,7 +4,7 @@
  * worked by hand beside it.
  */
 import t from 'tap'
-import { getCalendar } from '../../../src/domain/calendars/index.js'
+import { getCalendar } from '../../../src/domain/time/calendars/index.js'
 import { Decimal } from '../../../src/domain/decimal.js'
 import { ContradictionError, Explanation } from '../../../src/domain/explain.js'
 import { defaultWindow, type InterestTerms } from '../../../src/domain/clauses/default-interest.js'

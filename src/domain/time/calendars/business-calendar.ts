@@ -11,7 +11,7 @@
  */
 import type { IsoDate } from '../dates.js'
 import { daysInMonth, epochDayOf, fromEpochDay, toEpochDay, Weekday, weekdayOf, ymdOf } from '../dates.js'
-import type { BusinessCalendar, BusinessDayConvention, CalendarId, Holiday } from './index.js'
+import type { BusinessCalendar, BusinessDayConvention, CalendarId, Holiday } from '../calendar.js'
 import type { CalendarRules } from './rules.js'
 
 export const EXTRA_HOLIDAY = 'Extra holiday'

@@ -8,7 +8,7 @@
  * Dates are `YYYY-MM-DD` strings already validated at the edge (see ../dates.ts).
  */
 import type { IsoDate } from '../dates.js'
-import { Decimal } from '../decimal.js'
+import { Decimal } from '../../decimal.js'
 import { act360 } from './act-360.js'
 import { act365Fixed } from './act-365-fixed.js'
 import { actActIsda } from './act-act-isda.js'

@@ -4,7 +4,7 @@
  * The generic machinery (caching, counting, adjusting) is in business-calendar.ts.
  */
 import type { Weekday } from '../dates.js'
-import type { CalendarId } from './index.js'
+import type { CalendarId } from '../calendar.js'
 
 /** Whether (y, m, d, w) is a given holiday. Months and days are 1-based, w is ISO (Monday = 1). */
 export type DayPredicate = (y: number, m: number, d: number, w: Weekday) => boolean

@@ -3,7 +3,7 @@
  * maturity date. Accrual uses these unadjusted dates.
  */
 import { addMonths, type IsoDate } from './dates.js'
-import { BoundedCache } from './bounded-cache.js'
+import { BoundedCache } from '../bounded-cache.js'
 
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual'
 

@@ -7,6 +7,7 @@
  * in easter.ts, the generic cached implementation in business-calendar.ts.
  */
 import type { IsoDate } from '../dates.js'
+import { CALENDAR_IDS, type BusinessCalendar, type CalendarId, type CalendarInfo } from '../calendar.js'
 import { CalendarWithExtras, RuleCalendar } from './business-calendar.js'
 import type { CalendarRules } from './rules.js'
 import { usFed } from './us-fed.js'
@@ -16,44 +17,8 @@ import { usSec } from './us-sec.js'
 import { usSettlement } from './us-settlement.js'
 import { weekendsOnly } from './weekends-only.js'
 
-export type CalendarId = 'us-fed' | 'us-settlement' | 'us-nyse' | 'us-government-bond' | 'weekends-only' | 'us-sec'
-export const CALENDAR_IDS: readonly CalendarId[] = [
-  'us-fed',
-  'us-settlement',
-  'us-nyse',
-  'us-government-bond',
-  'weekends-only',
-  'us-sec',
-]
-export const DEFAULT_CALENDAR: CalendarId = 'us-fed'
-
-export type BusinessDayConvention =
-  'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'unadjusted'
-
-export interface Holiday {
-  date: IsoDate
-  name: string
-}
-
-export interface CalendarInfo {
-  id: CalendarId
-  name: string
-  description: string
-}
-
-export interface BusinessCalendar extends CalendarInfo {
-  isBusinessDay(date: IsoDate): boolean
-  /** The holiday's name when `date` is a holiday of this calendar (weekends are not holidays). */
-  holidayName(date: IsoDate): string | undefined
-  /** Holidays in [from, to], weekend days not listed, extra holidays named "Extra holiday". */
-  holidays(from: IsoDate, to: IsoDate): Holiday[]
-  /** Steps from `date` (not counted) until |n| business days are counted; n = 0 adjusts forward. */
-  addBusinessDays(date: IsoDate, n: number): IsoDate
-  /** Business days in (a, b]; negative of the count in (b, a] when b < a. */
-  businessDaysBetween(a: IsoDate, b: IsoDate): number
-  adjust(date: IsoDate, convention: BusinessDayConvention): IsoDate
-}
-
+export type { BusinessCalendar, BusinessDayConvention, CalendarId, CalendarInfo, Holiday } from '../calendar.js'
+export { BUSINESS_DAY_CONVENTIONS, CALENDAR_IDS, DEFAULT_CALENDAR, isCalendarId } from '../calendar.js'
 export type { CalendarRules } from './rules.js'
 export { EXTRA_HOLIDAY } from './business-calendar.js'
 
@@ -65,18 +30,6 @@ export const CALENDAR_RULES: Readonly<Record<CalendarId, CalendarRules>> = {
   'us-government-bond': usGovernmentBond,
   'weekends-only': weekendsOnly,
   'us-sec': usSec,
-}
-
-export const BUSINESS_DAY_CONVENTIONS: readonly BusinessDayConvention[] = [
-  'following',
-  'modified-following',
-  'preceding',
-  'modified-preceding',
-  'unadjusted',
-]
-
-export function isCalendarId(id: string): id is CalendarId {
-  return (CALENDAR_IDS as readonly string[]).includes(id)
 }
 
 export function listCalendars(): CalendarInfo[] {

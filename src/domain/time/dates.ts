@@ -8,7 +8,7 @@
  * arithmetic and timestamp conversion use luxon in America/New_York.
  */
 import { DateTime } from 'luxon'
-import { BoundedCache } from './bounded-cache.js'
+import { BoundedCache } from '../bounded-cache.js'
 
 export type IsoDate = string
 
