@@ -352,3 +352,48 @@ t.test('interest on overdue interest, when the note says so', async (t) => {
   t.equal(r.redemption.redemptionPrice, '1051328.33')
   t.notOk('interestOnOverdue' in withPayments(bothUnpaid).unpaidInterest[0], 'off by default')
 })
+
+t.test('a coupon missed after a cure makes a new payment default: default rates run again', async (t) => {
+  // No covenant breach (performed 2007-01-05), no notice, no election: the payment route alone.
+  const r = computeScenario(
+    variant(inCash, (c) => {
+      c.events = {
+        covenantPerformedOn: '2007-01-05',
+        interestPayments: [
+          { interestDate: '2008-04-01', paidOn: '2008-04-15' },
+          { interestDate: '2008-10-01', paidOn: null },
+          { interestDate: '2009-01-01', paidOn: null },
+        ],
+      }
+      c.asOf = '2009-01-15'
+    }),
+  ) as any
+  // 2008-04-01 (Tue): grace 04-02, 04-03, 04-04, 04-07, 04-08; the Event of Default occurs 04-09 and
+  // is cured 04-15, when the coupon is paid. 2008-10-01 (Wed): grace 10-02, 10-03, 10-06, 10-07,
+  // 10-08; a new Event of Default on 10-09, continuing (nothing paid by asOf).
+  // The covenant performed, no notice: the payment route alone.
+  t.same(r.eventsOfDefault, [
+    { route: 'payment', date: '2008-04-09', clause: 'Note 4(a)(i)', status: 'occurred', curedOn: null },
+  ])
+  const at = (event: string) => r.timeline.filter((e: any) => e.event === event).map((e: any) => e.date)
+  t.same(at('payment-default'), ['2008-04-09', '2008-10-09'])
+  t.same(at('payment-default-cured'), ['2008-04-15'])
+  const due = Object.fromEntries(r.unpaidInterest.map((c: any) => [c.interestDate, c.due]))
+  // 2008-01-01 → 04-01, 90 days at 8%: 20,000.00; 07-01 → 10-01, 90 days at 8%: 20,000.00.
+  t.equal(due['2008-04-01'], '20000.00')
+  t.equal(due['2008-10-01'], '20000.00')
+  // 2008-10-01 → 10-09, 8 days at 8%: 1,777.78; 10-09 → 2009-01-01 at 12%, 30/360: 360 − 270 − 8 = 82
+  // days: 27,333.33. Together 29,111.11 (20,000.00 had the route ended with its first cure).
+  t.equal(due['2009-01-01'], '29111.11')
+  // The ledger's 2008-07-01 period: 04-01 → 04-09 at 8% (1,777.78), 04-09 → 04-15 at 12% (2,000.00),
+  // 04-15 → 07-01 at 8% (76 days: 16,888.89).
+  const period = r.interestLedger.filter((row: any) => row.interestDate === '2008-07-01')
+  t.same(
+    period.map((row: any) => [row.start, row.end, row.amount]),
+    [
+      ['2008-04-01', '2008-04-09', '1777.78'],
+      ['2008-04-09', '2008-04-15', '2000.00'],
+      ['2008-04-15', '2008-07-01', '16888.89'],
+    ],
+  )
+})

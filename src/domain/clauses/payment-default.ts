@@ -158,15 +158,31 @@ export function couponsOf(
 /** Paid in full by the end of `date`. */
 const paidInFullBy = (c: Coupon, date: IsoDate): boolean => c.unpaid.isZero() && c.paidOn !== null && c.paidOn <= date
 
-/** The payment route to default: the earliest coupon not paid in full within its grace period. */
+/** One payment default: a coupon not paid in full within its grace period, and the day all overdue was paid. */
+export interface PaymentDefault {
+  /** the coupon whose grace period ran out */
+  trigger: Coupon
+  date: IsoDate
+  /** the first day from `date` on which nothing due before that day is unpaid (default rates stop) */
+  curedOn: IsoDate | null
+}
+
+/**
+ * The payment route to default: every coupon not paid in full within its grace period makes an Event
+ * of Default, unless one is already continuing (it is then part of that one, cured only when all
+ * that is overdue is paid). A coupon missed after a cure makes a new one. The route reports the
+ * first's date and, as of asOf, whether one is continuing.
+ */
 export interface PaymentRoute {
   clause: typeof PAYMENT_DEFAULT_CLAUSE
   /** each coupon not paid in full on its date, with the last day of its grace period (null: no grace runs) */
   graces: { coupon: Coupon; graceEnd: IsoDate | null; defaulted: boolean }[]
+  /** each payment default, by date; their continuing periods do not overlap */
+  defaults: PaymentDefault[]
   /** the coupon whose grace period ran out first */
   trigger: Coupon | null
   date: IsoDate | null
-  /** the day all that was overdue was paid (default rates stop that day) */
+  /** the day the last payment default to occur by asOf was cured (null while one is continuing) */
   curedOn: IsoDate | null
   status: EventOfDefaultStatus
 }
@@ -195,26 +211,54 @@ export function paymentRoute(
           : calendar.addBusinessDays(start, terms.graceBusinessDays)
       return { coupon, graceEnd, defaulted: graceEnd !== null && !paidInFullBy(coupon, graceEnd) }
     })
-  let trigger: (typeof graces)[number] | null = null
-  for (const g of graces) if (g.defaulted && (trigger === null || g.graceEnd! < trigger.graceEnd!)) trigger = g
-  const date =
-    trigger === null ? null : terms.occursOn === 'day-after-grace' ? addDays(trigger.graceEnd!, 1) : trigger.graceEnd!
-  let curedOn: IsoDate | null = null
-  if (date !== null) {
-    // Cured on the first day from the Event of Default on which nothing due before that day is unpaid.
+  const occurs = (graceEnd: IsoDate): IsoDate =>
+    terms.occursOn === 'day-after-grace' ? addDays(graceEnd, 1) : graceEnd
+  // Cured on the first day from the Event of Default on which nothing due before that day is unpaid.
+  const cureOf = (date: IsoDate): IsoDate | null => {
     const candidates = [date, ...coupons.map((c) => c.paidOn).filter((d): d is IsoDate => d !== null && d >= date)]
-    curedOn =
+    return (
       [...new Set(candidates)].sort().find((x) => coupons.every((c) => c.interestDate >= x || paidInFullBy(c, x))) ??
       null
+    )
   }
+  const defaults: PaymentDefault[] = []
+  // After a cure, the next coupon whose grace runs out makes a new Event of Default; at most one per coupon.
+  for (let after: IsoDate | null = null; defaults.length <= graces.length;) {
+    let next: (typeof graces)[number] | null = null
+    for (const g of graces)
+      if (
+        g.defaulted &&
+        (after === null || occurs(g.graceEnd!) > after) &&
+        (next === null || g.graceEnd! < next.graceEnd!)
+      )
+        next = g
+    if (next === null) break
+    const date = occurs(next.graceEnd!)
+    const curedOn = cureOf(date)
+    defaults.push({ trigger: next.coupon, date, curedOn })
+    if (curedOn === null) break
+    after = curedOn
+  }
+  const first = defaults[0] ?? null
+  const began = defaults.filter((d) => d.date <= asOf)
+  const continuing = began.some((d) => d.curedOn === null || d.curedOn > asOf)
   let status: EventOfDefaultStatus = 'none'
-  if (date !== null) status = asOf < date ? 'pending' : curedOn !== null && curedOn <= asOf ? 'cured' : 'occurred'
-  return { clause: PAYMENT_DEFAULT_CLAUSE, graces, trigger: trigger?.coupon ?? null, date, curedOn, status }
+  if (first !== null) status = began.length === 0 ? 'pending' : continuing ? 'occurred' : 'cured'
+  const curedOn = status === 'pending' ? first!.curedOn : status === 'cured' ? began[began.length - 1]!.curedOn : null
+  return {
+    clause: PAYMENT_DEFAULT_CLAUSE,
+    graces,
+    defaults,
+    trigger: first?.trigger ?? null,
+    date: first?.date ?? null,
+    curedOn,
+    status,
+  }
 }
 
-/** The period the payment default is continuing, [date, cure), or none. */
-export function paymentPeriod(route: PaymentRoute | null): DefaultInterval | null {
-  return route === null || route.date === null ? null : { from: route.date, until: route.curedOn }
+/** The periods each payment default is continuing, [date, cure), by date. */
+export function paymentPeriods(route: PaymentRoute | null): DefaultInterval[] {
+  return route === null ? [] : route.defaults.map((d) => ({ from: d.date, until: d.curedOn }))
 }
 
 /** What of a coupon was paid by the end of `date`, as recorded. */
@@ -357,15 +401,16 @@ export function paymentTimeline(t: Timeline, coupons: readonly Coupon[], route: 
       `Last day of grace for the interest due on ${g.coupon.interestDate}` +
         (g.defaulted ? ': not paid in full.' : ': paid in full within it, no Event of Default.'),
     )
-  if (route.date !== null && route.trigger !== null)
+  for (const d of route.defaults) {
     t.add(
-      route.date,
+      d.date,
       'payment-default',
       route.clause,
-      `Event of Default: the interest due on ${route.trigger.interestDate} was not paid within the grace period.`,
+      `Event of Default: the interest due on ${d.trigger.interestDate} was not paid within the grace period.`,
     )
-  if (route.curedOn !== null)
-    t.add(route.curedOn, 'payment-default-cured', route.clause, 'Payment default cured: all overdue interest paid.')
+    if (d.curedOn !== null)
+      t.add(d.curedOn, 'payment-default-cured', route.clause, 'Payment default cured: all overdue interest paid.')
+  }
 }
 
 /** Assumptions: what was taken as paid. */
@@ -463,23 +508,30 @@ export function paymentsRoute(
     const coupons = couponsOf(amounts, recorded, buildLedger(terms.interest, result.window, through), at)
     amounts.throwIfAny()
     const route = pdTerms === null ? null : paymentRoute(coupons, pdTerms, terms.calendar, noticeEffectiveDate, asOf)
-    const payment = paymentPeriod(route)
-    const periods = [covenantPeriod, payment]
-      .filter((p): p is DefaultInterval => p !== null)
-      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    const payments = paymentPeriods(route)
+    const periods = [...(covenantPeriod === null ? [] : [covenantPeriod]), ...payments].sort((a, b) =>
+      a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+    )
     // Without a payment default the covenant's window stands as it always has.
-    const window = payment === null ? covenantOnly.window : windowOf(periods)
+    const window = payments.length === 0 ? covenantOnly.window : windowOf(periods)
     const settled = JSON.stringify(window) === JSON.stringify(result.window)
     result = { recorded: true, coupons, route, periods, window }
     if (settled) break
   }
   assumeCoupons(result.coupons, terms.interest, explanation)
-  if (paymentPeriod(result.route) !== null)
+  if (paymentPeriods(result.route).length > 0)
     explanation.assume(
       'default-rates-routes',
       'With Events of Default by several routes, default rates apply from the earliest (inclusive) for as long as ' +
         'any one that occurred is continuing: until every one is cured (exclusive); a payment default is cured by ' +
-        'paying all that is overdue.',
+        'paying all that is overdue, and a coupon missed after a cure makes a new one.',
+    )
+  const later = result.route?.defaults.find((d) => d.date > asOf && result.route?.status !== 'pending')
+  if (later !== undefined)
+    explanation.warn(
+      'payment-default-after-as-of',
+      `A payment default (${later.date}) falls after asOf (${asOf}); it occurs unless all that is overdue is ` +
+        'paid within the grace period.',
     )
   if (result.route?.status === 'pending')
     explanation.warn(
