@@ -4,7 +4,7 @@
  * prints on one page. Amounts are shown as the service computed them, grouped for reading.
  */
 import { assumptionText, eventName, fractionToPercent, groupDigits } from './model.js'
-import type { Redemption, ScenarioResult } from './types.js'
+import type { HolderPart, Redemption, ScenarioResult } from './types.js'
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
 
@@ -341,7 +341,7 @@ export interface StatementOptions {
   version: string | null
   parties: Parties
   /** A holder's own statement: its part of the series and its redemption figures. */
-  holder?: { id: string; name?: string | undefined; principal: string; redemption: Redemption | null }
+  holder?: HolderPart
 }
 
 /** The payoff statement: one printed page a person can check and sign. */
