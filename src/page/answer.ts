@@ -243,7 +243,7 @@ function redemption(result: ScenarioResult): void {
     body.append(row)
   }
   const row = node('tr', undefined, 'aside')
-  const th = node('th', 'Per diem if paid late')
+  const th = node('th', 'Per diem: saved for each day paid before the due date')
   th.scope = 'row'
   row.append(
     th,
@@ -409,14 +409,16 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
     }
     table.append(body)
     out.push(table)
-    // Interest stops at the due date; what a late payment adds is the note's late charge.
+    // docs/rules/payment-default.md: an earlier payment saves the per diem, a later one costs the late charge.
     const late =
       r.lateChargeRate === null
-        ? 'The note sets no late charge for a later payment.'
-        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price ` +
-          'for each day late.'
+        ? 'The note sets no late charge: a later payment adds nothing.'
+        : `Each day later adds the late charge of ${percent(r.lateChargeRate)} a year on the redemption price, ` +
+          'not the per diem.'
     const pastDue = r.paymentDate === null && result.asOf > r.paymentDueDate
-    const perDiem = `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed).`
+    const perDiem =
+      `Interest stops on the due date: each day paid before ${r.paymentDueDate} saves the per diem of ` +
+      `USD ${money(r.perDiem)} (one day of default interest on the principal redeemed).`
     out.push(
       node(
         'p',

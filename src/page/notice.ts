@@ -214,7 +214,12 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
               d(red.electionEffectiveDate),
               ', and the redemption price is due on ',
               d(red.paymentDueDate),
-              `: USD ${money(red.totalDue)} if paid that day (per diem USD ${money(red.perDiem)} after it).`,
+              `: USD ${money(red.totalDue)} if paid that day, USD ${money(red.perDiem)} (the per diem) less ` +
+                'for each day it is paid earlier' +
+                (red.lateChargeRate === null
+                  ? '.'
+                  : `, and a late charge of ${fractionToPercent(red.lateChargeRate)}% a year on the price ` +
+                    'for each day it is paid later.'),
             )
           : `The election takes effect when an Event of Default occurs.`,
       )

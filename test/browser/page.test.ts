@@ -163,6 +163,11 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
           .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
         'per diem',
       )
+      // docs/rules/payment-default.md: interest stops at the due date; the per diem is what each day of an
+      // earlier payment saves, and a later payment costs the late charge, never the per diem.
+      t.equal(await text(page, '#per-diem-note'), 'saved for each day paid earlier', "the per diem's label")
+      t.match(await text(page, '#redemption'), /Per diem: saved for each day paid before the due date\s*396\.01/)
+      t.notMatch(await text(page, '#answer'), /if paid late/i, 'no per diem said to be a cost of paying late')
 
       // The timeline chart: a mark per day with events, labelled with each event's clause.
       const marks = await page.locator('svg#timeline g.tl-event').count()
@@ -324,7 +329,7 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         'Note 4(a)(iv)',
         'USD 1,194,509.70',
         '2008-10-22',
-        'USD 396.01 per day',
+        'each day paid before 2008-10-22 saves the per diem of USD 396.01',
         'Assumptions',
         'Computed ',
       ]) {
@@ -496,6 +501,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(redrafted, /until 2008-10-16/, 'the new cure deadline')
       t.match(redrafted, /occurs on 2008-10-17/, 'the new Event of Default')
       t.notMatch(redrafted, /2008-10-14/, 'no date of the old draft is left')
+      // The per diem is what a day earlier saves (the case sets no late charge: nothing is added later).
+      t.match(redrafted, /USD [\d,]+\.\d\d \(the per diem\) less for each day it is paid earlier\./)
+      t.notMatch(redrafted, /after it\)/, 'no per diem after the due date')
     })
 
     await t.test("each section's link reproduces it", async (t) => {
