@@ -722,6 +722,42 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(late, /none: 18% a year from the day after 2008-10-22/)
       // Unpaid past its due date as of 2008-10-31: the statement gives the amount payable that day.
       t.match(await page.locator('#statement').textContent(), /Past due since 2008-10-22\. Payable on 2008-10-31/)
+      t.match(
+        await page.locator('#statement').textContent(),
+        /Each day later adds the late charge of 18% a year on the redemption price, not the per diem\./,
+        'a later payment costs the late charge',
+      )
+
+      // The ledger's periods on one line each (the lines the text's boxes sit on, counted; a cell's
+      // height also holds its padding); the calendar's drop-down whole at a phone's width.
+      const periodLines =
+        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#ledger " +
+        'td[data-label="Period"]\')); return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size })()'
+      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 1280 px")
+      await page.setViewportSize({ width: 390, height: 800 })
+      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 390 px")
+      t.equal(
+        await page.evaluate<number>(
+          "(() => { const s = document.getElementById('f-calendar'); const c = document.createElement('canvas')" +
+            '.getContext("2d"); c.font = getComputedStyle(s).font; ' +
+            'return c.measureText(s.selectedOptions[0].text).width + 40 > s.clientWidth ? 1 : 0 })()',
+        ),
+        0,
+        'the calendar drop-down shows its whole choice at 390 px',
+      )
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.waitForTimeout(150) // the chart redraws for its width on the next frame
+      // The chart's dated ticks: none crossed by a leader line or sitting on a break mark.
+      const ticks = await Promise.all((await page.locator('svg#timeline .tl-tick').all()).map((l) => l.boundingBox()))
+      const crossing = await Promise.all(
+        (await page.locator('svg#timeline .tl-leader, svg#timeline .tl-break').all()).map((l) => l.boundingBox()),
+      )
+      const hit = ticks.filter((a) =>
+        crossing.some(
+          (b) => a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+        ),
+      )
+      t.equal(hit.length, 0, 'no axis date under a leader line or a break mark')
 
       // The timeline chart: axis text legible, the as-of day named.
       t.match(await page.locator('svg#timeline .tl-as-of-label').textContent(), /as of 31 Oct 2008/)
