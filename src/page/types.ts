@@ -30,3 +30,15 @@ export type OwnershipTimelinePerson = OwnershipTimeline['persons'][number]
 export type OwnershipEvent = Schemas['OwnershipEvent']
 export type FilingObligation = Schemas['FilingObligation']
 export type Problem = Schemas['Problem']
+
+/**
+ * What the page POSTs to each path of the service and what that path answers. A request is built
+ * from what a person typed: the contract's shape as far as the page can tell, the service judges
+ * the rest (and answers a problem naming each field at fault).
+ */
+export interface Routes {
+  '/v1/scenarios': { request: ScenarioRequest; answer: ScenarioResult }
+  '/v1/scenarios/compare': { request: CompareRequest; answer: CompareResult }
+  '/v1/beneficial-ownership': { request: OwnershipRequest; answer: OwnershipResult }
+  '/v1/beneficial-ownership/timeline': { request: OwnershipTimelineRequest; answer: OwnershipTimeline }
+}
