@@ -4,7 +4,7 @@
  * prints on one page. Amounts are shown as the service computed them, grouped for reading.
  */
 import { assumptionText, eventName, fractionToPercent, groupDigits } from './model.js'
-import type { Redemption, ScenarioResult } from './types.js'
+import type { HolderPart, Redemption, ScenarioResult } from './types.js'
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T
 
@@ -243,7 +243,7 @@ function redemption(result: ScenarioResult): void {
     body.append(row)
   }
   const row = node('tr', undefined, 'aside')
-  const th = node('th', 'Per diem if paid late')
+  const th = node('th', 'Per diem: saved for each day paid before the due date')
   th.scope = 'row'
   row.append(
     th,
@@ -341,7 +341,7 @@ export interface StatementOptions {
   version: string | null
   parties: Parties
   /** A holder's own statement: its part of the series and its redemption figures. */
-  holder?: { id: string; name?: string | undefined; principal: string; redemption: Redemption | null }
+  holder?: HolderPart
 }
 
 /** The payoff statement: one printed page a person can check and sign. */
@@ -409,14 +409,16 @@ export function statementNodes(result: ScenarioResult, options: StatementOptions
     }
     table.append(body)
     out.push(table)
-    // Interest stops at the due date; what a late payment adds is the note's late charge.
+    // docs/rules/payment-default.md: an earlier payment saves the per diem, a later one costs the late charge.
     const late =
       r.lateChargeRate === null
-        ? 'The note sets no late charge for a later payment.'
-        : `A later payment adds a late charge of ${percent(r.lateChargeRate)} a year on the redemption price ` +
-          'for each day late.'
+        ? 'The note sets no late charge: a later payment adds nothing.'
+        : `Each day later adds the late charge of ${percent(r.lateChargeRate)} a year on the redemption price, ` +
+          'not the per diem.'
     const pastDue = r.paymentDate === null && result.asOf > r.paymentDueDate
-    const perDiem = `Per diem USD ${money(r.perDiem)} per day (one day of default interest on the principal redeemed).`
+    const perDiem =
+      `Interest stops on the due date: each day paid before ${r.paymentDueDate} saves the per diem of ` +
+      `USD ${money(r.perDiem)} (one day of default interest on the principal redeemed).`
     out.push(
       node(
         'p',

@@ -15,6 +15,7 @@ import {
   newYorkOffset,
   newYorkWallTime,
   percentToFraction,
+  scalarText,
   setAt,
   ungroupDigits,
 } from './model.js'
@@ -45,7 +46,7 @@ export function fillForm(form: HTMLFormElement, request: Json): void {
       continue
     }
     if (value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)) continue
-    const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value)
+    const text = Array.isArray(value) ? value.map((v) => scalarText(v)).join(', ') : scalarText(value)
     if (kind === 'sent-date') {
       const time = timeInput(form)
       const wall = /T/.test(text) ? newYorkWallTime(text) : null

@@ -14,6 +14,7 @@ import {
   linkFor,
   money,
   post,
+  typed,
   printPart,
   Rows,
   showProblem,
@@ -75,7 +76,7 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean; comp
     pointers(split())
     status.textContent = 'Computing…'
     result.classList.add('stale')
-    const answer = await post<ScenarioResult>('/v1/scenarios', request(scenario))
+    const answer = await post('/v1/scenarios', typed('/v1/scenarios', request(scenario)))
     result.classList.remove('stale')
     keepInAddress(SECTION, state(scenario), keep)
     if (!answer.ok || !answer.body) {
@@ -176,7 +177,7 @@ export function initHolders(form: ScenarioForm): { openFromLink(): boolean; comp
   })
   byId('holders-link').addEventListener('click', () => {
     const scenario = form.read()
-    if (scenario) copy(linkFor(SECTION, state(scenario)), byId('holders-link-status'))
+    if (scenario) void copy(linkFor(SECTION, state(scenario)), byId('holders-link-status'))
   })
   // Weights need not add up to anything; amounts add up to the note's principal.
   section.addEventListener('change', (event) => {

@@ -4,7 +4,7 @@
  * tables of rows a person edits (holders, persons, filings).
  */
 import { decodeFromUrl, encodeForUrl, groupDigits } from './model.js'
-import type { Problem } from './types.js'
+import type { Problem, Routes } from './types.js'
 
 export type Json = Record<string, unknown>
 
@@ -36,8 +36,20 @@ export interface Answer<T> {
   version: string | null
 }
 
+/**
+ * A request built from a form's rows and fields (a JSON object), given the contract's type of the
+ * path it goes to: the service, not the page, judges whether it is one.
+ */
+export const typed = <P extends keyof Routes>(_path: P, body: Json): Routes[P]['request'] =>
+  body as unknown as Routes[P]['request']
+
 /** A POST of JSON to the service; the API key of the scenario form goes along when one was typed. */
-export async function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<Answer<T>> {
+export async function post<P extends keyof Routes>(
+  path: P,
+  body: Routes[P]['request'],
+  signal?: AbortSignal,
+): Promise<Answer<Routes[P]['answer']>> {
+  type T = Routes[P]['answer']
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
   const key = (document.getElementById('f-api-key') as HTMLInputElement | null)?.value ?? ''
   if (key !== '') headers['authorization'] = `Bearer ${key}`
@@ -68,7 +80,7 @@ export async function post<T>(path: string, body: unknown, signal?: AbortSignal)
   try {
     parsed = JSON.parse(text)
   } catch {
-    parsed = null
+    // Not JSON: answered below as a problem of its HTTP status.
   }
   const version = response.headers.get('convertible-default-version')
   if (response.ok && parsed !== null)
@@ -85,7 +97,7 @@ export async function post<T>(path: string, body: unknown, signal?: AbortSignal)
       status: response.status,
       detail: String(p.detail ?? 'The service answered with an error.'),
       errors: Array.isArray(p.errors) ? p.errors : [],
-    } as Problem,
+    },
   }
 }
 

@@ -7,7 +7,7 @@ import { redrawStatement, showAnswer } from './answer.js'
 import { clearErrors, fillForm, keptPointers, readForm, showErrors } from './form.js'
 import { initHolders } from './holders.js'
 import { stateFromLink, type ScenarioForm } from './kit.js'
-import { decodeFromUrl, encodeForUrl, ledgerCsv } from './model.js'
+import { decodeFromUrl, encodeForUrl, ledgerCsv, scalarText } from './model.js'
 import { initNotice } from './notice.js'
 import { initOwnership } from './ownership.js'
 import { initReadings } from './readings.js'
@@ -167,7 +167,7 @@ function say(text: string): void {
 }
 
 const fileStem = (): string =>
-  String((computed?.request['note'] as Json | undefined)?.['id'] ?? 'scenario')
+  scalarText((computed?.request['note'] as Json | undefined)?.['id'], 'scenario')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .slice(0, 60) || 'scenario'
 
@@ -208,7 +208,7 @@ byId('reset').addEventListener('click', () => {
 const scenarioLink = (): string =>
   computed ? `${location.origin}${location.pathname}#${HASH_KEY}${encodeForUrl(computed.request)}` : location.href
 
-byId('copy-link').addEventListener('click', async () => {
+async function copyLink(): Promise<void> {
   history.replaceState(null, '', scenarioLink())
   try {
     await navigator.clipboard.writeText(scenarioLink())
@@ -216,7 +216,8 @@ byId('copy-link').addEventListener('click', async () => {
   } catch {
     say('Copy the address bar: the link reproduces this computation.')
   }
-})
+}
+byId('copy-link').addEventListener('click', () => void copyLink())
 byId('download-request').addEventListener('click', () => {
   if (computed)
     download(`${fileStem()}.request.json`, 'application/json', `${JSON.stringify(computed.request, null, 2)}\n`)

@@ -25,6 +25,13 @@ export function ungroupDigits(text: string): string {
   return /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed
 }
 
+/**
+ * A value of a request or link as text: strings, numbers and booleans as written; anything else
+ * (absent, null, an object where a person edited a link) as `fallback`, never "[object Object]".
+ */
+export const scalarText = (value: unknown, fallback = ''): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback
+
 /** Moves a non-negative decimal string's point by `places` (negative: left), exactly. */
 function shiftPoint(decimal: string, places: number): string | null {
   const m = /^(\d*)(?:\.(\d*))?$/.exec(decimal)

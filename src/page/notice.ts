@@ -14,12 +14,13 @@ import {
   linkFor,
   money,
   post,
+  typed,
   printPart,
   stateFromLink,
   type Json,
   type ScenarioForm,
 } from './kit.js'
-import { fractionToPercent } from './model.js'
+import { fractionToPercent, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
 const SECTION = 'notice'
@@ -103,7 +104,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     const mine = ++pending
     status.textContent = 'Drafting…'
     letter.classList.add('stale')
-    const answer = await post<ScenarioResult>('/v1/scenarios', requestFor(scenario, date))
+    const answer = await post('/v1/scenarios', typed('/v1/scenarios', requestFor(scenario, date)))
     if (mine !== pending) return
     letter.classList.remove('stale')
     keepInAddress(SECTION, { scenario, letter: values() }, keep)
@@ -144,8 +145,9 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       defaultCash: rate('defaultCashRate', '12'),
       defaultNotes: rate('defaultNoteRate', '15'),
     }
-    const covenantSection = String(
-      (spa?.['covenant'] as Json | undefined)?.['section'] ?? c?.clause.replace(/^SPA /, ''),
+    const covenantSection = scalarText(
+      (spa?.['covenant'] as Json | undefined)?.['section'],
+      c?.clause.replace(/^SPA /, '') ?? '',
     )
     const e = r.eventOfDefault
     const red = r.redemption
@@ -159,7 +161,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       p(
         h('strong', {}, `1. The covenant breached. `),
         `Section ${covenantSection} of the Securities Purchase Agreement dated `,
-        d(String(spa['closingDate'] ?? '')),
+        d(scalarText(spa['closingDate'])),
         ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${
           period
             ? days(period.count, period.unit === 'calendar-days' ? 'calendar day' : 'Business Day')
@@ -214,7 +216,12 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
               d(red.electionEffectiveDate),
               ', and the redemption price is due on ',
               d(red.paymentDueDate),
-              `: USD ${money(red.totalDue)} if paid that day (per diem USD ${money(red.perDiem)} after it).`,
+              `: USD ${money(red.totalDue)} if paid that day, USD ${money(red.perDiem)} (the per diem) less ` +
+                'for each day it is paid earlier' +
+                (red.lateChargeRate === null
+                  ? '.'
+                  : `, and a late charge of ${fractionToPercent(red.lateChargeRate)}% a year on the price ` +
+                    'for each day it is paid later.'),
             )
           : `The election takes effect when an Event of Default occurs.`,
       )

@@ -17,6 +17,7 @@ import {
   keepInAddress,
   linkFor,
   post,
+  typed,
   printPart,
   Rows,
   showProblem,
@@ -24,13 +25,14 @@ import {
   type Json,
   type ScenarioForm,
 } from './kit.js'
+import { scalarText } from './model.js'
 import type { OwnershipResult, OwnershipTimeline, ReportingPerson } from './types.js'
 
 const SECTION = 'ownership'
 const TIMELINE = 'ownership-timeline'
 
 /** The cover-page figures in their rows' order, with the API's names. */
-export const FIELDS: Array<{ key: keyof ReportingPerson & string; label: string; row: string }> = [
+export const FIELDS: Array<{ key: keyof ReportingPerson; label: string; row: string }> = [
   { key: 'soleVotingPower', label: 'Sole voting', row: '7' },
   { key: 'sharedVotingPower', label: 'Shared voting', row: '8' },
   { key: 'soleDispositivePower', label: 'Sole dispositive', row: '9' },
@@ -68,9 +70,9 @@ function rowsOf(request: Json): { holders: Row[]; persons: Row[]; reported: Row[
     const sum = (items: Json[], key: string) =>
       items.every((i) => typeof i[key] === 'number') ? String(items.reduce((s, i) => s + (i[key] as number), 0)) : ''
     return {
-      id: String(holder['id'] ?? ''),
-      name: String(holder['name'] ?? ''),
-      common: String(holder['commonShares'] ?? ''),
+      id: scalarText(holder['id']),
+      name: scalarText(holder['name']),
+      common: scalarText(holder['commonShares']),
       conversion: sum(conv, 'sharesIssuable'),
       exercise: sum(war, 'shares'),
     }
@@ -78,20 +80,20 @@ function rowsOf(request: Json): { holders: Row[]; persons: Row[]; reported: Row[
   const persons = ((request['persons'] as Json[] | undefined) ?? []).map((person) => {
     const controls = (person['controls'] as Json[] | undefined) ?? []
     return {
-      id: String(person['id'] ?? ''),
-      name: String(person['name'] ?? ''),
+      id: scalarText(person['id']),
+      name: scalarText(person['name']),
       controls: controls.map((c) => String(c['id'])).join(', '),
-      voting: String(controls[0]?.['voting'] ?? ''),
-      dispositive: String(controls[0]?.['dispositive'] ?? ''),
+      voting: scalarText(controls[0]?.['voting']),
+      dispositive: scalarText(controls[0]?.['dispositive']),
     }
   })
   const reported = Object.entries((request['reported'] as Record<string, Json> | undefined) ?? {}).map(([id, r]) => ({
     id,
-    aggregate: String(r['aggregate'] ?? ''),
-    common: String(r['common'] ?? ''),
-    conversion: String(r['issuableOnConversion'] ?? ''),
-    exercise: String(r['issuableOnExercise'] ?? ''),
-    percent: String(r['percent'] ?? ''),
+    aggregate: scalarText(r['aggregate']),
+    common: scalarText(r['common']),
+    conversion: scalarText(r['issuableOnConversion']),
+    exercise: scalarText(r['issuableOnExercise']),
+    percent: scalarText(r['percent']),
   }))
   return { holders, persons, reported }
 }
@@ -163,8 +165,8 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json, caseScenari
   let last: OwnershipResult | null = null
 
   function fill(s: Json): void {
-    asOf.value = String(s['asOf'] ?? '')
-    outstanding.value = s['sharesOutstanding'] === undefined ? '' : count(String(s['sharesOutstanding']))
+    asOf.value = scalarText(s['asOf'])
+    outstanding.value = s['sharesOutstanding'] === undefined ? '' : count(scalarText(s['sharesOutstanding']))
     const r = Array.isArray(s['holders']) && typeof (s['holders'] as Json[])[0]?.['common'] === 'string' ? s : rowsOf(s)
     holders.set(r['holders'] as Row[])
     persons.set(r['persons'] as Row[])
@@ -220,7 +222,7 @@ export function initOwnership(form: ScenarioForm, caseRequest: Json, caseScenari
   async function compute(keep = true): Promise<void> {
     status.textContent = 'Computing…'
     byId('ownership-result').classList.add('stale')
-    const answer = await post<OwnershipResult>('/v1/beneficial-ownership', request())
+    const answer = await post('/v1/beneficial-ownership', typed('/v1/beneficial-ownership', request()))
     byId('ownership-result').classList.remove('stale')
     status.textContent = ''
     keepInAddress(SECTION, state(), keep)
@@ -467,9 +469,9 @@ function initThroughTime(form: ScenarioForm, caseScenario: Json): { openFromLink
   let last: OwnershipTimeline | null = null
 
   function fill(s: Json): void {
-    from.value = String(s['from'] ?? '')
-    to.value = String(s['to'] ?? '')
-    outstanding.value = String(s['sharesOutstanding'] ?? '')
+    from.value = scalarText(s['from'])
+    to.value = scalarText(s['to'])
+    outstanding.value = scalarText(s['sharesOutstanding'])
     holders.set((s['holders'] as Row[] | undefined) ?? [])
     filings.set((s['filings'] as Row[] | undefined) ?? [])
     noteSeries = (s['noteSeries'] as Json | undefined) ?? {}
@@ -480,9 +482,9 @@ function initThroughTime(form: ScenarioForm, caseScenario: Json): { openFromLink
     const note = (noteSeries['note'] as Json | undefined) ?? {}
     const paid = (noteSeries['events'] as Json | undefined)?.['paymentDate']
     byId('tl-series').textContent =
-      `Note ${String(note['id'] ?? '(no identifier)')}, principal ${count(String(note['principal'] ?? '—'))}, ` +
-      `issued ${String(note['issueDate'] ?? '—')}; ` +
-      `${paid ? `redemption paid ${String(paid)}` : 'no redemption paid'}.`
+      `Note ${scalarText(note['id'], '(no identifier)')}, principal ${count(scalarText(note['principal'], '—'))}, ` +
+      `issued ${scalarText(note['issueDate'], '—')}; ` +
+      `${paid ? `redemption paid ${scalarText(paid)}` : 'no redemption paid'}.`
   }
 
   const state = (): Json => ({
@@ -522,7 +524,10 @@ function initThroughTime(form: ScenarioForm, caseScenario: Json): { openFromLink
 
   async function compute(keep = true): Promise<void> {
     status.textContent = 'Computing…'
-    const answer = await post<OwnershipTimeline>('/v1/beneficial-ownership/timeline', request())
+    const answer = await post(
+      '/v1/beneficial-ownership/timeline',
+      typed('/v1/beneficial-ownership/timeline', request()),
+    )
     status.textContent = ''
     keepInAddress(TIMELINE, state(), keep)
     if (!answer.ok || !answer.body) {

@@ -12,11 +12,13 @@ import {
   linkFor,
   money,
   post,
+  typed,
   showProblem,
   stateFromLink,
   type Json,
   type ScenarioForm,
 } from './kit.js'
+import { scalarText } from './model.js'
 import type { CompareResult } from './types.js'
 
 const SECTION = 'readings'
@@ -46,7 +48,7 @@ const FIGURES: Record<string, string> = {
 const figureName = (pointer: string): string => FIGURES[pointer] ?? pointer
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
-const shown = (v: unknown): string => (v === null || v === undefined ? '—' : isDate(v) ? v : money(String(v)))
+const shown = (v: unknown): string => (v === null || v === undefined ? '—' : isDate(v) ? v : money(scalarText(v)))
 const plural = (n: number, word: string) => `${n} ${word}${Math.abs(n) === 1 ? '' : 's'}`
 
 function difference(base: unknown, variant: unknown, diff: unknown): string {
@@ -55,7 +57,7 @@ function difference(base: unknown, variant: unknown, diff: unknown): string {
     const n = Number(diff)
     return `${n > 0 ? '+' : ''}${plural(n, 'day')}`
   }
-  const text = String(diff)
+  const text = scalarText(diff)
   return text.startsWith('-') ? `−${money(text.slice(1))}` : `+${money(text)}`
 }
 
@@ -68,7 +70,7 @@ export function initReadings(form: ScenarioForm): { openFromLink(): boolean; com
   async function compute(scenario: Json, keep = true): Promise<void> {
     status.textContent = 'Computing the readings…'
     byId('readings-result').classList.add('stale')
-    const answer = await post<CompareResult>('/v1/scenarios/compare', { scenario })
+    const answer = await post('/v1/scenarios/compare', typed('/v1/scenarios/compare', { scenario }))
     byId('readings-result').classList.remove('stale')
     status.textContent = ''
     keepInAddress(SECTION, { scenario }, keep)

@@ -8,7 +8,7 @@
  * marked with its length, and each stretch between breaks has its own linear scale.
  */
 import { eventName, shortDate } from './model.js'
-import { BREAK_WIDTH, cutScale } from './scale.js'
+import { cutScale } from './scale.js'
 import type { ScenarioResult } from './types.js'
 
 const SVG = 'http://www.w3.org/2000/svg'

@@ -1,65 +1,44 @@
 /**
- * The answers the page reads, typed from the contract: src/contract/types.generated.ts is what
- * openapi-typescript generates from openapi.yaml, so a field the contract renames breaks the
- * page's type check instead of its display.
+ * The answers and requests the page reads and sends, typed from the contract:
+ * src/contract/types.generated.ts is what openapi-typescript generates from openapi.yaml, so a
+ * field the contract renames breaks the page's type check instead of its display. Nothing here
+ * declares a field: every type is a schema of the contract or a part of one.
  */
 import type { components } from '../contract/types.generated.js'
 
 type Schemas = components['schemas']
 
-/** Members the contract adds later are read when present (the page must work without them). */
-interface Later {
-  unpaidInterest?: Array<{
-    interestDate: string
-    due: string
-    paid: string
-    unpaid: string
-    daysOverdue: number
-    lateCharge: string
-  }>
-  eventsOfDefault?: Array<{ route: string; date: string | null; clause: string; status: string }>
-  payoffQuotes?: Array<{ date: string; totalDue: string; dailyChange: string; lateCharge: string }>
-}
-
-export type ScenarioResult = Schemas['ScenarioResult'] & Later
+export type ScenarioRequest = Schemas['ScenarioRequest']
+export type ScenarioResult = Schemas['ScenarioResult']
 export type TimelineEntry = Schemas['TimelineEntry']
-export type Redemption = NonNullable<Schemas['ScenarioResult']['redemption']> & { unpaidInterest?: string }
-export type HolderResult = Schemas['ScenarioHolderResult'] & { weight?: string }
+export type Redemption = Schemas['RedemptionResult']
+export type UnpaidInterest = Schemas['UnpaidInterest']
+export type EventOfDefaultRoute = Schemas['EventOfDefaultRoute']
+export type PayoffQuote = Schemas['PayoffQuote']
+export type HolderResult = Schemas['ScenarioHolderResult']
+/** A holder's own part of a statement: who it is, its principal and its redemption. */
+export type HolderPart = Pick<HolderResult, 'id' | 'name' | 'principal' | 'redemption'>
+export type CompareRequest = Schemas['ScenarioCompareRequest']
 export type CompareResult = Schemas['ScenarioCompareResult']
+export type OwnershipRequest = Schemas['BeneficialOwnershipRequest']
 export type OwnershipResult = Schemas['BeneficialOwnershipResult']
 export type ReportingPerson = OwnershipResult['persons'][number]
+export type OwnershipTimelineRequest = Schemas['BeneficialOwnershipTimelineRequest']
+/** POST /v1/beneficial-ownership/timeline's answer. */
+export type OwnershipTimeline = Schemas['BeneficialOwnershipTimelineResult']
+export type OwnershipTimelinePerson = OwnershipTimeline['persons'][number]
+export type OwnershipEvent = Schemas['OwnershipEvent']
+export type FilingObligation = Schemas['FilingObligation']
 export type Problem = Schemas['Problem']
 
-/** POST /v1/beneficial-ownership/timeline's answer (the contract's v1.2 shape). */
-export interface OwnershipTimeline {
-  persons: Array<{
-    id: string
-    name: string
-    points: Array<{
-      date: string
-      causes: string[]
-      aggregate: number
-      percent: string
-      moreThanFivePercent: boolean
-    }>
-  }>
-  events: Array<{
-    date: string
-    person: string
-    kind: 'crossed-above-five-percent' | 'fell-to-five-percent-or-below' | 'material-change'
-    causes?: string[]
-  }>
-  obligations: Array<{
-    person: string
-    kind: 'initial' | 'amendment'
-    rule: string
-    eventDate: string
-    deadline: string | null
-    status: string
-    filedOn?: string
-    businessDaysLate?: number
-    daysAfterEvent?: number
-  }>
-  warnings: Array<{ code: string; message: string }>
-  assumptions: Array<{ code: string; description: string }>
+/**
+ * What the page POSTs to each path of the service and what that path answers. A request is built
+ * from what a person typed: the contract's shape as far as the page can tell, the service judges
+ * the rest (and answers a problem naming each field at fault).
+ */
+export interface Routes {
+  '/v1/scenarios': { request: ScenarioRequest; answer: ScenarioResult }
+  '/v1/scenarios/compare': { request: CompareRequest; answer: CompareResult }
+  '/v1/beneficial-ownership': { request: OwnershipRequest; answer: OwnershipResult }
+  '/v1/beneficial-ownership/timeline': { request: OwnershipTimelineRequest; answer: OwnershipTimeline }
 }

@@ -163,6 +163,11 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
           .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
         'per diem',
       )
+      // docs/rules/payment-default.md: interest stops at the due date; the per diem is what each day of an
+      // earlier payment saves, and a later payment costs the late charge, never the per diem.
+      t.equal(await text(page, '#per-diem-note'), 'saved for each day paid earlier', "the per diem's label")
+      t.match(await text(page, '#redemption'), /Per diem: saved for each day paid before the due date\s*396\.01/)
+      t.notMatch(await text(page, '#answer'), /if paid late/i, 'no per diem said to be a cost of paying late')
 
       // The timeline chart: a mark per day with events, labelled with each event's clause.
       const marks = await page.locator('svg#timeline g.tl-event').count()
@@ -324,7 +329,7 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         'Note 4(a)(iv)',
         'USD 1,194,509.70',
         '2008-10-22',
-        'USD 396.01 per day',
+        'each day paid before 2008-10-22 saves the per diem of USD 396.01',
         'Assumptions',
         'Computed ',
       ]) {
@@ -496,6 +501,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(redrafted, /until 2008-10-16/, 'the new cure deadline')
       t.match(redrafted, /occurs on 2008-10-17/, 'the new Event of Default')
       t.notMatch(redrafted, /2008-10-14/, 'no date of the old draft is left')
+      // The per diem is what a day earlier saves (the case sets no late charge: nothing is added later).
+      t.match(redrafted, /USD [\d,]+\.\d\d \(the per diem\) less for each day it is paid earlier\./)
+      t.notMatch(redrafted, /after it\)/, 'no per diem after the due date')
     })
 
     await t.test("each section's link reproduces it", async (t) => {
@@ -714,6 +722,42 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(late, /none: 18% a year from the day after 2008-10-22/)
       // Unpaid past its due date as of 2008-10-31: the statement gives the amount payable that day.
       t.match(await page.locator('#statement').textContent(), /Past due since 2008-10-22\. Payable on 2008-10-31/)
+      t.match(
+        await page.locator('#statement').textContent(),
+        /Each day later adds the late charge of 18% a year on the redemption price, not the per diem\./,
+        'a later payment costs the late charge',
+      )
+
+      // The ledger's periods on one line each (the lines the text's boxes sit on, counted; a cell's
+      // height also holds its padding); the calendar's drop-down whole at a phone's width.
+      const periodLines =
+        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#ledger " +
+        'td[data-label="Period"]\')); return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size })()'
+      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 1280 px")
+      await page.setViewportSize({ width: 390, height: 800 })
+      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 390 px")
+      t.equal(
+        await page.evaluate<number>(
+          "(() => { const s = document.getElementById('f-calendar'); const c = document.createElement('canvas')" +
+            '.getContext("2d"); c.font = getComputedStyle(s).font; ' +
+            'return c.measureText(s.selectedOptions[0].text).width + 40 > s.clientWidth ? 1 : 0 })()',
+        ),
+        0,
+        'the calendar drop-down shows its whole choice at 390 px',
+      )
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.waitForTimeout(150) // the chart redraws for its width on the next frame
+      // The chart's dated ticks: none crossed by a leader line or sitting on a break mark.
+      const ticks = await Promise.all((await page.locator('svg#timeline .tl-tick').all()).map((l) => l.boundingBox()))
+      const crossing = await Promise.all(
+        (await page.locator('svg#timeline .tl-leader, svg#timeline .tl-break').all()).map((l) => l.boundingBox()),
+      )
+      const hit = ticks.filter((a) =>
+        crossing.some(
+          (b) => a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+        ),
+      )
+      t.equal(hit.length, 0, 'no axis date under a leader line or a break mark')
 
       // The timeline chart: axis text legible, the as-of day named.
       t.match(await page.locator('svg#timeline .tl-as-of-label').textContent(), /as of 31 Oct 2008/)

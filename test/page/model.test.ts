@@ -16,6 +16,7 @@ import {
   newYorkOffset,
   newYorkWallTime,
   percentToFraction,
+  scalarText,
   setAt,
   ungroupDigits,
   type LedgerRow,
@@ -102,6 +103,16 @@ t.test("the ledger as CSV: the API's names and values, RFC 4180", async (t) => {
       '2008-10-15,2008-10-22,7,1188041.47,0.12,default,cash,0.01944444444444444444,2772.10,accrued,\r\n',
   )
   t.match(ledgerCsv([{ ...row, status: 'a,"b"' as LedgerRow['status'] }]), /,"a,""b""",/, 'a comma or quote is quoted')
+})
+
+t.test("a link's values as text: scalars as written, anything else the fallback", async (t) => {
+  t.equal(scalarText('2008-10-15'), '2008-10-15')
+  t.equal(scalarText(1547378), '1547378')
+  t.equal(scalarText(false), 'false')
+  t.equal(scalarText(undefined), '')
+  t.equal(scalarText(null, '—'), '—')
+  t.equal(scalarText({ id: 'x' }, '(no identifier)'), '(no identifier)', 'an object edited into a link')
+  t.equal(scalarText(['a'], 'none'), 'none')
 })
 
 t.test('JSON pointers: get, set, delete, leaves', async (t) => {
