@@ -90,9 +90,7 @@ function compile() {
   const contract = loadContract()
   const { ajv, fieldErrors } = validationFor(contract)
   const validateScenario = ajv.getSchema('ScenarioRequest.json')!
-  const scenarioFields = new Set(
-    Object.keys((contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}) as object),
-  )
+  const scenarioFields = new Set(Object.keys(contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}))
   return { fieldErrors, validateScenario, scenarioFields }
 }
 

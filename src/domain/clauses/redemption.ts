@@ -299,12 +299,12 @@ export function redeem(
   let lateCharge = ZERO
   let lateChargeDays = 0
   if (paidLate) {
-    lateChargeDays = daysBetween(paymentDueDate, paymentDate!)
+    lateChargeDays = daysBetween(paymentDueDate, paymentDate)
     if (terms.lateChargeRate !== null) {
       lateCharge = interestAmount(
         redemptionPrice,
         terms.lateChargeRate,
-        lateChargeFraction(interest.dayCount, paymentDueDate, paymentDate!),
+        lateChargeFraction(interest.dayCount, paymentDueDate, paymentDate),
         rounding,
       )
     } else {

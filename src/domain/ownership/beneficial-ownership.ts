@@ -3,7 +3,7 @@
  * person who controls holders, as of a date, and the check of a filing's reported figures.
  */
 import { Decimal } from '../decimal.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
+import { Contradictions, Explanation } from '../explain.js'
 import type { Schemas } from '../../contract/types.js'
 import { pointerOf } from '../../contract/json-pointer.js'
 import { applyBlocker } from './blocker.js'
@@ -263,7 +263,7 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
       voting: r.voting,
       dispositive: r.dispositive,
     }))
-    const found = reported[id] === undefined ? [] : discrepancies(reported[id]!, page, parts, req.sharesOutstanding)
+    const found = reported[id] === undefined ? [] : discrepancies(reported[id], page, parts, req.sharesOutstanding)
     const claimed = reported[id]?.percent
     if (
       claimed !== undefined &&
@@ -344,8 +344,8 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
     sharesOutstanding: req.sharesOutstanding,
     clauses: ['Rule 13d-3(a)', 'Rule 13d-3(d)(1)(i)'],
     persons: rows,
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }
 

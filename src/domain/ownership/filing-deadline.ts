@@ -8,7 +8,7 @@
  */
 import { getCalendar } from '../time/calendars/index.js'
 import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../time/dates.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
+import { Contradictions, Explanation } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'
 
@@ -145,7 +145,7 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
   return {
     event: req.event,
     ...result,
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }
