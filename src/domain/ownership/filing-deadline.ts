@@ -7,7 +7,7 @@
  *   no date.
  */
 import { getCalendar } from '../time/calendars/index.js'
-import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../time/dates.js'
+import { addDays, fromEpochDay, toEpochDay, Weekday, weekdayOf, type IsoDate } from '../time/dates.js'
 import { Contradictions, Explanation } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'
@@ -55,7 +55,10 @@ export function filingDeadline(
       const day = fromEpochDay(e)
       if (calendar.isBusinessDay(day)) continue
       const w = weekdayOf(e)
-      out.push({ date: day, reason: w >= 6 ? WEEKDAY_NAMES[w]! : (calendar.holidayName(day) ?? 'holiday') })
+      out.push({
+        date: day,
+        reason: w >= Weekday.Saturday ? WEEKDAY_NAMES[w]! : (calendar.holidayName(day) ?? 'holiday'),
+      })
     }
     return out
   }

@@ -246,7 +246,7 @@ export function computeTimeline(req: TimelineRequest) {
   const mark = (date: IsoDate, holder: string, cause: Cause): void => {
     if (date <= req.from || date > req.to) return
     let byHolder = causes.get(date)
-    if (byHolder === undefined) causes.set(date, (byHolder = new Map()))
+    if (byHolder === undefined) causes.set(date, (byHolder = new Map<string, Set<Cause>>()))
     let set = byHolder.get(holder)
     if (set === undefined) byHolder.set(holder, (set = new Set()))
     set.add(cause)
