@@ -416,9 +416,10 @@ export function assumeRedemption(
   if (terms.redemption.conversion !== null) {
     explanation.assume(
       'as-converted',
-      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice.toString()} × ` +
-        `${terms.redemption.conversion.highestClosingPrice.toString()}, rounded to cents; the redemption price is the ` +
-        'greater of it and the premium price.',
+      'As converted: (principal + accrued interest) / ' +
+        `${terms.redemption.conversion.conversionPrice.toString()} × ` +
+        `${terms.redemption.conversion.highestClosingPrice.toString()}, rounded to cents; the redemption price ` +
+        'is the greater of it and the premium price.',
     )
   }
   explanation.assume(
