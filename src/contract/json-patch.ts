@@ -168,7 +168,7 @@ export function applyPatch(
         [{ pointer: path, detail: `adding ${added} bytes here passes the limit of ${maxBytes} bytes` }],
       )
     }
-    apply({ op, path, value: JSON.parse(text) })
+    apply({ op, path, value: JSON.parse(text) as unknown })
     return null
   }
   try {

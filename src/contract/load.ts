@@ -57,7 +57,7 @@ function readExample(root: string, name: string): JsonObject {
   try {
     example = JSON.parse(readFileSync(join(root, file), 'utf8'))
   } catch (error) {
-    throw new Error(`openapi.yaml: $ref to ${file}: ${(error as Error).message}`)
+    throw new Error(`openapi.yaml: $ref to ${file}: ${(error as Error).message}`, { cause: error })
   }
   if (!isObject(example) || !('value' in example)) throw new Error(`${file}: expected an Example Object with a "value"`)
   return example

@@ -58,11 +58,12 @@ function parametersOf(document: JsonObject, pathItem: JsonObject, operation: Jso
   for (const raw of all) {
     const p = resolveLocal(document, raw, where)
     const name = String(p['name'])
+    const location = String(p['in'])
     const at = `${where} parameter ${name}`
     // Operation-level parameters override path-level ones of the same name and location.
-    byKey.set(`${p['in']}:${name}`, {
+    byKey.set(`${location}:${name}`, {
       name,
-      in: String(p['in']),
+      in: location,
       required: p['required'] === true,
       schema: schemaOf(p['schema'], at),
     })

@@ -20,10 +20,9 @@ const NULLABLE_SUFFIX = '.nullable.json'
 function nullableReference(schema: JsonObject, schemas: ReadonlyMap<string, JsonObject>): string | undefined {
   const branches = schema['anyOf']
   if (!Array.isArray(branches) || branches.length !== 2 || Object.keys(schema).length !== 1) return undefined
-  const ref = branches.find((b) => isObject(b) && Object.keys(b).length === 1 && typeof b['$ref'] === 'string')?.[
-    '$ref'
-  ] as string | undefined
-  const isNull = branches.some((b) => isObject(b) && Object.keys(b).length === 1 && b['type'] === 'null')
+  const single = (branches as unknown[]).filter((b): b is JsonObject => isObject(b) && Object.keys(b).length === 1)
+  const ref = single.map((b) => b['$ref']).find((r): r is string => typeof r === 'string')
+  const isNull = single.some((b) => b['type'] === 'null')
   const file = ref?.replace(/#$/, '')
   return isNull && file !== undefined && schemas.has(file) ? file : undefined
 }

@@ -17,7 +17,7 @@ export interface Validation {
   ajv: Ajv2020
   compiler: FastifySchemaCompiler<AnySchema>
   /** Ajv errors of one request part → one field error per pointer */
-  fieldErrors(errors: readonly ErrorObject[], part: string): FieldError[]
+  fieldErrors: (errors: readonly ErrorObject[], part: string) => FieldError[]
 }
 
 /** Enough to fix a request by; a batch of thousands of bad items would otherwise echo them all. */
@@ -151,7 +151,7 @@ function messageOf(e: ErrorObject): string {
   }
   if (e.keyword === 'pattern' && isNegativeOnly(e))
     return 'must not be negative: give the amount or rate without a sign'
-  const own = isObject(e.parentSchema) ? e.parentSchema[ERROR_MESSAGE] : undefined
+  const own: unknown = isObject(e.parentSchema) ? e.parentSchema[ERROR_MESSAGE] : undefined
   if (typeof own === 'string' && !STRUCTURAL.has(e.keyword)) return own
   switch (e.keyword) {
     case 'type':

@@ -111,7 +111,8 @@ function checkHolders(req: Omit<ScenarioRequest, 'holders'> & { holders: HolderW
   problems.check(
     total.eq(new Decimal(req.note.principal)),
     '/holders',
-    `the holders' principals add up to ${formatMoney(total)}, not the note's principal ${formatMoney(new Decimal(req.note.principal))}`,
+    `the holders' principals add up to ${formatMoney(total)}, ` +
+      `not the note's principal ${formatMoney(new Decimal(req.note.principal))}`,
   )
   if ((req.events?.interestPayments ?? []).some((p) => p.amount !== undefined)) {
     problems.add(
@@ -191,16 +192,19 @@ export function computeScenarioWithHolders(req: ScenarioRequest, today: () => Is
       {
         code: 'holders',
         description:
-          "The note series is split among the holders given: each holder's redemption is computed on its own principal (interest notes issued and rounded per holder) and /redemption, /interest and each row of the interest ledger hold the sums of the holders' figures, to the cent.",
+          "The note series is split among the holders given: each holder's redemption is computed on its own " +
+          'principal (interest notes issued and rounded per holder) and /redemption, /interest and each row of the ' +
+          "interest ledger hold the sums of the holders' figures, to the cent.",
       },
       ...(weighted
         ? [
             {
               code: 'holder-weights',
               description:
-                "The holders' principals are allocated from their weights in cents by largest remainder: each holder " +
-                'gets the whole cents of principal x weight / total weight, and the cents left over go one each to the ' +
-                'largest remainders, a tie to the earlier holder; /holders/{i}/principal is each allocation.',
+                "The holders' principals are allocated from their weights in cents by largest remainder: " +
+                'each holder gets the whole cents of principal x weight / total weight, and the cents left over ' +
+                'go one each to the largest remainders, a tie to the earlier holder; /holders/{i}/principal is ' +
+                'each allocation.',
             },
           ]
         : []),

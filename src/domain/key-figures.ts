@@ -90,7 +90,10 @@ function figuresWith({ holders, routes }: Shape): KeyFigure[] {
 /** A key figure's value: a date or money string, or null where the scenario has none. */
 export type FigureValue = string | null
 
-/** Key figures by pointer, in figuresWith order, with the holders' ids (`/holders/0/id`: null for a series without holders). */
+/**
+ * Key figures by pointer, in figuresWith order, with the holders' ids (`/holders/0/id`: null for a series without
+ * holders).
+ */
 export interface FigureValues {
   values: ReadonlyMap<string, FigureValue>
   holderIds: readonly string[] | null
@@ -145,7 +148,9 @@ export interface FigureChange {
   pointer: string
   base: FigureValue
   variant: FigureValue
-  /** variant − base: signed calendar days for dates, a signed money string for amounts; null where either side is null */
+  /**
+   * variant − base: signed calendar days for dates, a signed money string for amounts; null where either side is null
+   */
   difference: number | string | null
 }
 

@@ -53,7 +53,7 @@ import {
 } from './clauses/payment-default.js'
 import { Timeline, type TimelineEntry } from './clauses/timeline.js'
 import { formatMoney, rateAsWritten, type Decimal } from './decimal.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from './explain.js'
+import { Contradictions, Explanation } from './explain.js'
 import { DEFAULTS, readNote, type NoteTerms } from './terms.js'
 import { maxDate, minDate, todayInNewYork, type IsoDate } from './time/dates.js'
 import type { ScenarioRequest } from './inputs.js'
@@ -449,8 +449,8 @@ export function computeScenario(req: ScenarioRequest, today: () => IsoDate = tod
       : {}),
     ...(quotes !== null ? { payoffQuotes: quotes } : {}),
     timeline: timelineOf(terms, spa?.closingDate ?? null, covenant, effect, cure, redemption, voidElection, payments),
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }
 

@@ -4,7 +4,7 @@
  * each other are collected as 422 contradictions naming their JSON pointers.
  */
 import { DEFAULT_CALENDAR, getCalendar, type BusinessCalendar, type CalendarId } from './time/calendars/index.js'
-import { DEFAULT_DAY_COUNT, type DayCountId } from './time/day-counts/index.js'
+import { DEFAULT_DAY_COUNT } from './time/day-counts/index.js'
 import { Decimal, rateAsWritten, type RoundingMode } from './decimal.js'
 import { Contradictions, type Explanation } from './explain.js'
 import { addMonths, minDate, type IsoDate } from './time/dates.js'
@@ -23,8 +23,8 @@ import { interestDates, MONTHS_PER_PERIOD, type Frequency } from './time/schedul
 
 /** Every default, each owned by its clause (the Liquidmetal 8% notes of 2007); the note's own here. */
 export const DEFAULTS = {
-  calendar: DEFAULT_CALENDAR as CalendarId,
-  dayCount: DEFAULT_DAY_COUNT as DayCountId,
+  calendar: DEFAULT_CALENDAR,
+  dayCount: DEFAULT_DAY_COUNT,
   frequency: 'quarterly' as Frequency,
   ...INTEREST_DEFAULTS,
   ...COVENANT_DEFAULTS,

@@ -95,7 +95,8 @@ function parseJsonBody(
   if (!isUtf8(body)) return done(bodyProblem('malformed-body', 'The request body is not valid UTF-8.'))
   const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
   const text = body.toString('utf8', bom)
-  const bodyLimit = request.routeOptions.bodyLimit // Fastify sets it on every route: the route's limit, else the server's
+  // Fastify sets it on every route: the route's limit, else the server's.
+  const bodyLimit = request.routeOptions.bodyLimit
   const issue = checkJsonShape(text, shapeLimitsFor(bodyLimit))
   if (issue !== null) return done(shapeProblem(issue, bodyLimit))
   let parsed: unknown

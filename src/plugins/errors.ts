@@ -36,8 +36,9 @@ export function useProblemErrors(app: FastifyInstance): void {
     const errors = fieldErrors(error.validation as ErrorObject[], error.validationContext ?? 'body')
     if (error.validationContext === 'params') {
       // Path parameters name resources (a calendar, a convention): a bad one is "no such resource".
-      const params = (request.params ?? {}) as Record<string, unknown>
-      const names = errors.map((e) => `${e.pointer.slice(1)} "${shown(String(params[e.pointer.slice(1)] ?? ''))}"`)
+      // Fastify's path parameters are the URL's decoded segments: strings.
+      const params = (request.params ?? {}) as Record<string, string | undefined>
+      const names = errors.map((e) => `${e.pointer.slice(1)} "${shown(params[e.pointer.slice(1)] ?? '')}"`)
       return problem('not-found', `No such ${names.join(', ')}.`, errors)
     }
     return problem('validation', `The request does not match the contract: ${invalidFields(errors.length)}.`, errors)

@@ -58,7 +58,8 @@ export function stopCheck(deadline: Deadline): () => Problem | null {
     if (now >= deadline.until) {
       return problem(
         'service-unavailable',
-        `Not computed: the batch reached its time limit of ${deadline.limitMs} ms (BATCH_TIME_LIMIT_MS); resubmit this item.`,
+        `Not computed: the batch reached its time limit of ${deadline.limitMs} ms (BATCH_TIME_LIMIT_MS); ` +
+          'resubmit this item.',
       )
     }
     return null

@@ -32,8 +32,9 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): SecurityHeaders
       delete headers[name.toLowerCase()]
     },
   }
+  // helmet's middleware passes on an Error (a directive it cannot build) or nothing.
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error
+    if (error instanceof Error) throw error
   })
   return Object.freeze(headers)
 }

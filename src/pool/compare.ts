@@ -90,9 +90,7 @@ function compile() {
   const contract = loadContract()
   const { ajv, fieldErrors } = validationFor(contract)
   const validateScenario = ajv.getSchema('ScenarioRequest.json')!
-  const scenarioFields = new Set(
-    Object.keys((contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}) as object),
-  )
+  const scenarioFields = new Set(Object.keys(contract.schemas.get('ScenarioRequest.json')!['properties'] ?? {}))
   return { fieldErrors, validateScenario, scenarioFields }
 }
 
@@ -227,13 +225,18 @@ export function compareScenarios(payload: ComparePayload, deadline: Deadline, fa
       code: 'readings',
       description:
         given === undefined
-          ? `No variants given: the ${readings.length} reading(s) a careful analyst would try for this scenario (${readings.map((r) => r.id).join(', ') || 'none'}), each a JSON Patch on the scenario computed alone.`
-          : `The ${readings.length} variant(s) given, each an RFC 6902 JSON Patch applied to the scenario and computed alone.`,
+          ? `No variants given: the ${readings.length} reading(s) a careful analyst would try for this scenario ` +
+            `(${readings.map((r) => r.id).join(', ') || 'none'}), each a JSON Patch on the scenario computed alone.`
+          : `The ${readings.length} variant(s) given, each an RFC 6902 JSON Patch applied to the scenario and ` +
+            'computed alone.',
     },
     {
       code: 'key-figure-changes',
       description:
-        "A key figure (a date or an amount at a fixed pointer of POST /v1/scenarios: the series' figures and, with holders, each holder's redemption figures) is listed as changed when its value under the variant differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a figure one side does not have (null) has a null difference.",
+        "A key figure (a date or an amount at a fixed pointer of POST /v1/scenarios: the series' figures and, " +
+        "with holders, each holder's redemption figures) is listed as changed when its value under the variant " +
+        'differs from the base: dates by signed calendar days (variant − base), amounts by signed money; a figure ' +
+        'one side does not have (null) has a null difference.',
     },
   ]
   if (base.asOf !== scenario.asOf) {

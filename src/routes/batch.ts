@@ -176,7 +176,8 @@ export default async function batchRoutes(app: FastifyInstance, options: BatchOp
     if (overBudget || overCount) {
       const why = overCount
         ? `${inFlight} batches are being computed (BATCH_CONCURRENCY)`
-        : `the batches being computed hold ${bytesInFlight} bytes of bodies, and this one's ${bytes} would pass the ${options.batchMemoryBudgetBytes} of BATCH_MEMORY_BUDGET_BYTES`
+        : `the batches being computed hold ${bytesInFlight} bytes of bodies, and this one's ${bytes} would pass ` +
+          `the ${options.batchMemoryBudgetBytes} of BATCH_MEMORY_BUDGET_BYTES`
       // The body is not parsed: Node reads it past and discards it once this answer is sent (not
       // closing the connection, which would reset a client still uploading before it reads this).
       app.metrics?.shed.inc({ reason: 'batch-memory-budget' })

@@ -12,7 +12,7 @@ import { compareCost } from '../pool/tasks.js'
 export default async function compareRoutes(app: FastifyInstance): Promise<void> {
   addOperation<{ Body: CompareRequest }>(app, 'compareScenarios', async (request) => {
     // Today is read once, here: the base and every variant are computed as of the same day.
-    const payload = { body: request.body, day: todayInNewYork(), maxBytes: request.routeOptions.bodyLimit! }
+    const payload = { body: request.body, day: todayInNewYork(), maxBytes: request.routeOptions.bodyLimit }
     const { answer, failures } = await app.compute.run('compare', payload, {
       cost: compareCost(request.body),
       socket: request.raw.socket,

@@ -299,12 +299,12 @@ export function redeem(
   let lateCharge = ZERO
   let lateChargeDays = 0
   if (paidLate) {
-    lateChargeDays = daysBetween(paymentDueDate, paymentDate!)
+    lateChargeDays = daysBetween(paymentDueDate, paymentDate)
     if (terms.lateChargeRate !== null) {
       lateCharge = interestAmount(
         redemptionPrice,
         terms.lateChargeRate,
-        lateChargeFraction(interest.dayCount, paymentDueDate, paymentDate!),
+        lateChargeFraction(interest.dayCount, paymentDueDate, paymentDate),
         rounding,
       )
     } else {
@@ -416,9 +416,10 @@ export function assumeRedemption(
   if (terms.redemption.conversion !== null) {
     explanation.assume(
       'as-converted',
-      `As converted: (principal + accrued interest) / ${terms.redemption.conversion.conversionPrice} × ` +
-        `${terms.redemption.conversion.highestClosingPrice}, rounded to cents; the redemption price is the ` +
-        'greater of it and the premium price.',
+      'As converted: (principal + accrued interest) / ' +
+        `${terms.redemption.conversion.conversionPrice.toString()} × ` +
+        `${terms.redemption.conversion.highestClosingPrice.toString()}, rounded to cents; the redemption price ` +
+        'is the greater of it and the premium price.',
     )
   }
   explanation.assume(

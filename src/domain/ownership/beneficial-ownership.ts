@@ -3,7 +3,7 @@
  * person who controls holders, as of a date, and the check of a filing's reported figures.
  */
 import { Decimal } from '../decimal.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
+import { Contradictions, Explanation } from '../explain.js'
 import type { Schemas } from '../../contract/types.js'
 import { pointerOf } from '../../contract/json-pointer.js'
 import { applyBlocker } from './blocker.js'
@@ -78,7 +78,9 @@ function countHolder(
     if (status === 'beyond-60-days') {
       explanation.warn(
         'right-to-acquire-beyond-60-days',
-        `${what} (${at}) becomes exercisable on ${w.exercisableFrom}, after ${lastCountedDay(asOf)} (asOf + ${RIGHT_TO_ACQUIRE_DAYS} days): not counted under Rule 13d-3(d)(1)(i) until that date is within 60 days.`,
+        `${what} (${at}) becomes exercisable on ${w.exercisableFrom}, after ${lastCountedDay(asOf)} ` +
+          `(asOf + ${RIGHT_TO_ACQUIRE_DAYS} days): not counted under Rule 13d-3(d)(1)(i) until that date is ` +
+          'within 60 days.',
       )
     }
     if (status === 'expired')
@@ -119,7 +121,10 @@ function countHolder(
         if (req.accruedInterestConverts === true) amount = amount.plus(position.accruedInterest)
         explanation.assume(
           'note-series-amount',
-          `A convertible given as part of the note series converts the holder's outstanding principal as of ${asOf}: its own principal, plus the interest notes issued to it on Interest Dates on or before ${asOf} (computed and rounded on its own principal), less any redemption paid on or before ${asOf}; it expires at maturity (${position.maturityDate}) unless expiresOn says otherwise.`,
+          "A convertible given as part of the note series converts the holder's outstanding principal as of " +
+            `${asOf}: its own principal, plus the interest notes issued to it on Interest Dates on or before ` +
+            `${asOf} (computed and rounded on its own principal), less any redemption paid on or before ` +
+            `${asOf}; it expires at maturity (${position.maturityDate}) unless expiresOn says otherwise.`,
         )
       } else {
         amount = new Decimal(c.amount ?? '0')
@@ -195,7 +200,8 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
   problems.check(
     commonHeld <= req.sharesOutstanding,
     '/sharesOutstanding',
-    `is less than the ${n(commonHeld)} shares of common stock the holders hold (${n(req.sharesOutstanding)} outstanding)`,
+    `is less than the ${n(commonHeld)} shares of common stock the holders hold ` +
+      `(${n(req.sharesOutstanding)} outstanding)`,
   )
   problems.throwIfAny()
 
@@ -243,7 +249,10 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
     if (capped.binding) {
       explanation.warn(
         'ownership-limit-binding',
-        `The ownership limit of ${limit.times(100).toString()}% binds for ${h.id}: ${n(conversion + exercise)} shares are acquirable but only ${n(capped.capacity)} can be acquired without owning more than the limit (${n(owned)} owned of ${n(req.sharesOutstanding)} outstanding); the shares counted are capped.`,
+        `The ownership limit of ${limit.times(100).toString()}% binds for ${h.id}: ` +
+          `${n(conversion + exercise)} shares are acquirable but only ${n(capped.capacity)} can be acquired ` +
+          `without owning more than the limit (${n(owned)} owned of ${n(req.sharesOutstanding)} outstanding); ` +
+          'the shares counted are capped.',
       )
     }
     holdings.set(h.id, {
@@ -263,7 +272,7 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
       voting: r.voting,
       dispositive: r.dispositive,
     }))
-    const found = reported[id] === undefined ? [] : discrepancies(reported[id]!, page, parts, req.sharesOutstanding)
+    const found = reported[id] === undefined ? [] : discrepancies(reported[id], page, parts, req.sharesOutstanding)
     const claimed = reported[id]?.percent
     if (
       claimed !== undefined &&
@@ -272,7 +281,9 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
     ) {
       explanation.warn(
         'percent-over-outstanding-only',
-        'A reported percent matches only the shares outstanding as denominator: Rule 13d-3(d)(1)(i) adds the shares the person may acquire within 60 days to the denominator of its own percentage (see each discrepancy).',
+        'A reported percent matches only the shares outstanding as denominator: Rule 13d-3(d)(1)(i) adds the ' +
+          'shares the person may acquire within 60 days to the denominator of its own percentage ' +
+          '(see each discrepancy).',
       )
     }
     rows.push({ id, name, kind, ...page, discrepancies: found })
@@ -314,28 +325,40 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
   explanation.assume('as-of', `Figures are as of ${req.asOf}.`)
   explanation.assume(
     'right-to-acquire',
-    `Shares issuable on conversion or exercise count when the right can be exercised on or before ${lastCountedDay(req.asOf)} (asOf + ${RIGHT_TO_ACQUIRE_DAYS} days) and has not expired by asOf (Rule 13d-3(d)(1)(i)); a right without exercisableFrom is exercisable now.`,
+    'Shares issuable on conversion or exercise count when the right can be exercised on or before ' +
+      `${lastCountedDay(req.asOf)} (asOf + ${RIGHT_TO_ACQUIRE_DAYS} days) and has not expired by asOf ` +
+      '(Rule 13d-3(d)(1)(i)); a right without exercisableFrom is exercisable now.',
   )
   explanation.assume(
     'conversion-share-rounding',
-    `Conversion shares are the convertible amount divided by the conversion price, rounded ${rounding === 'down' ? 'down (fractions paid in cash)' : rounding} to a whole share (${req.conversionShareRounding === undefined ? 'default' : 'as given'}).`,
+    'Conversion shares are the convertible amount divided by the conversion price, rounded ' +
+      `${rounding === 'down' ? 'down (fractions paid in cash)' : rounding} to a whole share ` +
+      `(${req.conversionShareRounding === undefined ? 'default' : 'as given'}).`,
   )
   explanation.assume(
     'accrued-interest-converts',
-    `Accrued interest ${req.accruedInterestConverts === true ? 'converts with the principal (as given)' : 'does not convert (default)'}.`,
+    `Accrued interest ${
+      req.accruedInterestConverts === true ? 'converts with the principal (as given)' : 'does not convert (default)'
+    }.`,
   )
   explanation.assume(
     'percent-of-class',
-    'percent: aggregate / (shares outstanding + the shares this person may acquire within 60 days) x 100, Rule 13d-3(d)(1)(i); percentOfOutstanding: over the shares outstanding alone; both rounded half-up to two decimals. moreThanFivePercent compares the exact ratio, strictly.',
+    'percent: aggregate / (shares outstanding + the shares this person may acquire within 60 days) x 100, ' +
+      'Rule 13d-3(d)(1)(i); percentOfOutstanding: over the shares outstanding alone; both rounded half-up to two ' +
+      'decimals. moreThanFivePercent compares the exact ratio, strictly.',
   )
   explanation.assume(
     'control-power',
-    'A person beneficially owns what the holders it controls hold, each holder once however many paths reach it; its power is sole when every path carrying that power is sole, else shared (Rule 13d-3(a)). Controls without voting or dispositive given are sole.',
+    'A person beneficially owns what the holders it controls hold, each holder once however many paths reach ' +
+      'it; its power is sole when every path carrying that power is sole, else shared (Rule 13d-3(a)). ' +
+      'Controls without voting or dispositive given are sole.',
   )
   if (req.holders.some((h) => h.ownershipLimit !== undefined)) {
     explanation.assume(
       'ownership-limit',
-      'Under an ownership limit L the acquirable shares counted are at most the largest whole X with (owned + X) / (outstanding + X) <= L, conversion shares first, then warrant shares; owned is the common stock of the holder and of the holders it aggregates with.',
+      'Under an ownership limit L the acquirable shares counted are at most the largest whole X with ' +
+        '(owned + X) / (outstanding + X) <= L, conversion shares first, then warrant shares; owned is the ' +
+        'common stock of the holder and of the holders it aggregates with.',
     )
   }
 
@@ -344,8 +367,8 @@ export function computeBeneficialOwnership(req: BeneficialOwnershipRequest, opti
     sharesOutstanding: req.sharesOutstanding,
     clauses: ['Rule 13d-3(a)', 'Rule 13d-3(d)(1)(i)'],
     persons: rows,
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }
 

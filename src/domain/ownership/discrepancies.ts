@@ -74,7 +74,9 @@ export function discrepancies(
       field,
       reported: r,
       computed: page[field],
-      explanation: `${n(r)} reported in row ${row}; ${made}. A power is sole when every control path carrying it is sole, shared when any is shared (Rule 13d-3(a)).`,
+      explanation:
+        `${n(r)} reported in row ${row}; ${made}. A power is sole when every control path carrying it is sole, ` +
+        'shared when any is shared (Rule 13d-3(a)).',
     })
   }
   for (const field of ['common', 'issuableOnConversion', 'issuableOnExercise'] as const) {
@@ -85,7 +87,10 @@ export function discrepancies(
       field,
       reported: r,
       computed: page[field],
-      explanation: `${n(r)} reported; ${theHolders(holders.length)} ${PART_WORDS[field]} add up to ${n(page[field])}${sum}. Each holder's instruments convert or are exercised separately, so the person's figure is the sum of the holders' figures.`,
+      explanation:
+        `${n(r)} reported; ${theHolders(holders.length)} ${PART_WORDS[field]} add up to ${n(page[field])}${sum}. ` +
+        "Each holder's instruments convert or are exercised separately, so the person's figure is the sum of " +
+        "the holders' figures.",
     })
   }
   const r = reported.aggregate
@@ -99,7 +104,10 @@ export function discrepancies(
       field: 'aggregate',
       reported: r,
       computed: page.aggregate,
-      explanation: `${n(r)} reported; the aggregate is ${n(page.aggregate)} = ${n(page.common)} common + ${n(page.issuableOnConversion)} issuable on conversion + ${n(page.issuableOnExercise)} issuable on exercise.${because}`,
+      explanation:
+        `${n(r)} reported; the aggregate is ${n(page.aggregate)} = ${n(page.common)} common + ` +
+        `${n(page.issuableOnConversion)} issuable on conversion + ${n(page.issuableOnExercise)} issuable on ` +
+        `exercise.${because}`,
     })
   }
   const p = reported.percent
@@ -107,13 +115,18 @@ export function discrepancies(
     const acquirable = page.issuableOnConversion + page.issuableOnExercise
     const reading =
       Number(p) === Number(page.percentOfOutstanding)
-        ? ` ${p} is the aggregate over the ${n(sharesOutstanding)} outstanding shares alone: Rule 13d-3(d)(1)(i) deems the shares this person may acquire within 60 days outstanding for its own percentage.`
-        : ` Over the outstanding shares alone it would be ${page.percentOfOutstanding}; neither reading gives ${p}: check the aggregate and the shares outstanding used.`
+        ? ` ${p} is the aggregate over the ${n(sharesOutstanding)} outstanding shares alone: ` +
+          'Rule 13d-3(d)(1)(i) deems the shares this person may acquire within 60 days outstanding for its own ' +
+          'percentage.'
+        : ` Over the outstanding shares alone it would be ${page.percentOfOutstanding}; neither reading gives ` +
+          `${p}: check the aggregate and the shares outstanding used.`
     out.push({
       field: 'percent',
       reported: p,
       computed: page.percent,
-      explanation: `${p} reported; Rule 13d-3(d)(1)(i) gives ${page.percent} = ${n(page.aggregate)} / (${n(sharesOutstanding)} outstanding + ${n(acquirable)} this person may acquire within 60 days).${reading}`,
+      explanation:
+        `${p} reported; Rule 13d-3(d)(1)(i) gives ${page.percent} = ${n(page.aggregate)} / ` +
+        `(${n(sharesOutstanding)} outstanding + ${n(acquirable)} this person may acquire within 60 days).${reading}`,
     })
   }
   return out

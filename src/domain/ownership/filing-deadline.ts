@@ -7,8 +7,8 @@
  *   no date.
  */
 import { getCalendar } from '../time/calendars/index.js'
-import { addDays, fromEpochDay, toEpochDay, weekdayOf, type IsoDate } from '../time/dates.js'
-import { Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
+import { addDays, fromEpochDay, toEpochDay, Weekday, weekdayOf, type IsoDate } from '../time/dates.js'
+import { Contradictions, Explanation } from '../explain.js'
 
 export type FilingEventKind = 'crossed-five-percent' | 'material-change'
 
@@ -55,7 +55,10 @@ export function filingDeadline(
       const day = fromEpochDay(e)
       if (calendar.isBusinessDay(day)) continue
       const w = weekdayOf(e)
-      out.push({ date: day, reason: w >= 6 ? WEEKDAY_NAMES[w]! : (calendar.holidayName(day) ?? 'holiday') })
+      out.push({
+        date: day,
+        reason: w >= Weekday.Saturday ? WEEKDAY_NAMES[w]! : (calendar.holidayName(day) ?? 'holiday'),
+      })
     }
     return out
   }
@@ -68,7 +71,9 @@ export function filingDeadline(
       period: null,
       unadjustedDeadline: null,
       closedDays: [],
-      counted: `Before ${AMENDED_RULES_FROM}, Rule 13d-2(a) required an amendment "promptly" after a material change: the rule gives no date.`,
+      counted:
+        `Before ${AMENDED_RULES_FROM}, Rule 13d-2(a) required an amendment "promptly" after a material change: ` +
+        'the rule gives no date.',
     }
   }
   if (amended) {
@@ -82,7 +87,8 @@ export function filingDeadline(
       period: { count, unit: 'business-days' },
       unadjustedDeadline: deadline,
       closedDays: closedBetween(deadline),
-      counted: `${count} business days after ${date} on the us-sec calendar (the event's day not counted): ${deadline}.`,
+      counted:
+        `${count} business days after ${date} on the us-sec calendar (the event's day not counted): ` + `${deadline}.`,
     }
   }
   const last = addDays(date, 10)
@@ -102,7 +108,8 @@ export function filingDeadline(
     closedDays: closedBetween(addDays(deadline, -1), last),
     counted: `10 days after ${date} (before ${AMENDED_RULES_FROM}): ${last}${moved}.${
       deadline >= AMENDED_RULES_FROM
-        ? ` The event precedes ${AMENDED_RULES_FROM}, so the rule before Release 33-11253 applies though the deadline falls after it.`
+        ? ` The event precedes ${AMENDED_RULES_FROM}, so the rule before Release 33-11253 applies though the ` +
+          'deadline falls after it.'
         : ''
     }`,
   }
@@ -131,21 +138,27 @@ export function computeFilingDeadline(req: FilingDeadlineRequest) {
   if (result.deadline === null) {
     explanation.warn(
       'deadline-promptly',
-      `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", which has no date; file as soon as practicable.`,
+      `The event (${req.event.date}) precedes ${AMENDED_RULES_FROM}: Rule 13d-2(a) then said "promptly", ` +
+        'which has no date; file as soon as practicable.',
     )
   }
   explanation.assume(
     'filing-regime',
-    `Deadlines follow Rules 13d-1(a) and 13d-2(a) as amended by Release 33-11253 for events on or after ${AMENDED_RULES_FROM} (5 and 2 business days), and the earlier rules before (10 days with Rule 0-3; "promptly").`,
+    'Deadlines follow Rules 13d-1(a) and 13d-2(a) as amended by Release 33-11253 for events on or after ' +
+      `${AMENDED_RULES_FROM} (5 and 2 business days), and the earlier rules before (10 days with Rule 0-3; ` +
+      '"promptly").',
   )
   explanation.assume(
     'filing-calendar',
-    `Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and EDGAR's closings)${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}; the event's own day is not counted.`,
+    'Business days are those of the us-sec calendar (Federal holidays as federal offices observe them and ' +
+      "EDGAR's closings)" +
+      `${req.extraHolidays !== undefined && req.extraHolidays.length > 0 ? ', with the extra holidays given' : ''}` +
+      "; the event's own day is not counted.",
   )
   return {
     event: req.event,
     ...result,
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }

@@ -10,7 +10,7 @@
 import { getCalendar } from '../time/calendars/index.js'
 import { addDays, addMonths, daysBetween, type IsoDate } from '../time/dates.js'
 import { ZERO } from '../decimal.js'
-import { ContradictionError, Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
+import { ContradictionError, Contradictions, Explanation, type Warning } from '../explain.js'
 import type { ScenarioRequest } from '../inputs.js'
 import {
   computeBeneficialOwnership,
@@ -246,7 +246,7 @@ export function computeTimeline(req: TimelineRequest) {
   const mark = (date: IsoDate, holder: string, cause: Cause): void => {
     if (date <= req.from || date > req.to) return
     let byHolder = causes.get(date)
-    if (byHolder === undefined) causes.set(date, (byHolder = new Map()))
+    if (byHolder === undefined) causes.set(date, (byHolder = new Map<string, Set<Cause>>()))
     let set = byHolder.get(holder)
     if (set === undefined) byHolder.set(holder, (set = new Set()))
     set.add(cause)
@@ -688,8 +688,8 @@ export function computeTimeline(req: TimelineRequest) {
     persons: [...names].map(([id, { name, kind }]) => ({ id, name, kind, points: states.get(id)!.points })),
     events,
     obligations,
-    warnings: explanation.warnings as Warning[],
-    assumptions: explanation.assumptions as Assumption[],
+    warnings: explanation.warnings,
+    assumptions: explanation.assumptions,
   }
 }
 

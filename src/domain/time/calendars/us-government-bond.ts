@@ -37,8 +37,8 @@ export const usGovernmentBond: CalendarRules = {
   description:
     "SIFMA recommended full closes for US government securities: New Year's Day, Martin Luther King Jr. Day (from " +
     "1983), Washington's Birthday, Good Friday (not when it is the first Friday of April, since 1996), Memorial Day, " +
-    'Juneteenth (from 2022), Independence Day, Labor Day, Columbus Day, Veterans Day, Thanksgiving Day, Christmas Day ' +
-    'and special closings. QuantLib UnitedStates::GovernmentBond.',
+    'Juneteenth (from 2022), Independence Day, Labor Day, Columbus Day, Veterans Day, Thanksgiving Day, Christmas ' +
+    'Day and special closings. QuantLib UnitedStates::GovernmentBond.',
   holidayName: ruleTable([
     newYearsDay('not-moved'),
     martinLutherKingDay(1983),

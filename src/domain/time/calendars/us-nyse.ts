@@ -67,8 +67,9 @@ export const usNyse: CalendarRules = {
   name: 'New York Stock Exchange',
   description:
     "NYSE closings: New Year's Day, Martin Luther King Jr. Day (from 1998), Washington's Birthday, Good Friday, " +
-    'Memorial Day, Juneteenth (from 2022), Independence Day, Labor Day, Thanksgiving Day, Christmas Day, election days ' +
-    '(until 1980) and special closings (e.g. 2001-09-11..14, 2012-10-29..30, 2025-01-09). QuantLib UnitedStates::NYSE.',
+    'Memorial Day, Juneteenth (from 2022), Independence Day, Labor Day, Thanksgiving Day, Christmas Day, election ' +
+    'days (until 1980) and special closings (e.g. 2001-09-11..14, 2012-10-29..30, 2025-01-09). QuantLib ' +
+    'UnitedStates::NYSE.',
   holidayName: ruleTable([
     newYearsDay('not-moved'),
     martinLutherKingDay(1998),

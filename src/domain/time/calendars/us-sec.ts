@@ -39,11 +39,11 @@ export const usSec: CalendarRules = {
   id: 'us-sec',
   name: 'US SEC (EDGAR)',
   description:
-    'Business days for SEC filing deadlines: not Saturday, Sunday or a Federal holiday of 5 U.S.C. 6103(a) as federal ' +
-    "offices observe it (New Year's Day, Martin Luther King Jr. Day from 1986, Washington's Birthday, Memorial Day, " +
-    'Juneteenth from 2021, Independence Day, Labor Day, Columbus Day, Veterans Day, Thanksgiving Day, Christmas Day; ' +
-    'a holiday on Saturday is observed on the Friday before, on Sunday on the Monday after), nor a day EDGAR was closed ' +
-    'by executive order (2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09).',
+    'Business days for SEC filing deadlines: not Saturday, Sunday or a Federal holiday of 5 U.S.C. 6103(a) as ' +
+    "federal offices observe it (New Year's Day, Martin Luther King Jr. Day from 1986, Washington's Birthday, " +
+    'Memorial Day, Juneteenth from 2021, Independence Day, Labor Day, Columbus Day, Veterans Day, Thanksgiving Day, ' +
+    'Christmas Day; a holiday on Saturday is observed on the Friday before, on Sunday on the Monday after), nor a ' +
+    'day EDGAR was closed by executive order (2018-12-05, 2018-12-24, 2019-12-24, 2020-12-24, 2025-01-09).',
   holidayName: ruleTable([
     newYearsDay('to-friday'),
     martinLutherKingDay(1986),
