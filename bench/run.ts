@@ -201,7 +201,12 @@ async function cannon(load: Load, seconds: number): Promise<Result> {
  */
 async function compare(loads: Load[]): Promise<Run[]> {
   for (const load of loads) await cannon(load, 3)
-  const totals = loads.map(() => ({ requests: 0, seconds: 0, p99: 0, cpu: 0 as number | null }))
+  const totals: { requests: number; seconds: number; p99: number; cpu: number | null }[] = loads.map(() => ({
+    requests: 0,
+    seconds: 0,
+    p99: 0,
+    cpu: 0,
+  }))
   for (let round = 0; round < 2; round++) {
     for (const [i, load] of loads.entries()) {
       const cpu0 = cpuMicros(load.server.child.pid)

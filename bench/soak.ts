@@ -10,7 +10,6 @@
  * grew by less than 10%. Environment: SOAK_DURATION (seconds, default 60), SOAK_WARMUP
  * (seconds, default 10), SOAK_CONNECTIONS (default 16); the service's settings pass through.
  */
-/// <reference path="./autocannon.d.ts" />
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from './free-port.js'
@@ -18,7 +17,7 @@ import { SERVICE_FLAGS } from './start-command.js'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
-// The parts of autocannon's API used here beyond bench/autocannon.d.ts.
+// The parts of autocannon's API used here beyond bench/autocannon.d.ts (which tsconfig.json includes).
 declare module 'autocannon' {
   interface Options {
     requests?: Array<{ method?: string; path: string; headers?: Record<string, string>; body?: string }>

@@ -7,7 +7,6 @@
  * On failure the page is saved to test-results/ (gitignored) as a screenshot and its HTML.
  */
 import t from 'tap'
-import type { Page } from 'playwright-core'
 import { loadContract } from '../../src/contract/index.js'
 import { saveEvidence, serveToBrowser } from '../helpers/browser.js'
 

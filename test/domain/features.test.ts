@@ -250,7 +250,7 @@ t.test('extraHolidays on the note and at the top level are both closings', async
   })
   const r = computeScenario(both)
   t.equal(r.notice!.cureDeadline, '2008-10-16')
-  t.equal(r.eventOfDefault!.date, '2008-10-17')
+  t.equal(r.eventOfDefault.date, '2008-10-17')
   t.match(r.assumptions.find((a) => a.code === 'calendar')?.description, /plus 2 extra closing\(s\)/)
 })
 

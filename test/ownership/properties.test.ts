@@ -131,7 +131,8 @@ t.test('aggregates, powers and percents on random portfolios', async (t) => {
           row.soleDispositivePower,
           row.sharedDispositivePower,
         ]
-        if (expected.join() !== actual.join()) throw new Error(`${person.id}: powers ${actual} != ${expected}`)
+        if (expected.join() !== actual.join())
+          throw new Error(`${person.id}: powers ${actual.join()} != ${expected.join()}`)
       }
       for (const row of result.persons) {
         if (row.soleVotingPower + row.sharedVotingPower > row.aggregate)

@@ -237,7 +237,7 @@ t.test('errors before routing are problems: bad URL, over-long path segment, mal
     new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.write(text))
       let answer = ''
-      socket.on('data', (chunk) => (answer += chunk))
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()))
       socket.on('close', () => resolve(answer))
       socket.on('error', reject)
     })
@@ -262,7 +262,7 @@ t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 proble
       )
     })
     let text = ''
-    socket.on('data', (chunk) => (text += chunk))
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()))
     socket.on('close', () => resolve(text))
     socket.on('error', reject)
   })

@@ -42,7 +42,7 @@ export function unbounded(contract: Contract, root: unknown, where: string, seen
       if (s['uniqueItems'] === true) {
         const items = s['items'] as Json | undefined
         const itemTypes: string[] = Array.isArray(items?.['type'])
-          ? items!['type']
+          ? items['type']
           : items?.['type']
             ? [items['type']]
             : []

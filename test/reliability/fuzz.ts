@@ -647,7 +647,7 @@ export function requestFor(endpoint: Endpoint): fc.Arbitrary<FuzzRequest> {
 
 export interface Checker {
   /** throws, saying what is wrong, when the answer breaks the property */
-  check(endpoint: Endpoint, request: FuzzRequest): Promise<number>
+  check: (endpoint: Endpoint, request: FuzzRequest) => Promise<number>
 }
 
 export function checker(app: FastifyInstance): Checker {
@@ -790,9 +790,7 @@ export const fuzzUrl: fc.Arbitrary<FuzzUrl> = fc
       { weight: 8, arbitrary: fc.constant('GET' as const) },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS') as fc.Arbitrary<
-          FuzzUrl['method']
-        >,
+        arbitrary: fc.constantFrom('HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
       },
     ),
     fc.constantFrom(
