@@ -121,7 +121,8 @@ async function main(): Promise<number> {
       await sleep(100)
     }
     console.log(
-      `soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ${REQUESTS.length} kinds of request (half invalid)`,
+      `soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ` +
+        `${REQUESTS.length} kinds of request (half invalid)`,
     )
 
     const run = (duration: number) =>
@@ -151,7 +152,8 @@ async function main(): Promise<number> {
     const served = Object.values(byStatus).reduce((n, c) => n + c, 0)
     const growth = (after - before) / before
     console.log(
-      `requests served: ${served} in ${DURATION} s (${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`,
+      `requests served: ${served} in ${DURATION} s ` +
+        `(${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`,
     )
     console.log(`by status:       ${JSON.stringify(byStatus)}`)
     console.log(`non-2xx:         ${JSON.stringify(non2xx)}`)
@@ -159,7 +161,9 @@ async function main(): Promise<number> {
     console.log(`errors:          ${result.errors} (timeouts ${result.timeouts})`)
     const every10 = samples.filter((_, i) => i % 10 === 9).map(mib)
     console.log(
-      `resident memory: ${mib(before)} at start, ${mib(after)} at end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); every 10 s: ${every10.join(', ')}`,
+      `resident memory: ${mib(before)} at start, ${mib(after)} at end ` +
+        `(${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); ` +
+        `every 10 s: ${every10.join(', ')}`,
     )
 
     server.kill('SIGTERM')
