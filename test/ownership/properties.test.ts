@@ -96,7 +96,10 @@ function paths(req: BeneficialOwnershipRequest, from: string, kind: 'voting' | '
   return out
 }
 
-/** The rule as docs/rules/ownership.md words it: sole when every path carrying the power is sole, shared when one is shared. */
+/**
+ * The rule as docs/rules/ownership.md words it: sole when every path carrying the power is sole,
+ * shared when one is shared.
+ */
 function powerOver(all: Power[][]): Power {
   const carrying = all.filter((p) => p.every((e) => e !== 'none'))
   if (carrying.length === 0) return 'none'
