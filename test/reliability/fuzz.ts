@@ -638,7 +638,9 @@ export function requestFor(endpoint: Endpoint): fc.Arbitrary<FuzzRequest> {
       return {
         payload,
         contentType,
-        how: `${how}${cut === null ? '' : `, truncated at ${payload.length}/${full.length}`}, ${contentType || 'no content-type'}`,
+        how:
+          `${how}${cut === null ? '' : `, truncated at ${payload.length}/${full.length}`}` +
+          `, ${contentType || 'no content-type'}`,
       }
     })
 }
@@ -659,7 +661,8 @@ export function checker(app: FastifyInstance): Checker {
 
   const fail = (request: FuzzRequest, status: number, why: string, body: string): never => {
     throw new Error(
-      `${why}\n  status ${status}\n  request (${request.how}): ${request.payload.slice(0, 3000)}\n  answer: ${body.slice(0, 3000)}`,
+      `${why}\n  status ${status}\n  request (${request.how}): ${request.payload.slice(0, 3000)}` +
+        `\n  answer: ${body.slice(0, 3000)}`,
     )
   }
 
