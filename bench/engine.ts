@@ -38,7 +38,7 @@ function measure(run: () => void, per: number, { rounds = 7, ms = 300 } = {}): n
   for (let r = 0; r < rounds; r++) {
     let n = 0
     const start = now()
-    let elapsed = 0
+    let elapsed: number
     do {
       run()
       n++
@@ -69,7 +69,14 @@ function floor(
   if (notes.some((note) => !validate(note))) throw new Error('a benchmark note does not match ScenarioRequest')
   return {
     parseUs: measure(() => texts.forEach((text) => JSON.parse(text)), notes.length, opts),
-    validateUs: measure(() => notes.forEach((note) => validate(note)), notes.length, opts),
+    validateUs: measure(
+      () =>
+        notes.forEach((note) => {
+          validate(note)
+        }),
+      notes.length,
+      opts,
+    ),
     serializeUs: measure(() => answers.forEach((answer) => utf8(serialize(answer))), notes.length, opts),
   }
 }

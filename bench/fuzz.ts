@@ -44,7 +44,8 @@ async function runOne(name: string): Promise<void> {
   }
   await app.close()
   console.log(
-    `${name}: ${RUNS} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, by status ${JSON.stringify(statuses)}`,
+    `${name}: ${RUNS} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+      `by status ${JSON.stringify(statuses)}`,
   )
 }
 

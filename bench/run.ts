@@ -201,7 +201,12 @@ async function cannon(load: Load, seconds: number): Promise<Result> {
  */
 async function compare(loads: Load[]): Promise<Run[]> {
   for (const load of loads) await cannon(load, 3)
-  const totals = loads.map(() => ({ requests: 0, seconds: 0, p99: 0, cpu: 0 as number | null }))
+  const totals: { requests: number; seconds: number; p99: number; cpu: number | null }[] = loads.map(() => ({
+    requests: 0,
+    seconds: 0,
+    p99: 0,
+    cpu: 0,
+  }))
   for (let round = 0; round < 2; round++) {
     for (const [i, load] of loads.entries()) {
       const cpu0 = cpuMicros(load.server.child.pid)
@@ -270,7 +275,8 @@ async function batch(service: Server, count: number, view: 'full' | 'summary'): 
   clearInterval(sampler)
   if (r.errors > 0 || r.timeouts > 0 || r.non2xx > 0 || r.requests.total !== amount) {
     throw new BenchError(
-      `batch of ${count}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.requests.total}/${amount} answered`,
+      `batch of ${count}: ${r.errors} errors, ${r.timeouts} timeouts, ` +
+        `${r.non2xx} non-2xx, ${r.requests.total}/${amount} answered`,
     )
   }
   return {
@@ -355,7 +361,9 @@ async function buildRevision(revision: string): Promise<string> {
   const dir = `${os.tmpdir()}/convertible-default-baseline-${process.pid}/`
   const made = await output('sh', [
     '-c',
-    `rm -rf "${dir}" && mkdir -p "${dir}" && git archive "${revision}" | tar -x -C "${dir}" && ln -s "${ROOT}node_modules" "${dir}node_modules" && cd "${dir}" && "${process.execPath}" "${ROOT}node_modules/typescript/bin/tsc" -p tsconfig.build.json`,
+    `rm -rf "${dir}" && mkdir -p "${dir}" && git archive "${revision}" | tar -x -C "${dir}" ` +
+      `&& ln -s "${ROOT}node_modules" "${dir}node_modules" ` +
+      `&& cd "${dir}" && "${process.execPath}" "${ROOT}node_modules/typescript/bin/tsc" -p tsconfig.build.json`,
   ])
   if (made.code !== 0) throw new BenchError(`could not build ${revision} in ${dir}: ${made.out}`)
   return dir
@@ -385,10 +393,13 @@ async function poolFigures(): Promise<void> {
     const seconds = (performance.now() - started) / 1000
     const worst = Math.max(...latencies)
     console.log(
-      '\n6. GET /health every 100 ms while the costliest compare (1901–2199 monthly, 100 holders, the default readings) and the same scenario compute',
+      '\n6. GET /health every 100 ms while the costliest compare ' +
+        '(1901–2199 monthly, 100 holders, the default readings) and the same scenario compute',
     )
     console.log(
-      `  compare ${compared.status}, scenario ${scenario.status}, both done in ${fmt(seconds, 1)} s; ${latencies.length} health checks, worst ${fmt(worst)} ms, median ${fmt(latencies.sort((a, b) => a - b)[Math.floor(latencies.length / 2)]!)} ms`,
+      `  compare ${compared.status}, scenario ${scenario.status}, both done in ${fmt(seconds, 1)} s; ` +
+        `${latencies.length} health checks, worst ${fmt(worst)} ms, ` +
+        `median ${fmt(latencies.sort((a, b) => a - b)[Math.floor(latencies.length / 2)]!)} ms`,
     )
     target('6. /health during the costliest requests', worst <= 1000, `worst ${fmt(worst)} ms (target <= 1,000 ms)`)
     service.child.kill('SIGTERM')
@@ -462,7 +473,10 @@ async function poolFigures(): Promise<void> {
       ['NDJSON', streamed],
     ] as const)
       console.log(
-        `  ${name.padEnd(7)} first byte ${fmt(r.firstByteMs)} ms, done ${fmt(r.ms)} ms, ${fmt(Buffer.byteLength(r.text) / 2 ** 20, 1)} MB; resident ${r.baseline === null ? 'n/a' : fmt(r.baseline)} MB idle, peak ${r.peakRssMb === null ? 'n/a' : fmt(r.peakRssMb)} MB`,
+        `  ${name.padEnd(7)} first byte ${fmt(r.firstByteMs)} ms, done ${fmt(r.ms)} ms, ` +
+          `${fmt(Buffer.byteLength(r.text) / 2 ** 20, 1)} MB; ` +
+          `resident ${r.baseline === null ? 'n/a' : fmt(r.baseline)} MB idle, ` +
+          `peak ${r.peakRssMb === null ? 'n/a' : fmt(r.peakRssMb)} MB`,
       )
     console.log(`  ${fmt(lines)} lines`)
     target(
@@ -513,14 +527,20 @@ function target(label: string, met: boolean | null, detail: string): void {
 }
 
 function runLine(label: string, r: Run, bytes: number): string {
-  return `  ${label.padEnd(22)} ${fmt(r.rps).padStart(7)} requests/s   p99 ${fmt(r.p99, 1).padStart(5)} ms   ${fmt(bytes).padStart(6)} bytes${r.cpuPerRequest === null ? '' : `   server CPU ${fmt(r.cpuPerRequest, 1)} µs/request`}`
+  return (
+    `  ${label.padEnd(22)} ${fmt(r.rps).padStart(7)} requests/s   p99 ${fmt(r.p99, 1).padStart(5)} ms   ` +
+    `${fmt(bytes).padStart(6)} bytes` +
+    `${r.cpuPerRequest === null ? '' : `   server CPU ${fmt(r.cpuPerRequest, 1)} µs/request`}`
+  )
 }
 
 async function main(): Promise<void> {
   const cpus = os.cpus()
   console.log('convertible-default benchmark')
   console.log(
-    `  machine: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `  machine: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ` +
+      `${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ` +
+      `${os.type()} ${os.release()}, Node ${process.version}`,
   )
   console.log(
     `  load average at start: ${os
@@ -529,7 +549,9 @@ async function main(): Promise<void> {
       .join(' ')} (other work on the machine skews every figure)`,
   )
   console.log(
-    `  service: node ${SERVICE_FLAGS.join(' ')} dist/server.js (as npm start runs it), 1 process, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`,
+    `  service: node ${SERVICE_FLAGS.join(' ')} dist/server.js (as npm start runs it), 1 process, ` +
+      `LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'info (default)'}; ` +
+      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per measurement`,
   )
 
   const service = await startService()
@@ -541,7 +563,10 @@ async function main(): Promise<void> {
     const ql = await quantlib()
     console.log('\n1. the engine on the case, in process (CPU time per call, median of rounds)')
     console.log(
-      `  computeScenario     ${fmt(alone.usPerNote, 1).padStart(7)} µs  (alone, besides: parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode ${fmt(alone.floor.serializeUs, 1)} µs)`,
+      `  computeScenario     ${fmt(alone.usPerNote, 1).padStart(7)} µs  ` +
+        `(alone, besides: parse ${fmt(alone.floor.parseUs, 1)}, ` +
+        `validate ${fmt(alone.floor.validateUs, 1)}, ` +
+        `serialize and encode ${fmt(alone.floor.serializeUs, 1)} µs)`,
     )
     if ('error' in ql) {
       console.log(`  QuantLib-Python     not measured: ${ql.error}`)
@@ -553,13 +578,16 @@ async function main(): Promise<void> {
     } else {
       const ratio = ql.usPerJob / alone.usPerNote
       console.log(
-        `  QuantLib ${ql.quantlib.padEnd(10)} ${fmt(ql.usPerJob, 1).padStart(7)} µs  (schedule, FixedRateBond 30/360 US, 2 Fed-calendar advances: cure deadline ${ql.cureDeadline}, due ${ql.dueDate}; accrued amount; ${ql.cashFlows} cash flows)`,
+        `  QuantLib ${ql.quantlib.padEnd(10)} ${fmt(ql.usPerJob, 1).padStart(7)} µs  ` +
+          `(schedule, FixedRateBond 30/360 US, 2 Fed-calendar advances: cure deadline ${ql.cureDeadline}, ` +
+          `due ${ql.dueDate}; accrued amount; ${ql.cashFlows} cash flows)`,
       )
       console.log(`  ratio     QuantLib / engine ${ratio.toFixed(2)} (target >= 2)`)
       target(
         '1. engine vs QuantLib-Python',
         ratio >= 2,
-        `${ratio.toFixed(2)}x as fast (engine ${fmt(alone.usPerNote, 1)} µs, QuantLib ${fmt(ql.usPerJob, 1)} µs; target >= 2x)`,
+        `${ratio.toFixed(2)}x as fast ` +
+          `(engine ${fmt(alone.usPerNote, 1)} µs, QuantLib ${fmt(ql.usPerJob, 1)} µs; target >= 2x)`,
       )
     }
   }
@@ -584,7 +612,8 @@ async function main(): Promise<void> {
     const bytes = Buffer.byteLength(full.text)
     const summaryBytes = Buffer.byteLength(summary.text)
     console.log(
-      '\n2. POST /v1/scenarios, the case: the service against the floor server (same validation and engine, JSON.stringify, no logging)',
+      '\n2. POST /v1/scenarios, the case: the service against the floor server ' +
+        '(same validation and engine, JSON.stringify, no logging)',
     )
     console.log(runLine('floor server', floorRun!, bytes))
     console.log(runLine('service', fullRun!, bytes))
@@ -594,7 +623,8 @@ async function main(): Promise<void> {
         ? floorRun!.cpuPerRequest / fullRun!.cpuPerRequest
         : null
     console.log(
-      `  ratio     ${ratio.toFixed(2)} of the floor's requests/s (target >= 0.8)${cpuRatio === null ? '' : `; by CPU per request ${cpuRatio.toFixed(2)}`}`,
+      `  ratio     ${ratio.toFixed(2)} of the floor's requests/s (target >= 0.8)` +
+        `${cpuRatio === null ? '' : `; by CPU per request ${cpuRatio.toFixed(2)}`}`,
     )
     if (ONLY.has('2'))
       target(
@@ -607,12 +637,14 @@ async function main(): Promise<void> {
       console.log(runLine('service, view=full', fullRun!, bytes))
       console.log(runLine('service, view=summary', summaryRun, summaryBytes))
       console.log(
-        `  the summary is ${((100 * summaryBytes) / bytes).toFixed(0)}% of the full answer's bytes, at ${(summaryRun.rps / fullRun!.rps).toFixed(2)}x its requests/s`,
+        `  the summary is ${((100 * summaryBytes) / bytes).toFixed(0)}% of the full answer's bytes, ` +
+          `at ${(summaryRun.rps / fullRun!.rps).toFixed(2)}x its requests/s`,
       )
       target(
         '3. view=summary',
         null,
-        `${fmt(summaryBytes)} bytes against ${fmt(bytes)}, ${fmt(summaryRun.rps)} requests/s against ${fmt(fullRun!.rps)} (reported, no target)`,
+        `${fmt(summaryBytes)} bytes against ${fmt(bytes)}, ` +
+          `${fmt(summaryRun.rps)} requests/s against ${fmt(fullRun!.rps)} (reported, no target)`,
       )
     }
   }
@@ -632,7 +664,10 @@ async function main(): Promise<void> {
     const complete = answers.filter((a) => a.status === 200 && a.text.split('{"ok":true,').length - 1 === 3_000).length
     console.log('\n4. six clients each sending a 3,000-item batch of varied notes at once')
     console.log(
-      `  ${complete} of 6 complete (statuses ${answers.map((a) => a.status).join(', ')}), every item computed, in ${fmt(seconds, 1)} s; bodies ${fmt(Buffer.byteLength(bodies[0]!) / 2 ** 20, 1)} MB each; peak resident memory ${peak === null ? 'n/a' : `${fmt(peak)} MB`}`,
+      `  ${complete} of 6 complete (statuses ${answers.map((a) => a.status).join(', ')}), ` +
+        `every item computed, in ${fmt(seconds, 1)} s; ` +
+        `bodies ${fmt(Buffer.byteLength(bodies[0]!) / 2 ** 20, 1)} MB each; ` +
+        `peak resident memory ${peak === null ? 'n/a' : `${fmt(peak)} MB`}`,
     )
     target(
       '4. six 3,000-item batches at once',
@@ -646,10 +681,15 @@ async function main(): Promise<void> {
     const count = 10_000
     const alone = await engine('batch', String(count), String(SEED))
     console.log(
-      `\n5. POST /v1/scenarios/batch, ${fmt(count)} varied notes (${fmt(alone.rowsPerNote, 1)} ledger rows a note), 1 connection, against the engine alone in a process of its own`,
+      `\n5. POST /v1/scenarios/batch, ${fmt(count)} varied notes ` +
+        `(${fmt(alone.rowsPerNote, 1)} ledger rows a note), ` +
+        `1 connection, against the engine alone in a process of its own`,
     )
     console.log(
-      `  engine alone            ${fmt(alone.usPerNote, 1).padStart(6)} µs/note CPU (parse ${fmt(alone.floor.parseUs, 1)}, validate ${fmt(alone.floor.validateUs, 1)}, serialize and encode the full answer ${fmt(alone.floor.serializeUs, 1)} µs/note, each alone)`,
+      `  engine alone            ${fmt(alone.usPerNote, 1).padStart(6)} µs/note CPU ` +
+        `(parse ${fmt(alone.floor.parseUs, 1)}, ` +
+        `validate ${fmt(alone.floor.validateUs, 1)}, ` +
+        `serialize and encode the full answer ${fmt(alone.floor.serializeUs, 1)} µs/note, each alone)`,
     )
     for (const [view, goal] of [
       ['full', 0.4],
@@ -658,7 +698,12 @@ async function main(): Promise<void> {
       const http = await batch(service, count, view)
       const overhead = http.cpuPerNote === null ? null : http.cpuPerNote / alone.usPerNote - 1
       console.log(
-        `  service, view=${view.padEnd(8)} ${http.cpuPerNote === null ? 'n/a' : fmt(http.cpuPerNote, 1).padStart(6)} µs/note CPU, ${fmt((count * 1000) / http.msPerBatch).padStart(6)} notes/s (${fmt(http.msPerBatch)} ms a batch, ${http.requests} batches; ${fmt(http.bodyMb, 1)} MB in, ${fmt(http.answerMb, 1)} MB out; peak ${http.peakRssMb === null ? 'n/a' : fmt(http.peakRssMb)} MB resident)`,
+        `  service, view=${view.padEnd(8)} ` +
+          `${http.cpuPerNote === null ? 'n/a' : fmt(http.cpuPerNote, 1).padStart(6)} µs/note CPU, ` +
+          `${fmt((count * 1000) / http.msPerBatch).padStart(6)} notes/s ` +
+          `(${fmt(http.msPerBatch)} ms a batch, ${http.requests} batches; ` +
+          `${fmt(http.bodyMb, 1)} MB in, ${fmt(http.answerMb, 1)} MB out; ` +
+          `peak ${http.peakRssMb === null ? 'n/a' : fmt(http.peakRssMb)} MB resident)`,
       )
       if (overhead !== null) {
         console.log(
@@ -667,7 +712,9 @@ async function main(): Promise<void> {
         target(
           `5. batch of 10,000, view=${view}`,
           overhead <= goal,
-          `+${fmt(overhead * 100)}% over the engine alone (${fmt(http.cpuPerNote!, 1)} against ${fmt(alone.usPerNote, 1)} µs/note; target <= ${goal * 100}%)`,
+          `+${fmt(overhead * 100)}% over the engine alone ` +
+            `(${fmt(http.cpuPerNote!, 1)} against ${fmt(alone.usPerNote, 1)} µs/note; ` +
+            `target <= ${goal * 100}%)`,
         )
       } else {
         target(`5. batch of 10,000, view=${view}`, null, 'no /proc to read the service CPU from')

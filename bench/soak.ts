@@ -10,7 +10,6 @@
  * grew by less than 10%. Environment: SOAK_DURATION (seconds, default 60), SOAK_WARMUP
  * (seconds, default 10), SOAK_CONNECTIONS (default 16); the service's settings pass through.
  */
-/// <reference path="./autocannon.d.ts" />
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from './free-port.js'
@@ -18,7 +17,7 @@ import { SERVICE_FLAGS } from './start-command.js'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
-// The parts of autocannon's API used here beyond bench/autocannon.d.ts.
+// The parts of autocannon's API used here beyond bench/autocannon.d.ts (which tsconfig.json includes).
 declare module 'autocannon' {
   interface Options {
     requests?: Array<{ method?: string; path: string; headers?: Record<string, string>; body?: string }>
@@ -122,7 +121,8 @@ async function main(): Promise<number> {
       await sleep(100)
     }
     console.log(
-      `soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ${REQUESTS.length} kinds of request (half invalid)`,
+      `soak: ${base} (pid ${server.pid}), ${CONNECTIONS} connections, ` +
+        `${REQUESTS.length} kinds of request (half invalid)`,
     )
 
     const run = (duration: number) =>
@@ -152,7 +152,8 @@ async function main(): Promise<number> {
     const served = Object.values(byStatus).reduce((n, c) => n + c, 0)
     const growth = (after - before) / before
     console.log(
-      `requests served: ${served} in ${DURATION} s (${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`,
+      `requests served: ${served} in ${DURATION} s ` +
+        `(${Math.round(served / DURATION)}/s, p99 latency ${result.latency.p99} ms)`,
     )
     console.log(`by status:       ${JSON.stringify(byStatus)}`)
     console.log(`non-2xx:         ${JSON.stringify(non2xx)}`)
@@ -160,7 +161,9 @@ async function main(): Promise<number> {
     console.log(`errors:          ${result.errors} (timeouts ${result.timeouts})`)
     const every10 = samples.filter((_, i) => i % 10 === 9).map(mib)
     console.log(
-      `resident memory: ${mib(before)} at start, ${mib(after)} at end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); every 10 s: ${every10.join(', ')}`,
+      `resident memory: ${mib(before)} at start, ${mib(after)} at end ` +
+        `(${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%); ` +
+        `every 10 s: ${every10.join(', ')}`,
     )
 
     server.kill('SIGTERM')

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { epochDayOf, fromEpochDay, weekdayOf } from '../../src/domain/time/dates.js'
+import { epochDayOf, fromEpochDay, Weekday, weekdayOf } from '../../src/domain/time/dates.js'
 import { goodFriday } from '../../src/domain/time/calendars/easter.js'
 import { CALENDAR_IDS, getCalendar } from '../../src/domain/time/calendars/index.js'
 
@@ -47,7 +47,7 @@ for (const id of CALENDAR_IDS) {
       )
       const closed: string[] = []
       for (let e = epochDayOf(y, 1, 1); e < epochDayOf(y + 1, 1, 1); e++) {
-        if (weekdayOf(e) <= 5 && !calendar.isBusinessDay(fromEpochDay(e))) closed.push(fromEpochDay(e))
+        if (weekdayOf(e) <= Weekday.Friday && !calendar.isBusinessDay(fromEpochDay(e))) closed.push(fromEpochDay(e))
       }
       t.same(closed, want, `${id} ${y}: weekdays closed by isBusinessDay()`)
       if (listed.some((h) => h.name !== calendar.holidayName(h.date) || h.name === '')) t.fail(`${id} ${y}: names`)

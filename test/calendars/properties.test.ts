@@ -11,7 +11,15 @@
 import fc from 'fast-check'
 import t from 'tap'
 import type { Test } from 'tap'
-import { fromEpochDay, MAX_DATE, MIN_DATE, toEpochDay, weekdayOf, ymdOfIso } from '../../src/domain/time/dates.js'
+import {
+  fromEpochDay,
+  MAX_DATE,
+  MIN_DATE,
+  toEpochDay,
+  Weekday,
+  weekdayOf,
+  ymdOfIso,
+} from '../../src/domain/time/dates.js'
 import { BUSINESS_DAY_CONVENTIONS, CALENDAR_IDS, getCalendar } from '../../src/domain/time/calendars/index.js'
 import type { BusinessCalendar } from '../../src/domain/time/calendars/index.js'
 
@@ -183,7 +191,7 @@ t.test('holidays(from, to)', async (t) => {
       const listed = cal.holidays(from, to)
       const closedWeekdays: string[] = []
       for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
-        if (weekdayOf(e) <= 5 && !cal.isBusinessDay(fromEpochDay(e))) closedWeekdays.push(fromEpochDay(e))
+        if (weekdayOf(e) <= Weekday.Friday && !cal.isBusinessDay(fromEpochDay(e))) closedWeekdays.push(fromEpochDay(e))
       }
       return (
         JSON.stringify(listed.map((h) => h.date)) === JSON.stringify(closedWeekdays) &&
@@ -197,7 +205,7 @@ t.test('holidays(from, to)', async (t) => {
     fc.property(dateArb, calendarArb, (a, id) => {
       const cal = getCalendar(id)
       const w = weekdayOf(toEpochDay(a))
-      if (w >= 6) return !cal.isBusinessDay(a) && cal.holidayName(a) === undefined
+      if (w >= Weekday.Saturday) return !cal.isBusinessDay(a) && cal.holidayName(a) === undefined
       return cal.isBusinessDay(a) === (cal.holidayName(a) === undefined)
     }),
     'a weekday is closed exactly when it has a holiday name; weekends are closed and unnamed',

@@ -115,10 +115,28 @@ const ownership = await client.POST('/v1/beneficial-ownership', {
     asOf: '2008-09-30',
     sharesOutstanding: 44726295,
     holders: [
-      { id: 'wpscv-lp', name: 'Wynnefield Partners Small Cap Value LP', commonShares: 275355, convertibles: [{ sharesIssuable: 433266 }], warrants: [{ shares: 310910 }] },
-      { id: 'wpscv-lp-i', name: 'Wynnefield Partners Small Cap Value LP I', commonShares: 395779, convertibles: [{ amount: '618435.48', conversionPrice: '1.09' }], warrants: [{ shares: 407143 }] },
+      {
+        id: 'wpscv-lp',
+        name: 'Wynnefield Partners Small Cap Value LP',
+        commonShares: 275355,
+        convertibles: [{ sharesIssuable: 433266 }],
+        warrants: [{ shares: 310910 }],
+      },
+      {
+        id: 'wpscv-lp-i',
+        name: 'Wynnefield Partners Small Cap Value LP I',
+        commonShares: 395779,
+        convertibles: [{ amount: '618435.48', conversionPrice: '1.09' }],
+        warrants: [{ shares: 407143 }],
+      },
     ],
-    persons: [{ id: 'wcm', name: 'Wynnefield Capital Management, LLC', controls: [{ id: 'wpscv-lp' }, { id: 'wpscv-lp-i', voting: 'sole', dispositive: 'sole' }] }],
+    persons: [
+      {
+        id: 'wcm',
+        name: 'Wynnefield Capital Management, LLC',
+        controls: [{ id: 'wpscv-lp' }, { id: 'wpscv-lp-i', voting: 'sole', dispositive: 'sole' }],
+      },
+    ],
     reported: { wcm: { aggregate: 2389825, percent: '5.34' } },
   },
 })
@@ -126,11 +144,19 @@ if (ownership.error) throw new Error('beneficial-ownership: ' + JSON.stringify(o
 const wcm = ownership.data.persons.find((p) => p.id === 'wcm')
 if (wcm === undefined) throw new Error('no wcm')
 
-const filing = await client.POST('/v1/beneficial-ownership/filing-deadline', { body: { event: { date: '2026-07-01', kind: 'material-change' } } })
+const filing = await client.POST('/v1/beneficial-ownership/filing-deadline', {
+  body: { event: { date: '2026-07-01', kind: 'material-change' } },
+})
 if (filing.error) throw new Error('filing-deadline: ' + JSON.stringify(filing.error))
 
 const split = await client.POST('/v1/scenarios', {
-  body: { ...scenarioBody, holders: [{ id: 'a', principal: '400000.00' }, { id: 'b', name: 'B', principal: '600000.00' }] },
+  body: {
+    ...scenarioBody,
+    holders: [
+      { id: 'a', principal: '400000.00' },
+      { id: 'b', name: 'B', principal: '600000.00' },
+    ],
+  },
 })
 if (split.error) throw new Error('scenario with holders: ' + JSON.stringify(split.error))
 const holders = split.data.holders ?? []
@@ -138,7 +164,15 @@ const pointers: string[] = problem.errors.map((e) => e.pointer)
 
 // The timeline: one holder crossing 5% by a purchase on Monday 2024-05-20, filed on 2024-06-04.
 const timeline = await client.POST('/v1/beneficial-ownership/timeline', {
-  body: { from: '2024-05-01', to: '2024-12-31', sharesOutstanding: [{ from: '2024-01-01', shares: 10000000 }], holders: [{ id: 'h', name: 'H', commonShares: 400000, transactions: [{ date: '2024-05-20', commonShares: 200000 }] }], filings: [{ filedOn: '2024-06-04', kind: 'initial', persons: ['h'] }] },
+  body: {
+    from: '2024-05-01',
+    to: '2024-12-31',
+    sharesOutstanding: [{ from: '2024-01-01', shares: 10000000 }],
+    holders: [
+      { id: 'h', name: 'H', commonShares: 400000, transactions: [{ date: '2024-05-20', commonShares: 200000 }] },
+    ],
+    filings: [{ filedOn: '2024-06-04', kind: 'initial', persons: ['h'] }],
+  },
 })
 if (timeline.error) throw new Error('timeline: ' + JSON.stringify(timeline.error))
 const obligation = timeline.data.obligations[0]
@@ -146,7 +180,14 @@ if (obligation === undefined) throw new Error('no obligation')
 
 // The case on the exchange's calendar, side by side with the case.
 const compared = await client.POST('/v1/scenarios/compare', {
-  body: { scenario: { note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' }, events: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile'] } }, asOf: '2008-10-31' }, variants: [{ id: 'nyse', patch: [{ op: 'add', path: '/note/calendar', value: 'us-nyse' }] }] },
+  body: {
+    scenario: {
+      note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03' },
+      events: { noticeOfDefault: { sentAt: '2008-09-29', methods: ['facsimile'] } },
+      asOf: '2008-10-31',
+    },
+    variants: [{ id: 'nyse', patch: [{ op: 'add', path: '/note/calendar', value: 'us-nyse' }] }],
+  },
 })
 if (compared.error) throw new Error('compare: ' + JSON.stringify(compared.error))
 const nyse = compared.data.variants[0]
@@ -163,7 +204,11 @@ console.log(JSON.stringify({
   wcm: { aggregate: wcm.aggregate, percent: wcm.percent, discrepancies: wcm.discrepancies.map((d) => d.field) },
   filingDeadline: filing.data.deadline,
   holders: holders.map((h) => h.redemption?.totalDue ?? null),
-  timeline: { deadline: obligation.deadline, status: obligation.status, businessDaysLate: obligation.businessDaysLate ?? null },
+  timeline: {
+    deadline: obligation.deadline,
+    status: obligation.status,
+    businessDaysLate: obligation.businessDaysLate ?? null,
+  },
 }))
 `
 
@@ -177,24 +222,78 @@ declare const ok: ScenarioRequest
 const { principal: _principal, ...notePrincipalMissing } = ok.note
 
 export async function mistakes(): Promise<void> {
-  await client.POST('/v1/scenarios', { body: { ...ok, note: { ...ok.note, calendar: 'tokyo' } } }) // mistake: not a calendar
-  await client.POST('/v1/scenarios', { body: { ...ok, note: { ...ok.note, principal: 1000000 } } }) // mistake: money as a number
-  await client.POST('/v1/scenarios', { body: { ...ok, note: notePrincipalMissing } }) // mistake: a required field missing
+  await client.POST('/v1/scenarios', {
+    body: { ...ok, note: { ...ok.note, calendar: 'tokyo' } }, // mistake: not a calendar
+  })
+  await client.POST('/v1/scenarios', {
+    body: { ...ok, note: { ...ok.note, principal: 1000000 } }, // mistake: money as a number
+  })
+  await client.POST('/v1/scenarios', {
+    body: { ...ok, note: notePrincipalMissing }, // mistake: a required field missing
+  })
   // openapi-fetch infers the body's type, so TypeScript's excess-property check needs the type named:
   const body: ScenarioRequest = { note: ok.note, asof: '2008-10-31' } // mistake: an unknown field (in a typed literal)
   await client.POST('/v1/scenarios', { body })
-  await client.POST('/v1/scenarios', { body: { ...ok, spa: { closingDate: '2007-01-03', covenant: { section: '4(i)', period: { count: 5, unit: 'weeks' } } } } }) // mistake: not a period unit
+  await client.POST('/v1/scenarios', {
+    body: {
+      ...ok,
+      spa: {
+        closingDate: '2007-01-03',
+        covenant: { section: '4(i)', period: { count: 5, unit: 'weeks' } }, // mistake: not a period unit
+      },
+    },
+  })
   await client.POST('/v1/scenario', { body: ok }) // mistake: no such path
   await client.GET('/v1/scenarios', {}) // mistake: no such method
-  await client.POST('/v1/scenarios/compare', { body: { scenario: ok, variants: [{ id: 'x', patch: [{ op: 'merge', path: '/note', value: {} }] }] } }) // mistake: not a patch operation
-  await client.POST('/v1/scenarios/compare', { body: { scenario: ok, variants: [{ id: 'x', patch: [{ op: 'copy', path: '/asOf' }] }] } }) // mistake: a copy needs from
-  await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { date: '2008-09-29', days: '10' } } }) // mistake: days is an integer
-  await client.GET('/v1/calendars/{calendar}/add-business-days', { params: { path: { calendar: 'us-fed' }, query: { days: 10 } } }) // mistake: date is required
-  await client.GET('/v1/day-counts/{convention}/year-fraction', { params: { path: { convention: 'act/360' }, query: { from: '2008-10-01', to: '2008-10-15' } } }) // mistake: not a convention
-  await client.POST('/v1/beneficial-ownership/filing-deadline', { body: { event: { date: '2026-07-01', kind: 'ten-percent' } } }) // mistake: not an event kind
-  await client.POST('/v1/beneficial-ownership', { body: { asOf: '2008-09-30', sharesOutstanding: 1000, holders: [{ id: 'a', name: 'A', commonShares: '10' }] } }) // mistake: shares are integers
-  await client.POST('/v1/scenarios', { body: { ...ok, holders: [{ id: 'a', principal: 1000000 }] } }) // mistake: a holder's principal is money
-  await client.POST('/v1/beneficial-ownership/timeline', { body: { from: '2024-05-01', to: '2024-12-31', sharesOutstanding: 1000, holders: [], filings: [{ filedOn: '2024-06-04', kind: 'original', persons: ['h'] }] } }) // mistake: not a filing kind
+  await client.POST('/v1/scenarios/compare', {
+    body: {
+      scenario: ok,
+      variants: [{ id: 'x', patch: [{ op: 'merge', path: '/note', value: {} }] }], // mistake: not a patch operation
+    },
+  })
+  await client.POST('/v1/scenarios/compare', {
+    body: {
+      scenario: ok,
+      variants: [{ id: 'x', patch: [{ op: 'copy', path: '/asOf' }] }], // mistake: a copy needs from
+    },
+  })
+  await client.GET('/v1/calendars/{calendar}/add-business-days', {
+    params: {
+      path: { calendar: 'us-fed' },
+      query: { date: '2008-09-29', days: '10' }, // mistake: days is an integer
+    },
+  })
+  await client.GET('/v1/calendars/{calendar}/add-business-days', {
+    params: { path: { calendar: 'us-fed' }, query: { days: 10 } }, // mistake: date is required
+  })
+  await client.GET('/v1/day-counts/{convention}/year-fraction', {
+    params: {
+      path: { convention: 'act/360' }, // mistake: not a convention
+      query: { from: '2008-10-01', to: '2008-10-15' },
+    },
+  })
+  await client.POST('/v1/beneficial-ownership/filing-deadline', {
+    body: { event: { date: '2026-07-01', kind: 'ten-percent' } }, // mistake: not an event kind
+  })
+  await client.POST('/v1/beneficial-ownership', {
+    body: {
+      asOf: '2008-09-30',
+      sharesOutstanding: 1000,
+      holders: [{ id: 'a', name: 'A', commonShares: '10' }], // mistake: shares are integers
+    },
+  })
+  await client.POST('/v1/scenarios', {
+    body: { ...ok, holders: [{ id: 'a', principal: 1000000 }] }, // mistake: a holder's principal is money
+  })
+  await client.POST('/v1/beneficial-ownership/timeline', {
+    body: {
+      from: '2024-05-01',
+      to: '2024-12-31',
+      sharesOutstanding: 1000,
+      holders: [],
+      filings: [{ filedOn: '2024-06-04', kind: 'original', persons: ['h'] }], // mistake: not a filing kind
+    },
+  })
 }
 `
 

@@ -28,7 +28,7 @@ function exampleValue(example: Json): unknown {
 function responseExample(path: string, method: string): unknown {
   const media = bundle['paths'][path][method].responses['200'].content['application/json']
   if (media.example !== undefined) return media.example
-  const examples = Object.values(media.examples ?? {}) as Json[]
+  const examples = Object.values<Json>(media.examples ?? {})
   return examples.length > 0 ? exampleValue(examples[0]!) : undefined
 }
 
@@ -49,7 +49,7 @@ function exampleRequest(path: string, method: string): { url: string; payload?: 
   if (query.size > 0) url += `?${query.toString()}`
   const body = op.requestBody?.content?.['application/json']
   if (!body) return { url }
-  const examples = Object.values(body.examples ?? {}) as Json[]
+  const examples = Object.values<Json>(body.examples ?? {})
   return { url, payload: body.example ?? (examples.length > 0 ? exampleValue(examples[0]!) : undefined) }
 }
 

@@ -61,6 +61,12 @@ t.test("TIMELINE_EVENTS is the TimelineEntry schema's enum, in its order", async
   t.equal(TIMELINE_EVENTS.length, 23)
   t.equal(TIMELINE_EVENTS[0], 'note-issued')
   t.equal(TIMELINE_EVENTS[TIMELINE_EVENTS.length - 1], 'maturity')
-  for (const e of ['interest-not-paid', 'interest-paid', 'grace-period-end', 'payment-default', 'payment-default-cured'])
+  for (const e of [
+    'interest-not-paid',
+    'interest-paid',
+    'grace-period-end',
+    'payment-default',
+    'payment-default-cured',
+  ])
     t.ok(TIMELINE_EVENTS.includes(e as never), e)
 })

@@ -4,7 +4,14 @@ import fc from 'fast-check'
 // Reproducible runs: a failure in CI can be replayed locally.
 fc.configureGlobal({ seed: 20081015 })
 import { DateTime } from 'luxon'
-import { addMonths, fromEpochDay, toEpochDay, toNewYorkTime, isValidIsoDate, NEW_YORK } from '../../src/domain/time/dates.js'
+import {
+  addMonths,
+  fromEpochDay,
+  toEpochDay,
+  toNewYorkTime,
+  isValidIsoDate,
+  NEW_YORK,
+} from '../../src/domain/time/dates.js'
 
 const anyDate = fc.integer({ min: toEpochDay('1901-01-01'), max: toEpochDay('2199-12-31') }).map(fromEpochDay)
 

@@ -183,7 +183,10 @@ t.test('a note shorter than one period, with no Interest Dates given, pays its i
   const assumption = r.assumptions.find((a) => a.code === 'interest-dates')
   t.match(
     assumption?.description,
-    /from 2008-03-01 \(default: the maturity date, one quarterly period after the issue date \(2008-04-01\) being later\)/,
+    new RegExp(
+      /from 2008-03-01 \(default: the maturity date, one quarterly period after the issue date /.source +
+        /\(2008-04-01\) being later\)/.source,
+    ),
   )
   // A first date given after maturity is still the caller's contradiction.
   t.throws(
@@ -250,7 +253,7 @@ t.test('extraHolidays on the note and at the top level are both closings', async
   })
   const r = computeScenario(both)
   t.equal(r.notice!.cureDeadline, '2008-10-16')
-  t.equal(r.eventOfDefault!.date, '2008-10-17')
+  t.equal(r.eventOfDefault.date, '2008-10-17')
   t.match(r.assumptions.find((a) => a.code === 'calendar')?.description, /plus 2 extra closing\(s\)/)
 })
 
@@ -259,7 +262,8 @@ t.test('an early payment ends the accrual on the payment date', async (t) => {
     c.events.paymentDate = '2008-10-20'
   })
   const r = computeScenario(early).redemption!
-  // [10-01, 10-15) 14 days 8% = 3,696.13; [10-15, 10-20) 5 days 12%: 1,188,041.47 × 0.12 × 5/360 = 1,980.069… → 1,980.07
+  // [10-01, 10-15) 14 days 8% = 3,696.13;
+  // [10-15, 10-20) 5 days 12%: 1,188,041.47 × 0.12 × 5/360 = 1,980.069… → 1,980.07
   t.equal(r.redemptionDate, '2008-10-20')
   t.equal(r.accruedInterest.default, '1980.07')
   t.equal(r.lateCharge, '0.00')
@@ -360,7 +364,8 @@ t.test('the us-nyse calendar moves the cure deadline (Columbus Day is a trading 
   t.equal(r.eventOfDefault.date, '2008-10-14')
   // due: 2008-10-14 + 5 NYSE days = 10-15, 16, 17, 20, 21
   t.equal(r.redemption?.paymentDueDate, '2008-10-21')
-  // [10-01, 10-14) 13 days × 8%: 1,188,041.47 × 0.08 × 13/360 = 3,432.1198 → 3,432.12; [10-14, 10-21) 7 days × 12% = 2,772.10
+  // [10-01, 10-14) 13 days × 8%: 1,188,041.47 × 0.08 × 13/360 = 3,432.1198 → 3,432.12;
+  // [10-14, 10-21) 7 days × 12% = 2,772.10
   t.equal(r.redemption?.accruedInterest.base, '3432.12')
   t.equal(r.redemption?.accruedInterest.default, '2772.10')
   t.equal(r.redemption?.redemptionPrice, '1194245.69')

@@ -73,7 +73,7 @@ function requestOf(g: Generated, interestDates: string[]): ScenarioRequest {
     },
     payoffQuotes: { businessDays: 12 },
     asOf: addDays(g.issueDate, 365 * 3),
-  } as ScenarioRequest
+  }
 }
 
 function scenarioOf(g: Generated): any {
@@ -88,7 +88,7 @@ function scenarioOf(g: Generated): any {
   }
 }
 
-t.test('no coupon recorded: the answer is the same, with its parts added', async (t) => {
+t.test('no coupon recorded: the answer is the same, with its parts added', async () => {
   fc.assert(
     fc.property(arbitrary, (g) => {
       const req = requestOf(g, [])

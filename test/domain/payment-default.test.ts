@@ -263,7 +263,7 @@ t.test('POST /v1/redemption: the payment default joins the Event of Default give
     redemptionElection: { date: '2008-09-29' },
     interestPayments: bothUnpaid,
   }
-  const r = computeRedemption(req as any) as any
+  const r = computeRedemption(req) as any
   // As in the scenario: effective 2008-09-29 (the payment default of 2008-07-10 continues), due 2008-10-06,
   // 1,000,000.00 + 1,666.67 + 20,000.00 + 29,000.00
   t.equal(r.redemption.electionEffectiveDate, '2008-09-29')
@@ -276,7 +276,7 @@ t.test('POST /v1/redemption: the payment default joins the Event of Default give
       ['2008-10-01', '29000.00', 5],
     ],
   )
-  const without = computeRedemption({ ...req, interestPayments: undefined } as any) as any
+  const without = computeRedemption({ ...req, interestPayments: undefined }) as any
   t.notOk('unpaidInterest' in without, 'no list, no part')
   t.equal(without.redemption.electionEffectiveDate, '2008-10-15')
 })
@@ -286,7 +286,7 @@ t.test('POST /v1/default-interest: coupons recorded, statuses as of through', as
     note: inCash.note,
     through: '2008-10-02',
     interestPayments: [{ interestDate: '2008-07-01', paidOn: null }],
-  } as any) as any
+  }) as any
   t.same(r.eventsOfDefault, [
     { route: 'payment', date: '2008-07-10', clause: 'Note 4(a)(i)', status: 'occurred', curedOn: null },
   ])

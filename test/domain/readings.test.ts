@@ -11,10 +11,9 @@ import { defaultReadings } from '../../src/domain/readings.js'
 const cureSchema = JSON.parse(readFileSync(new URL('../../schemas/CureTerms.json', import.meta.url), 'utf8'))
 const MAX_CURE: number = cureSchema.properties.businessDays.maximum
 
-const withCure = (businessDays: number): ScenarioRequest =>
-  ({
-    note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03', cure: { businessDays } },
-  }) as ScenarioRequest
+const withCure = (businessDays: number): ScenarioRequest => ({
+  note: { principal: '1000000.00', issueDate: '2007-01-03', maturityDate: '2010-01-03', cure: { businessDays } },
+})
 
 const cureReadings = (businessDays: number) =>
   defaultReadings(withCure(businessDays), null).filter((r) => r.id.startsWith('cure-period-'))

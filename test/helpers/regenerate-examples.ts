@@ -21,7 +21,7 @@ const fileOf = (example: Json | undefined): string | undefined => {
   return match ? join(REPO_ROOT, 'examples', match[1]!) : undefined
 }
 
-const document = loadContract().document as Json
+const document = loadContract().document
 const app = buildApp({ logLevel: 'silent' })
 let written = 0
 for (const pair of examplePairs(document['paths'] as Json)) {

@@ -74,7 +74,7 @@ export class ResponseValidator {
   private readonly compiled = new Map<string, ValidateFunction>()
 
   constructor(contract: Contract) {
-    this.bundle = contract.bundle as Json
+    this.bundle = contract.bundle
     const components = this.bundle['components'] as Json
     const schemas = Object.fromEntries(
       Object.entries(components['schemas'] as Json).map(([name, s]) => [name, closed(s)]),

@@ -23,7 +23,8 @@ t.test('the cover pages of the three funds, the two managers and the two individ
   )
 
   // Aggregates: the filing's own sums, except Obus and Landes, whose conversion shares are
-  // 433,266 + 567,372 + 546,740 = 1,547,378 (docs/rules/ownership.md), so 1,073,554 + 1,547,378 + 1,110,392 = 3,731,324.
+  // 433,266 + 567,372 + 546,740 = 1,547,378 (docs/rules/ownership.md),
+  // so 1,073,554 + 1,547,378 + 1,110,392 = 3,731,324.
   const aggregates = {
     'wpscv-lp': 1_019_531,
     'wpscv-lp-i': 1_370_294,
@@ -45,7 +46,8 @@ t.test('the cover pages of the three funds, the two managers and the two individ
     { common: 1_073_554, conversion: 1_547_378, exercise: 1_110_392 },
   )
 
-  // Rule 13d-3(d)(1)(i), the figures of docs/rules/ownership.md: e.g. 1,019,531 / (44,726,295 + 433,266 + 310,910) = 2.2422% -> 2.24.
+  // Rule 13d-3(d)(1)(i), the figures of docs/rules/ownership.md:
+  // e.g. 1,019,531 / (44,726,295 + 433,266 + 310,910) = 2.2422% -> 2.24.
   const percents = {
     'wpscv-lp': '2.24',
     'wpscv-lp-i': '3.00',

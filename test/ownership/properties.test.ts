@@ -96,7 +96,10 @@ function paths(req: BeneficialOwnershipRequest, from: string, kind: 'voting' | '
   return out
 }
 
-/** The rule as docs/rules/ownership.md words it: sole when every path carrying the power is sole, shared when one is shared. */
+/**
+ * The rule as docs/rules/ownership.md words it: sole when every path carrying the power is sole,
+ * shared when one is shared.
+ */
 function powerOver(all: Power[][]): Power {
   const carrying = all.filter((p) => p.every((e) => e !== 'none'))
   if (carrying.length === 0) return 'none'
@@ -131,7 +134,8 @@ t.test('aggregates, powers and percents on random portfolios', async (t) => {
           row.soleDispositivePower,
           row.sharedDispositivePower,
         ]
-        if (expected.join() !== actual.join()) throw new Error(`${person.id}: powers ${actual} != ${expected}`)
+        if (expected.join() !== actual.join())
+          throw new Error(`${person.id}: powers ${actual.join()} != ${expected.join()}`)
       }
       for (const row of result.persons) {
         if (row.soleVotingPower + row.sharedVotingPower > row.aggregate)

@@ -237,7 +237,7 @@ t.test('errors before routing are problems: bad URL, over-long path segment, mal
     new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.write(text))
       let answer = ''
-      socket.on('data', (chunk) => (answer += chunk))
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()))
       socket.on('close', () => resolve(answer))
       socket.on('error', reject)
     })
@@ -258,11 +258,12 @@ t.test('REQUEST_TIMEOUT_MS: a request that is not sent in time gets a 408 proble
     const socket = connect(port, '127.0.0.1', () => {
       // Headers, then a body that never comes.
       socket.write(
-        'POST /v1/scenarios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"note":',
+        'POST /v1/scenarios HTTP/1.1\r\nHost: x\r\n' +
+          'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"note":',
       )
     })
     let text = ''
-    socket.on('data', (chunk) => (text += chunk))
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()))
     socket.on('close', () => resolve(text))
     socket.on('error', reject)
   })
@@ -282,7 +283,8 @@ t.test(
     first.on('error', () => {})
     await new Promise<void>((resolve) => first.once('connect', () => resolve()))
     first.write(
-      'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"items":[',
+      'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"items":[',
     )
     await accepted(app)
     const one = { method: 'POST' as const, url: '/v1/scenarios/batch', payload: { items: [theCase] } }
@@ -319,7 +321,8 @@ t.test('BATCH_MEMORY_BUDGET_BYTES: batches are admitted while their bodies in fl
   first.on('error', () => {})
   await new Promise<void>((resolve) => first.once('connect', () => resolve()))
   first.write(
-    'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n{"items":[',
+    'POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\n' +
+      'Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n{"items":[',
   )
   await accepted(app)
 
@@ -363,7 +366,8 @@ t.test('SOCKET_TIMEOUT_MS: a client that stops reading a batch answer is disconn
   stalled.pause() // never reads
   await new Promise<void>((resolve) => stalled.once('connect', () => resolve()))
   stalled.write(
-    `POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    `POST /v1/scenarios/batch HTTP/1.1\r\nHost: x\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
   await accepted(app)
   const small = { method: 'POST' as const, url: '/v1/scenarios/batch', payload: { items: [theCase] } }

@@ -2,8 +2,9 @@
  * What "bounded" means for the request schemas, as a walk over every schema a request body,
  * query or path parameter can reach: each string has a maxLength (or is an enum or const),
  * each array a maxItems, each integer or number a minimum and a maximum, each object
- * `additionalProperties: false` (or, for a map, a maxProperties and a propertyNames maxLength), and each `uniqueItems` array scalar-typed items (Ajv
- * compares object items with fast-deep-equal, which calls a `valueOf` key sent as data).
+ * `additionalProperties: false` (or, for a map, a maxProperties and a propertyNames maxLength),
+ * and each `uniqueItems` array scalar-typed items (Ajv compares object items with
+ * fast-deep-equal, which calls a `valueOf` key sent as data).
  */
 import type { Contract } from '../../src/contract/index.js'
 
@@ -42,7 +43,7 @@ export function unbounded(contract: Contract, root: unknown, where: string, seen
       if (s['uniqueItems'] === true) {
         const items = s['items'] as Json | undefined
         const itemTypes: string[] = Array.isArray(items?.['type'])
-          ? items!['type']
+          ? items['type']
           : items?.['type']
             ? [items['type']]
             : []

@@ -74,7 +74,8 @@ t.test('a compare of 50 costly variants yields to health checks', async (t) => {
     'all 50 computed',
   )
   t.comment(
-    `51 costly scenarios compared in ${Math.round(performance.now() - started)} ms; ${latencies.length} health checks meanwhile, worst ${Math.round(Math.max(0, ...latencies))} ms`,
+    `51 costly scenarios compared in ${Math.round(performance.now() - started)} ms; ` +
+      `${latencies.length} health checks meanwhile, worst ${Math.round(Math.max(0, ...latencies))} ms`,
   )
   // Measured, not asserted: that health checks are answered at all while it computes is the property.
   t.ok(latencies.length >= 1, `${latencies.length} health checks answered during the compare`)

@@ -63,7 +63,9 @@ t.test('prototype keys never reach Object.prototype', async (t) => {
     }
   }
   const query = await app.inject({
-    url: '/v1/calendars/us-fed/holidays?from=2008-01-01&to=2008-12-31&__proto__[polluted]=1&constructor[prototype][polluted]=1',
+    url:
+      '/v1/calendars/us-fed/holidays?from=2008-01-01&to=2008-12-31' +
+      '&__proto__[polluted]=1&constructor[prototype][polluted]=1',
   })
   t.equal(query.statusCode, 400)
   t.equal(({} as any).polluted, undefined, 'Object.prototype untouched')

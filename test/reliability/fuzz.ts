@@ -638,7 +638,9 @@ export function requestFor(endpoint: Endpoint): fc.Arbitrary<FuzzRequest> {
       return {
         payload,
         contentType,
-        how: `${how}${cut === null ? '' : `, truncated at ${payload.length}/${full.length}`}, ${contentType || 'no content-type'}`,
+        how:
+          `${how}${cut === null ? '' : `, truncated at ${payload.length}/${full.length}`}` +
+          `, ${contentType || 'no content-type'}`,
       }
     })
 }
@@ -647,7 +649,7 @@ export function requestFor(endpoint: Endpoint): fc.Arbitrary<FuzzRequest> {
 
 export interface Checker {
   /** throws, saying what is wrong, when the answer breaks the property */
-  check(endpoint: Endpoint, request: FuzzRequest): Promise<number>
+  check: (endpoint: Endpoint, request: FuzzRequest) => Promise<number>
 }
 
 export function checker(app: FastifyInstance): Checker {
@@ -659,7 +661,8 @@ export function checker(app: FastifyInstance): Checker {
 
   const fail = (request: FuzzRequest, status: number, why: string, body: string): never => {
     throw new Error(
-      `${why}\n  status ${status}\n  request (${request.how}): ${request.payload.slice(0, 3000)}\n  answer: ${body.slice(0, 3000)}`,
+      `${why}\n  status ${status}\n  request (${request.how}): ${request.payload.slice(0, 3000)}` +
+        `\n  answer: ${body.slice(0, 3000)}`,
     )
   }
 
@@ -790,9 +793,7 @@ export const fuzzUrl: fc.Arbitrary<FuzzUrl> = fc
       { weight: 8, arbitrary: fc.constant('GET' as const) },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS') as fc.Arbitrary<
-          FuzzUrl['method']
-        >,
+        arbitrary: fc.constantFrom('HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
       },
     ),
     fc.constantFrom(

@@ -99,7 +99,8 @@ t.test('logs: one JSON object per line, the request id on every request line, no
 const HEAP_LIMIT_RANGE = [512 * 1_048_576, 768 * 1_048_576] as const
 
 t.test(
-  'npm start runs the service with a 512 MB old space; load shedding starts at 90% of the heap limit, batches are admitted up to an eighth of it',
+  'npm start runs the service with a 512 MB old space; ' +
+    'load shedding starts at 90% of the heap limit, batches are admitted up to an eighth of it',
   async (t) => {
     const server = await startServer(t)
     const until = Date.now() + 30_000

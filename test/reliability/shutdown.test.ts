@@ -37,7 +37,8 @@ function batchResults(
     parsed = JSON.parse(answer.body)
   } catch {
     t.fail(
-      `${name}: the answer is complete JSON (${answer.body.length} bytes, ends ${JSON.stringify(answer.body.slice(-40))})`,
+      `${name}: the answer is complete JSON ` +
+        `(${answer.body.length} bytes, ends ${JSON.stringify(answer.body.slice(-40))})`,
     )
     return []
   }
