@@ -70,17 +70,27 @@ function seriesLedger(series: ScenarioRequest, holderPrincipal: string, asOf: Is
       ? redemption.paymentDate
       : null
   const redeemed = paidOn !== null ? new Decimal(redemption!.redeemedPrincipal) : ZERO
+  const byDate = (a: PrincipalPayment, b: PrincipalPayment): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
   const payments: PrincipalPayment[] = [...terms.interest.principalPayments]
-  if (paidOn !== null && redeemed.gt(0))
-    payments.push({ date: paidOn, amount: redeemed, pointer: `${pointer}/events/paymentDate` })
-  payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  // The redemption price pays the interest accrued on the redeemed principal since the last
+  // Interest Date (docs/ownership.md, "Through time"): no interest note is issued for it on the
+  // next Interest Date. So the ledger accrues from that Interest Date on the principal left, while
+  // the principal itself (and its conversion shares) falls on the day the redemption is paid.
+  const accrual: PrincipalPayment[] = [...terms.interest.principalPayments]
+  if (paidOn !== null && redeemed.gt(0)) {
+    const at = `${pointer}/events/paymentDate`
+    payments.push({ date: paidOn, amount: redeemed, pointer: at })
+    accrual.push({ date: redemption!.accruedInterest.from, amount: redeemed, pointer: at })
+  }
+  payments.sort(byDate)
+  accrual.sort(byDate)
   const through = minDate(asOf, terms.interest.maturityDate)
   const ledger =
     through <= terms.interest.issueDate
       ? null
       : within(pointer, () =>
           buildLedger(
-            { ...terms.interest, principalPayments: payments },
+            { ...terms.interest, principalPayments: accrual },
             defaultWindow(eventOfDefaultDate, curedOn),
             through,
           ),

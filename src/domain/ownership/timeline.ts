@@ -9,7 +9,7 @@
  */
 import { getCalendar } from '../time/calendars/index.js'
 import { addDays, addMonths, daysBetween, type IsoDate } from '../time/dates.js'
-import { ZERO } from '../decimal.js'
+import { Decimal, ZERO } from '../decimal.js'
 import { ContradictionError, Contradictions, Explanation, type Assumption, type Warning } from '../explain.js'
 import type { ScenarioRequest } from '../inputs.js'
 import {
@@ -20,19 +20,23 @@ import {
   type PersonInput,
 } from './beneficial-ownership.js'
 import { checkControlGraph, reachedHolders } from './control-graph.js'
-import type { ConversionShareRounding } from './conversion-shares.js'
+import {
+  conversionShares,
+  DEFAULT_CONVERSION_SHARE_ROUNDING,
+  type ConversionShareRounding,
+} from './conversion-shares.js'
 import { filingDeadline, FILING_CALENDAR } from './filing-deadline.js'
 import { outstandingOn, seriesPath, type SeriesPath, type SeriesPosition } from './note-series.js'
-import { RIGHT_TO_ACQUIRE_DAYS } from './right-to-acquire.js'
+import { acquisitionStatus, RIGHT_TO_ACQUIRE_DAYS } from './right-to-acquire.js'
 
 export type Cause =
   'interest-notes' | 'redemption' | 'transaction' | 'right-enters-window' | 'right-expires' | 'outstanding-changed'
 
-/** The order causes are listed in. */
+/** The order causes are listed in: the contract's own (OwnershipCause). */
 const CAUSES: readonly Cause[] = [
-  'transaction',
   'interest-notes',
   'redemption',
+  'transaction',
   'right-enters-window',
   'right-expires',
   'outstanding-changed',
@@ -252,7 +256,10 @@ export function computeTimeline(req: TimelineRequest) {
     set.add(cause)
   }
   const OUTSTANDING = '' // the issuer, under an id no holder can have
-  counts.forEach((c) => mark(c.from, OUTSTANDING, 'outstanding-changed'))
+  // A count equal to the one before it changes nothing: no cause.
+  counts.forEach((c, i) => {
+    if (i === 0 || c.shares !== counts[i - 1]!.shares) mark(c.from, OUTSTANDING, 'outstanding-changed')
+  })
 
   const parts = req.holders.flatMap((h, i) =>
     (h.convertibles ?? []).flatMap((c, j) =>
@@ -278,14 +285,31 @@ export function computeTimeline(req: TimelineRequest) {
       mark(addDays(exercisableFrom, -RIGHT_TO_ACQUIRE_DAYS), holder, 'right-enters-window')
     if (expiresOn !== undefined) mark(addDays(expiresOn, 1), holder, 'right-expires')
   }
+  const rounding = req.conversionShareRounding ?? DEFAULT_CONVERSION_SHARE_ROUNDING
   for (const h of req.holders) {
-    for (const t of h.transactions ?? []) if (t.commonShares !== 0) mark(t.date, h.id, 'transaction')
+    // A cause is what moved a figure: trades that net to nothing on their day move none.
+    const net = new Map<IsoDate, number>()
+    for (const t of h.transactions ?? []) net.set(t.date, (net.get(t.date) ?? 0) + t.commonShares)
+    for (const [date, shares] of net) if (shares !== 0) mark(date, h.id, 'transaction')
     for (const w of h.warrants ?? []) window(h.id, w.exercisableFrom, w.expiresOn)
     for (const c of h.convertibles ?? []) {
       if (c.noteSeriesPrincipal !== undefined && req.noteSeries !== undefined && req.noteSeries.holders === undefined) {
         const path = pathOf(c.noteSeriesPrincipal)
-        for (const s of path.steps) mark(s.date, h.id, s.cause)
-        window(h.id, c.exercisableFrom, c.expiresOn ?? path.maturityDate)
+        const expiresOn = c.expiresOn ?? path.maturityDate
+        const price = new Decimal(c.conversionPrice ?? '0')
+        // Interest notes or a redemption are a cause where they move the part's conversion shares
+        // while it counts (a note worth less than a share, or a right outside the window, moves none).
+        const shares = (amount: Decimal): Decimal | null =>
+          price.gt(0) ? conversionShares(amount, price, rounding) : null
+        let before = shares(path.principal)
+        for (const s of path.steps) {
+          const after = shares(s.outstanding)
+          const moves = before === null || after === null || !before.eq(after)
+          const counted = acquisitionStatus({ exercisableFrom: c.exercisableFrom, expiresOn }, s.date) === 'counted'
+          if (moves && counted) mark(s.date, h.id, s.cause)
+          before = after
+        }
+        window(h.id, c.exercisableFrom, expiresOn)
       } else {
         window(h.id, c.exercisableFrom, c.expiresOn)
       }
@@ -494,7 +518,7 @@ export function computeTimeline(req: TimelineRequest) {
         nextFiling++
       }
     }
-    const outstandingChanged = date !== req.from && k !== prevCountIndex
+    const outstandingChanged = date !== req.from && counts[k]!.shares !== counts[prevCountIndex]!.shares
     const onDate = causes.get(date)
     // Each person's causes on this date: those of the holders it reaches.
     const ownCauses = new Map<string, Set<Cause>>()
