@@ -187,3 +187,39 @@ t.test("causes come in the contract's order; a share count equal to the last is 
     ],
   )
 })
+
+t.test("a trade of a holder an ownership limit aggregates with is a cause of the limited holder's move", async (t) => {
+  const app = testApp(t)
+  const body = await post(app, '/v1/beneficial-ownership/timeline', {
+    from: '2024-03-01',
+    to: '2024-12-31',
+    sharesOutstanding: 10_000_000,
+    holders: [
+      {
+        id: 'h',
+        name: 'Limited holder',
+        commonShares: 0,
+        // Exercisable 2024-08-02: counted from 06-03 (60 days before).
+        warrants: [{ shares: 300_000 }, { shares: 300_000, exercisableFrom: '2024-08-02' }],
+        ownershipLimit: '0.05',
+        ownershipLimitAggregatesWith: ['g'],
+      },
+      {
+        id: 'g',
+        name: 'Affiliate',
+        commonShares: 200_000,
+        transactions: [{ date: '2024-06-03', commonShares: -100_000 }],
+      },
+    ],
+  })
+  // Cap: X <= (5% x 10,000,000 - owned) / 0.95. Owned 200,000: 315,789.47 -> 315,789, above the
+  // 300,000 counted. On 06-03 the affiliate's sale leaves 100,000 owned: 421,052.63 -> 421,052, of
+  // the 600,000 now counted: both the window and the sale moved h's figure.
+  t.same(
+    body.persons[0].points.map((p: any) => [p.date, p.issuableOnExercise, p.causes]),
+    [
+      ['2024-03-01', 300_000, []],
+      ['2024-06-03', 421_052, ['transaction', 'right-enters-window']],
+    ],
+  )
+})

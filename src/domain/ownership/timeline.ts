@@ -357,6 +357,17 @@ export function computeTimeline(req: TimelineRequest) {
     req.holders.map((h) => h.id),
     nodes,
   )
+  /** the holders whose ownership limit counts other holders' common, and those others */
+  const aggregating = req.holders.flatMap((h) => {
+    if (h.ownershipLimit === undefined || (h.ownershipLimitAggregatesWith ?? []).length === 0) return []
+    const others = new Set<string>()
+    for (const id of h.ownershipLimitAggregatesWith!) {
+      if (req.holders.some((x) => x.id === id)) others.add(id)
+      for (const r of reach.get(id) ?? []) others.add(r.holder)
+    }
+    others.delete(h.id)
+    return [{ id: h.id, others: [...others] }]
+  })
   /** holder -> the reporting persons reaching it (itself included) */
   const reaching = new Map<string, string[]>(req.holders.map((h) => [h.id, [h.id]]))
   for (const p of persons) for (const r of reach.get(p.id) ?? []) reaching.get(r.holder)!.push(p.id)
@@ -519,11 +530,25 @@ export function computeTimeline(req: TimelineRequest) {
       }
     }
     const outstandingChanged = date !== req.from && counts[k]!.shares !== counts[prevCountIndex]!.shares
-    const onDate = causes.get(date)
+    const onDate = new Map<string, Set<Cause>>(causes.get(date) ?? [])
+    // A holder's ownership limit counts the common of the holders it aggregates with: where their
+    // trades move its acquirable shares, a transaction is one of its causes.
+    for (const { id, others } of aggregating) {
+      const before = states.get(id)!.last
+      const row = snapshot.persons.find((r) => r.id === id)
+      if (before === null || row === undefined) continue
+      if (
+        before.issuableOnConversion === row.issuableOnConversion &&
+        before.issuableOnExercise === row.issuableOnExercise
+      )
+        continue
+      if (!others.some((o) => onDate.get(o)?.has('transaction') === true)) continue
+      onDate.set(id, new Set([...(onDate.get(id) ?? []), 'transaction']))
+    }
     // Each person's causes on this date: those of the holders it reaches.
     const ownCauses = new Map<string, Set<Cause>>()
     const allCauses = new Set<Cause>()
-    for (const [holder, set] of onDate ?? []) {
+    for (const [holder, set] of onDate) {
       for (const c of set) allCauses.add(c)
       for (const id of reaching.get(holder) ?? []) {
         let own = ownCauses.get(id)
