@@ -93,6 +93,44 @@ t.test('after a redemption of half, interest notes accrue on the half left from 
   t.equal(snapshot.persons[0].issuableOnConversion, 615_141)
 })
 
+t.test('a redemption paid late: no interest on the redeemed half after its date, convertible until paid', async (t) => {
+  const app = testApp(t)
+  const holders = [
+    { id: 'h', name: 'Holder', commonShares: 400_000, convertibles: [example.holders[0].convertibles[0]] },
+  ]
+  const base = series('1000000.00', '0.50')
+  // Due 2008-10-22 (interest on the redeemed half stops there), paid 2009-02-17.
+  const noteSeries = { ...base, events: { ...base.events, paymentDate: '2009-02-17' } }
+  const body = await post(app, '/v1/beneficial-ownership/timeline', {
+    from: '2008-07-01',
+    to: '2009-06-30',
+    sharesOutstanding: 10_000_000,
+    holders,
+    noteSeries,
+  })
+  // 2009-01-01 issues the 21,120.74 of the half left (as above): 1,188,041.47 + 21,120.74 =
+  // 1,209,162.21 -> 1,209,162, the redeemed half still convertible; paid 02-17: 615,141.47 left.
+  t.same(rows(body), [
+    ['2008-07-01', 1_159_064, []],
+    ['2008-10-01', 1_188_041, ['interest-notes']],
+    ['2009-01-01', 1_209_162, ['interest-notes']],
+    ['2009-02-17', 615_141, ['redemption']],
+    ['2009-04-01', 638_209, ['interest-notes']],
+  ])
+  for (const [asOf, shares] of [
+    ['2009-02-16', 1_209_162],
+    ['2009-02-17', 615_141],
+  ] as const) {
+    const snapshot = await post(app, '/v1/beneficial-ownership', {
+      asOf,
+      sharesOutstanding: 10_000_000,
+      holders,
+      noteSeries,
+    })
+    t.equal(snapshot.persons[0].issuableOnConversion, shares, asOf)
+  }
+})
+
 t.test('trades that net to nothing on their day are no cause', async (t) => {
   const app = testApp(t)
   const body = await post(app, '/v1/beneficial-ownership/timeline', {
