@@ -261,3 +261,65 @@ t.test("a trade of a holder an ownership limit aggregates with is a cause of the
     ],
   )
 })
+
+/** One holder reporting since a filing before the window, with 600,000 of 10,000,000 (6.00%). */
+const reporting = (sharesOutstanding: number | object[], transactions: object[]) => ({
+  from: '2024-01-02',
+  to: '2024-04-30',
+  sharesOutstanding,
+  holders: [{ id: 'h', name: 'Holder', commonShares: 600_000, transactions }],
+  filings: [
+    { filedOn: '2023-12-01', kind: 'initial', persons: ['h'], reported: { h: { aggregate: 600_000 } } },
+    // The exit amendment for Friday 2024-03-01, due Tuesday 03-05 (two us-sec business days).
+    { filedOn: '2024-03-05', kind: 'amendment', persons: ['h'] },
+  ],
+})
+
+t.test('an exit amendment filed above 5% after an acquisition crossed again: the initial filing stands', async (t) => {
+  const app = testApp(t)
+  const body = await post(
+    app,
+    '/v1/beneficial-ownership/timeline',
+    reporting(10_000_000, [
+      { date: '2024-03-01', commonShares: -200_000 }, // 4.00%: the exit
+      { date: '2024-03-04', commonShares: 200_000 }, // 6.00% by an acquisition: an initial, due 03-11
+      { date: '2024-04-01', commonShares: -150_000 }, // 4.50%: not reporting, nothing due
+    ]),
+  )
+  t.same(
+    body.obligations.map((o: any) => [o.kind, o.reason, o.eventDate, o.deadline, o.status]),
+    [
+      ['amendment', 'fell-to-five-percent-or-below', '2024-03-01', '2024-03-05', 'filed-on-time'],
+      ['initial', 'crossed-above-five-percent', '2024-03-04', '2024-03-11', 'overdue'],
+    ],
+  )
+})
+
+t.test("an exit amendment filed above 5% after the issuer's count alone crossed again keeps reporting", async (t) => {
+  const app = testApp(t)
+  const body = await post(
+    app,
+    '/v1/beneficial-ownership/timeline',
+    reporting(
+      [
+        { from: '2024-01-02', shares: 10_000_000 },
+        { from: '2024-03-04', shares: 7_000_000 },
+      ],
+      [
+        { date: '2024-03-01', commonShares: -200_000 }, // 4.00%: the exit
+        // 03-04: 400,000 / 7,000,000 = 5.71% by the count alone: no initial due.
+        { date: '2024-04-01', commonShares: 100_000 }, // +100,000 >= 70,000 (1%) since the 400,000 of 03-01
+      ],
+    ),
+  )
+  t.same(
+    body.obligations.map((o: any) => [o.kind, o.reason, o.eventDate, o.deadline, o.status]),
+    [
+      ['amendment', 'fell-to-five-percent-or-below', '2024-03-01', '2024-03-05', 'filed-on-time'],
+      // Monday 04-01 + two business days.
+      ['amendment', 'material-change', '2024-04-01', '2024-04-03', 'overdue'],
+    ],
+  )
+  t.same(body.events.at(-1).baseline, { date: '2024-03-01', aggregate: 400_000 })
+  t.same(body.events.at(-1).change, { shares: 100_000, percentOfClass: '1.43' })
+})

@@ -458,8 +458,15 @@ export function computeTimeline(req: TimelineRequest) {
             'it is taken as filed voluntarily and sets the baseline.',
         )
       }
-      if (match?.reason === 'fell-to-five-percent-or-below' && state.last?.moreThanFivePercent !== true) {
-        // The exit amendment ends the reporting: the next crossing needs a new initial filing.
+      // The exit amendment ends the reporting: the next crossing needs a new initial filing. Filed
+      // while above 5% again, it keeps the person reporting only where no initial filing is due
+      // (the issuer's count alone carried it back); an acquisition that did made an initial due,
+      // and that filing, not the exit amendment, starts the reporting again.
+      const initialDue = (openQueues.get(`initial:${id}`)?.length ?? 0) > 0
+      if (
+        match?.reason === 'fell-to-five-percent-or-below' &&
+        (state.last?.moreThanFivePercent !== true || initialDue)
+      ) {
         state.reporting = false
         state.baseline = null
         continue
