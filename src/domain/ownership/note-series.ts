@@ -45,6 +45,8 @@ interface SeriesLedger {
   payments: PrincipalPayment[]
   paidOn: IsoDate | null
   redeemed: Decimal
+  /** redeemed principal that no longer bears interest but is not paid by asOf (a late payment) */
+  unpaid: Decimal
 }
 
 /** The holder's ledger through asOf (or maturity), with the redemption paid by asOf as a payment. */
@@ -70,22 +72,38 @@ function seriesLedger(series: ScenarioRequest, holderPrincipal: string, asOf: Is
       ? redemption.paymentDate
       : null
   const redeemed = paidOn !== null ? new Decimal(redemption!.redeemedPrincipal) : ZERO
+  const byDate = (a: PrincipalPayment, b: PrincipalPayment): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
   const payments: PrincipalPayment[] = [...terms.interest.principalPayments]
-  if (paidOn !== null && redeemed.gt(0))
-    payments.push({ date: paidOn, amount: redeemed, pointer: `${pointer}/events/paymentDate` })
-  payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  // The redemption price pays the interest accrued on the redeemed principal since the last
+  // Interest Date, to the redemption date, and the redeemed principal bears no interest after it (a
+  // late payment adds a late charge instead): no interest note is issued on it after that Interest
+  // Date. So, for a redemption that is paid, the ledger accrues from that Interest Date on the
+  // principal left once the redemption date has come, while the principal itself (and its
+  // conversion shares) falls on the day the redemption is paid.
+  const accrual: PrincipalPayment[] = [...terms.interest.principalPayments]
+  const at = `${pointer}/events/paymentDate`
+  if (paidOn !== null && redeemed.gt(0)) payments.push({ date: paidOn, amount: redeemed, pointer: at })
+  let unpaid = ZERO
+  if (redemption !== null && redemption.paymentDate !== null && redemption.redemptionDate <= asOf) {
+    const amount = new Decimal(redemption.redeemedPrincipal)
+    if (amount.gt(0)) accrual.push({ date: redemption.accruedInterest.from, amount, pointer: at })
+    // Paid late, after asOf: the notes are still outstanding (and convertible) until paid.
+    if (paidOn === null) unpaid = amount
+  }
+  payments.sort(byDate)
+  accrual.sort(byDate)
   const through = minDate(asOf, terms.interest.maturityDate)
   const ledger =
     through <= terms.interest.issueDate
       ? null
       : within(pointer, () =>
           buildLedger(
-            { ...terms.interest, principalPayments: payments },
+            { ...terms.interest, principalPayments: accrual },
             defaultWindow(eventOfDefaultDate, curedOn),
             through,
           ),
         )
-  return { terms, ledger, payments, paidOn, redeemed }
+  return { terms, ledger, payments, paidOn, redeemed, unpaid }
 }
 
 export function seriesPosition(
@@ -94,8 +112,8 @@ export function seriesPosition(
   asOf: IsoDate,
   pointer = '/noteSeries',
 ): SeriesPosition {
-  const { terms, ledger, paidOn, redeemed } = seriesLedger(series, holderPrincipal, asOf, pointer)
-  const outstanding = ledger?.outstandingPrincipal ?? terms.interest.principal
+  const { terms, ledger, paidOn, redeemed, unpaid } = seriesLedger(series, holderPrincipal, asOf, pointer)
+  const outstanding = ledger === null ? terms.interest.principal : ledger.outstandingPrincipal.plus(unpaid)
   return {
     issueDate: terms.interest.issueDate,
     maturityDate: terms.interest.maturityDate,

@@ -9,7 +9,7 @@
  */
 import { getCalendar } from '../time/calendars/index.js'
 import { addDays, addMonths, daysBetween, type IsoDate } from '../time/dates.js'
-import { ZERO } from '../decimal.js'
+import { Decimal, ZERO } from '../decimal.js'
 import { ContradictionError, Contradictions, Explanation, type Warning } from '../explain.js'
 import type { ScenarioRequest } from '../inputs.js'
 import {
@@ -20,19 +20,23 @@ import {
   type PersonInput,
 } from './beneficial-ownership.js'
 import { checkControlGraph, reachedHolders } from './control-graph.js'
-import type { ConversionShareRounding } from './conversion-shares.js'
+import {
+  conversionShares,
+  DEFAULT_CONVERSION_SHARE_ROUNDING,
+  type ConversionShareRounding,
+} from './conversion-shares.js'
 import { filingDeadline, FILING_CALENDAR } from './filing-deadline.js'
 import { outstandingOn, seriesPath, type SeriesPath, type SeriesPosition } from './note-series.js'
-import { RIGHT_TO_ACQUIRE_DAYS } from './right-to-acquire.js'
+import { acquisitionStatus, RIGHT_TO_ACQUIRE_DAYS } from './right-to-acquire.js'
 
 export type Cause =
   'interest-notes' | 'redemption' | 'transaction' | 'right-enters-window' | 'right-expires' | 'outstanding-changed'
 
-/** The order causes are listed in. */
+/** The order causes are listed in: the contract's own (OwnershipCause). */
 const CAUSES: readonly Cause[] = [
-  'transaction',
   'interest-notes',
   'redemption',
+  'transaction',
   'right-enters-window',
   'right-expires',
   'outstanding-changed',
@@ -252,7 +256,10 @@ export function computeTimeline(req: TimelineRequest) {
     set.add(cause)
   }
   const OUTSTANDING = '' // the issuer, under an id no holder can have
-  counts.forEach((c) => mark(c.from, OUTSTANDING, 'outstanding-changed'))
+  // A count equal to the one before it changes nothing: no cause.
+  counts.forEach((c, i) => {
+    if (i === 0 || c.shares !== counts[i - 1]!.shares) mark(c.from, OUTSTANDING, 'outstanding-changed')
+  })
 
   const parts = req.holders.flatMap((h, i) =>
     (h.convertibles ?? []).flatMap((c, j) =>
@@ -278,14 +285,31 @@ export function computeTimeline(req: TimelineRequest) {
       mark(addDays(exercisableFrom, -RIGHT_TO_ACQUIRE_DAYS), holder, 'right-enters-window')
     if (expiresOn !== undefined) mark(addDays(expiresOn, 1), holder, 'right-expires')
   }
+  const rounding = req.conversionShareRounding ?? DEFAULT_CONVERSION_SHARE_ROUNDING
   for (const h of req.holders) {
-    for (const t of h.transactions ?? []) if (t.commonShares !== 0) mark(t.date, h.id, 'transaction')
+    // A cause is what moved a figure: trades that net to nothing on their day move none.
+    const net = new Map<IsoDate, number>()
+    for (const t of h.transactions ?? []) net.set(t.date, (net.get(t.date) ?? 0) + t.commonShares)
+    for (const [date, shares] of net) if (shares !== 0) mark(date, h.id, 'transaction')
     for (const w of h.warrants ?? []) window(h.id, w.exercisableFrom, w.expiresOn)
     for (const c of h.convertibles ?? []) {
       if (c.noteSeriesPrincipal !== undefined && req.noteSeries !== undefined && req.noteSeries.holders === undefined) {
         const path = pathOf(c.noteSeriesPrincipal)
-        for (const s of path.steps) mark(s.date, h.id, s.cause)
-        window(h.id, c.exercisableFrom, c.expiresOn ?? path.maturityDate)
+        const expiresOn = c.expiresOn ?? path.maturityDate
+        const price = new Decimal(c.conversionPrice ?? '0')
+        // Interest notes or a redemption are a cause where they move the part's conversion shares
+        // while it counts (a note worth less than a share, or a right outside the window, moves none).
+        const shares = (amount: Decimal): Decimal | null =>
+          price.gt(0) ? conversionShares(amount, price, rounding) : null
+        let before = shares(path.principal)
+        for (const s of path.steps) {
+          const after = shares(s.outstanding)
+          const moves = before === null || after === null || !before.eq(after)
+          const counted = acquisitionStatus({ exercisableFrom: c.exercisableFrom, expiresOn }, s.date) === 'counted'
+          if (moves && counted) mark(s.date, h.id, s.cause)
+          before = after
+        }
+        window(h.id, c.exercisableFrom, expiresOn)
       } else {
         window(h.id, c.exercisableFrom, c.expiresOn)
       }
@@ -333,6 +357,17 @@ export function computeTimeline(req: TimelineRequest) {
     req.holders.map((h) => h.id),
     nodes,
   )
+  /** the holders whose ownership limit counts other holders' common, and those others */
+  const aggregating = req.holders.flatMap((h) => {
+    if (h.ownershipLimit === undefined || (h.ownershipLimitAggregatesWith ?? []).length === 0) return []
+    const others = new Set<string>()
+    for (const id of h.ownershipLimitAggregatesWith!) {
+      if (req.holders.some((x) => x.id === id)) others.add(id)
+      for (const r of reach.get(id) ?? []) others.add(r.holder)
+    }
+    others.delete(h.id)
+    return [{ id: h.id, others: [...others] }]
+  })
   /** holder -> the reporting persons reaching it (itself included) */
   const reaching = new Map<string, string[]>(req.holders.map((h) => [h.id, [h.id]]))
   for (const p of persons) for (const r of reach.get(p.id) ?? []) reaching.get(r.holder)!.push(p.id)
@@ -423,8 +458,15 @@ export function computeTimeline(req: TimelineRequest) {
             'it is taken as filed voluntarily and sets the baseline.',
         )
       }
-      if (match?.reason === 'fell-to-five-percent-or-below' && state.last?.moreThanFivePercent !== true) {
-        // The exit amendment ends the reporting: the next crossing needs a new initial filing.
+      // The exit amendment ends the reporting: the next crossing needs a new initial filing. Filed
+      // while above 5% again, it keeps the person reporting only where no initial filing is due
+      // (the issuer's count alone carried it back); an acquisition that did made an initial due,
+      // and that filing, not the exit amendment, starts the reporting again.
+      const initialDue = (openQueues.get(`initial:${id}`)?.length ?? 0) > 0
+      if (
+        match?.reason === 'fell-to-five-percent-or-below' &&
+        (state.last?.moreThanFivePercent !== true || initialDue)
+      ) {
         state.reporting = false
         state.baseline = null
         continue
@@ -494,12 +536,26 @@ export function computeTimeline(req: TimelineRequest) {
         nextFiling++
       }
     }
-    const outstandingChanged = date !== req.from && k !== prevCountIndex
-    const onDate = causes.get(date)
+    const outstandingChanged = date !== req.from && counts[k]!.shares !== counts[prevCountIndex]!.shares
+    const onDate = new Map<string, Set<Cause>>(causes.get(date) ?? [])
+    // A holder's ownership limit counts the common of the holders it aggregates with: where their
+    // trades move its acquirable shares, a transaction is one of its causes.
+    for (const { id, others } of aggregating) {
+      const before = states.get(id)!.last
+      const row = snapshot.persons.find((r) => r.id === id)
+      if (before === null || row === undefined) continue
+      if (
+        before.issuableOnConversion === row.issuableOnConversion &&
+        before.issuableOnExercise === row.issuableOnExercise
+      )
+        continue
+      if (!others.some((o) => onDate.get(o)?.has('transaction') === true)) continue
+      onDate.set(id, new Set([...(onDate.get(id) ?? []), 'transaction']))
+    }
     // Each person's causes on this date: those of the holders it reaches.
     const ownCauses = new Map<string, Set<Cause>>()
     const allCauses = new Set<Cause>()
-    for (const [holder, set] of onDate ?? []) {
+    for (const [holder, set] of onDate) {
       for (const c of set) allCauses.add(c)
       for (const id of reaching.get(holder) ?? []) {
         let own = ownCauses.get(id)
