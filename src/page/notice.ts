@@ -24,6 +24,8 @@ import { fractionToPercent, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
 const SECTION = 'notice'
+/** The last date the service computes (docs/rules/calendars.md). */
+const LAST_DATE = '2199-12-31'
 
 const FIELDS = [
   'notice-date',
@@ -91,8 +93,10 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     if (election) events['redemptionElection'] = { ...election, date }
     events['curedOn'] = null
     events['paymentDate'] = null
-    // A year on: every date of the letter falls before it, so none is cut off by the answer's asOf.
-    return { ...scenario, events, asOf: addDays(date, 366) }
+    // A year on: every date of the letter falls before it, so none is cut off by the answer's asOf
+    // (the last supported date at the latest: a letter of 2199 is still drafted).
+    const asOf = addDays(date, 366) < LAST_DATE ? addDays(date, 366) : LAST_DATE
+    return { ...scenario, events, asOf }
   }
 
   async function draft(scenario: Json, keep = true): Promise<void> {
