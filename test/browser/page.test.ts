@@ -109,6 +109,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.equal(await page.inputValue('#f-principal'), '5.00', 'the form shows the linked request')
       t.equal(await text(page, '#event-of-default-date'), '—', 'no notice, no Event of Default')
       t.equal(await page.locator('svg#timeline').count(), 1, 'the timeline is an svg')
+      // One bundle for the page's scripts (esbuild): one script element, one file.
+      t.equal(await page.locator('script[src]').count(), 1, 'one script file')
+      t.equal(await page.locator('script[src]').getAttribute('src'), '/page/main.js', 'the bundle')
     })
 
     await t.test("fill the form by its labels, compute: the case's figures", async (t) => {
@@ -282,6 +285,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.getByLabel('Issue date').fill('1850-01-01') // outside 1901-01-01..2199-12-31
       const status = await computeWith(page, () => page.click('#compute'))
       t.equal(status, 400)
+      // Refused by the service or caught in the page, one behaviour: the old answer is withdrawn.
+      t.ok(await page.locator('#answer-body').isHidden(), 'a refused request withdraws the previous answer')
+      t.ok(await page.locator('#copy-link').isHidden(), 'and its link')
       const error = page
         .locator('#f-issue')
         .locator('xpath=ancestor::div[contains(@class, "field")][1]')
@@ -392,6 +398,22 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // The scenario's link, as after every computation of it; no section's (none was asked for).
       t.match(page.url(), /#request=[A-Za-z0-9_-]+$/, "the address holds the scenario's link, not a section's")
       t.ok(await page.locator('#coupons').isHidden(), 'no unpaid coupons in the case: no such panel')
+      // Every label names its own field: no id twice on the page (a label's `for` takes the first).
+      t.same(
+        await page.evaluate<string[]>(
+          "(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); " +
+            'return ids.filter((id, i) => ids.indexOf(id) !== i) })()',
+        ),
+        [],
+        'no id is used twice',
+      )
+      t.same(
+        await page.evaluate<string[]>(
+          "[...document.querySelectorAll('label[for]')].filter((l) => l.control === null).map((l) => l.htmlFor)",
+        ),
+        [],
+        'every label is the label of a field',
+      )
     })
 
     await t.test("ownership: the case's cover pages, each discrepancy beside its figure", async (t) => {
@@ -445,6 +467,28 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       for (const date of ['2007-01-16', '2007-01-12', '2008-01-01', '2008-01-04', '2008-10-22'])
         t.match(words, date, `the chart names ${date}`)
       t.equal(await chart.locator('circle.oc-event').count(), 3, 'a crossing above, a material change, the exit')
+      // Each mark on its date and on the right side of the 5% line: 12.73% and 13.54% above it,
+      // 4.00% (400,000 of 10,000,000 once the notes are redeemed) below it (SVG y grows downwards).
+      const five = Number(await chart.locator('.oc-five').getAttribute('y1'))
+      const marks: Array<[string, string, 'above' | 'below']> = [
+        ['.oc-crossed-above-five-percent', '2007-01-03', 'above'],
+        ['.oc-material-change', '2008-01-01', 'above'],
+        ['.oc-fell-to-five-percent-or-below', '2008-10-22', 'below'],
+      ]
+      for (const [kind, date, side] of marks) {
+        const mark = chart.locator(`circle${kind}`)
+        t.match(await mark.textContent(), date, `the ${kind.slice(4)} mark is dated ${date}`)
+        const cy = Number(await mark.getAttribute('cy'))
+        t.ok(side === 'above' ? cy < five : cy > five, `${date}: ${side} the 5% line`)
+      }
+      // Below the axis, each obligation's deadline and filing named with its date.
+      for (const label of [
+        '2007-01-16 13D due',
+        '2007-01-12 13D filed',
+        '2008-01-04 amendment filed',
+        'amendment due promptly (open)',
+      ])
+        t.match(words, label, `the chart marks "${label}"`)
       const rows = page.locator('#ownership-obligations tbody tr')
       t.equal(await rows.count(), 3)
       t.match(await rows.nth(0).textContent(), /2007-01-16.*filed on time.*2007-01-12/)
@@ -454,6 +498,14 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
     })
 
     await t.test('readings: each variant with what it moves and the base beside', async (t) => {
+      // Compared again from the keyboard: the button focused, Enter.
+      await page.locator('#readings-compare').focus()
+      const [compared] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/scenarios/compare')),
+        page.keyboard.press('Enter'),
+      ])
+      t.equal(compared.status(), 200, 'compared from the keyboard')
+      await page.locator('#readings-result:not(.stale)').waitFor()
       const nyse = page.locator('#readings-table tr[data-variant="calendar-us-nyse"]')
       // us-nyse opens on Columbus Day 2008-10-13: the cure period ends a Business Day earlier.
       const cure = (await nyse.locator('li[data-pointer="/notice/cureDeadline"]').textContent()) ?? ''
@@ -462,6 +514,44 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(cure, /base 2008-10-14/, 'the base beside it')
       t.match(await page.locator('#readings-base').textContent(), /2008-10-14/)
       t.ok((await page.locator('#readings-table tr[data-variant]').count()) >= 4, 'the default readings')
+    })
+
+    await t.test("readings: a reading the service refuses says why, in the form's words", async (t) => {
+      // A notice sent by facsimile on Friday 2199-12-20 with a 5 Business Day cure period: Monday
+      // 12-23, Tuesday 12-24, (Christmas closed) Thursday 12-26, Friday 12-27, Monday 12-30 is the
+      // cure deadline. One day longer ends on Tuesday 2199-12-31, so the Event of Default would be
+      // 2200-01-01, past the last supported date: that reading fails alone.
+      const scenario = {
+        note: {
+          id: 'late-century',
+          principal: '1000.00',
+          issueDate: '2199-01-02',
+          maturityDate: '2199-12-31',
+          cure: { businessDays: 5 },
+        },
+        events: { noticeOfDefault: { sentAt: '2199-12-20', methods: ['facsimile'] } },
+        asOf: '2199-12-31',
+      }
+      const other = await context.newPage()
+      await other.goto(`${base}/#readings=${encodeForUrl({ scenario })}`)
+      const longer = other.locator('#readings-table tr[data-variant="cure-period-one-day-longer"]')
+      await longer.waitFor()
+      t.match(await other.locator('#readings-base').textContent(), /2199-12-30/, 'the base cure deadline')
+      const why = (await longer.textContent()) ?? ''
+      t.match(why, /Fails/, 'the row says it fails')
+      t.match(why, /2200-01-01/, 'and why: the Event of Default it would give')
+      t.match(why, /Notice sent on/, "named by the form's field")
+      const shorter = other.locator('#readings-table tr[data-variant="cure-period-one-day-shorter"]')
+      // Four Business Days end on Friday 2199-12-27: three days earlier.
+      t.match(await shorter.locator('li[data-pointer="/notice/cureDeadline"]').textContent(), /2199-12-27.*-3 days/)
+      await other.close()
+
+      // The same scenario's letter: its dates as worked out above, though a year after it is past 2199.
+      const letter = await context.newPage()
+      await letter.goto(`${base}/#notice=${encodeForUrl({ scenario })}`)
+      await letter.getByText('until 2199-12-30').waitFor()
+      t.match(await letter.locator('#notice-letter').textContent(), /occurs on 2199-12-31/)
+      await letter.close()
     })
 
     await t.test("holders: each holder's figures, the series the sums", async (t) => {
@@ -475,6 +565,59 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         (await page.locator('#holders-table tfoot td[data-field="totalDue"]').textContent())?.replace(/,/g, ''),
         "the series' total due is the holders' sum to the cent",
       )
+      // Each holder's redemption worked out on its own principal (docs/rules/money.md): 10% in notes
+      // on each Interest Date (30/360: 88 days to 2007-04-01, then 90 a quarter), each rounded half up;
+      // then 8% cash for the 14 days to the Event of Default and 12% for the 7 days to payment.
+      const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+      for (const [id, issued] of [
+        ['wpscv-lp', '400000.00'],
+        ['wpscv-lp-i', '600000.00'],
+      ] as const) {
+        let principal = new Decimal(issued)
+        for (const days of [88, 90, 90, 90, 90, 90, 90])
+          principal = principal.plus(cents(principal.times('0.10').times(days).div(360)))
+        const accrued = cents(principal.times('0.08').times(14).div(360)).plus(
+          cents(principal.times('0.12').times(7).div(360)),
+        )
+        const row = page.locator(`#holders-table tr[data-holder="${id}"]`)
+        const field = async (name: string) =>
+          ((await row.locator(`td[data-field="${name}"]`).textContent()) ?? '').replace(/,/g, '')
+        t.equal(await field('redeemedPrincipal'), principal.toFixed(2), `${id}: principal redeemed`)
+        t.equal(await field('accruedInterest'), accrued.toFixed(2), `${id}: accrued interest`)
+        t.equal(await field('totalDue'), principal.plus(accrued).toFixed(2), `${id}: total due`)
+        t.equal(await field('perDiem'), cents(principal.times('0.12').div(360)).toFixed(2), `${id}: per diem`)
+      }
+    })
+
+    await t.test('holders by weights, from the keyboard: the service allocates the cents', async (t) => {
+      const other = await context.newPage()
+      await other.goto(`${base}/`)
+      await other.locator('#holders-table tr[data-holder]').first().waitFor()
+      await other.getByLabel('Weights').check()
+      await other.getByLabel('Amount (USD) or weight, holder 1').focus()
+      await other.keyboard.press('ControlOrMeta+a')
+      await other.keyboard.type('1')
+      await other.getByLabel('Amount (USD) or weight, holder 2').focus()
+      await other.keyboard.press('ControlOrMeta+a')
+      await other.keyboard.type('2')
+      const [response] = await Promise.all([
+        other.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+        other.keyboard.press('Enter'),
+      ])
+      t.equal(response.status(), 200)
+      await other.locator('#holders-result:not(.stale)').waitFor()
+      // 1,000,000.00 in thirds: 333,333.33 and 666,666.66 leave one cent; the larger remainder
+      // (0.666... of a cent against 0.333...) takes it: 666,666.67.
+      const principal = (id: string) =>
+        other.locator(`#holders-table tr[data-holder="${id}"] td[data-field="principal"]`).textContent()
+      t.equal(await principal('wpscv-lp'), '333,333.33', 'weight 1: a third, rounded down')
+      t.equal(await principal('wpscv-lp-i'), '666,666.67', 'weight 2: two thirds and the cent left over')
+      t.equal(
+        await other.locator('#holders-table tfoot td[data-field="principal"]').textContent(),
+        '1,000,000.00',
+        'the allocations add up to the series',
+      )
+      await other.close()
     })
 
     await t.test('notice: drafted from the answer, redrafted for a new date', async (t) => {
@@ -489,6 +632,18 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         .getByLabel('To')
         .fill('The Company, Legal Department')
       t.match(await letter.textContent(), /The Company, Legal Department/, 'the addressee as typed')
+      // The signatory and their title, typed from the keyboard.
+      const notice = page.getByRole('region', { name: 'Notice of Default' })
+      for (const [label, typed] of [
+        ['Signed by', 'Jane Roe'],
+        ['Title', 'General Partner'],
+      ] as const) {
+        await notice.getByLabel(label, { exact: true }).focus()
+        await page.keyboard.press('ControlOrMeta+a')
+        await page.keyboard.type(typed)
+      }
+      t.match(await letter.textContent(), /Name: Jane Roe/, 'the signatory as typed')
+      t.match(await letter.textContent(), /Title: General Partner/, 'and their title')
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
         page.getByLabel('Notice dated').fill('2008-10-01'),
@@ -644,7 +799,14 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.goto(`${base}/`)
       await answered(page)
       // The covenant's days late (docs: breached from 2007-01-11; as of 2008-10-31).
-      t.match(await text(page, '#covenant-line'), /SPA 4\(i\) covenant due 2007-01-10, breached.*business days .*late/)
+      // From 2007-01-11 to 2008-10-31: 660 calendar days; 472 weekdays, less the 16 us-fed holidays
+      // among them (2007: 01-15, 02-19, 05-28, 07-04, 09-03, 10-08, 11-12, 11-22, 12-25; 2008: 01-01,
+      // 01-21, 02-18, 05-26, 07-04, 09-01, 10-13), are 456 business days.
+      t.match(
+        await text(page, '#covenant-line'),
+        'SPA 4(i) covenant due 2007-01-10, breached, not performed: 456 business days (660 calendar days) late as of ' +
+          '2008-10-31.',
+      )
       // Assumptions in percent, as the form.
       const assumptions = await text(page, '#assumptions')
       t.match(assumptions, /8% cash \/ 10% in notes/)
@@ -679,6 +841,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(await text(page, '#form-errors'), /not a date of the calendar/)
       t.ok(await page.locator('#answer-body').isHidden(), 'the previous answer is withdrawn')
       t.ok(await page.locator('#copy-link').isHidden(), 'Copy link goes with it')
+      for (const id of ['#download-request', '#download-answer', '#download-ledger', '#print'])
+        t.ok(await page.locator(id).isHidden(), `and ${id}`)
       await page.getByLabel('Statuses as of').fill('2008-10-31')
 
       // Messages in the form's terms.
@@ -707,6 +871,12 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.getByLabel('Extra closings').fill('2008-10-14, 2008-13-01')
       await page.click('#compute')
       t.match(await errorOf('Extra closings'), /entry 2 \("2008-13-01"\)/i, 'the closing at fault, by entry')
+      // A date of the calendar the service refuses (outside 1901..2199): its error also by entry.
+      await page.getByLabel('Extra closings').fill('2008-10-14, 1850-01-01')
+      t.equal(await computeWith(page, () => page.click('#compute')), 400)
+      const closing = await errorOf('Extra closings')
+      t.match(closing, /^Entry 2 \("1850-01-01"\): /, "the service's error named by its entry")
+      t.notMatch(closing, /\/extraHolidays/, 'not by its pointer')
       await page.getByLabel('Extra closings').fill('')
       t.equal(await computeWith(page, () => page.click('#compute')), 200, 'fixed, the case again')
 
@@ -729,22 +899,21 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       )
 
       // The ledger's periods on one line each (the lines the text's boxes sit on, counted; a cell's
-      // height also holds its padding); the calendar's drop-down whole at a phone's width.
+      // height also holds its padding); every drop-down whole at both widths.
       const periodLines =
         "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#ledger " +
         'td[data-label="Period"]\')); return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size })()'
-      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 1280 px")
-      await page.setViewportSize({ width: 390, height: 800 })
-      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 390 px")
-      t.equal(
-        await page.evaluate<number>(
-          "(() => { const s = document.getElementById('f-calendar'); const c = document.createElement('canvas')" +
-            '.getContext("2d"); c.font = getComputedStyle(s).font; ' +
-            'return c.measureText(s.selectedOptions[0].text).width + 40 > s.clientWidth ? 1 : 0 })()',
-        ),
-        0,
-        'the calendar drop-down shows its whole choice at 390 px',
-      )
+      // Every drop-down on screen shows each of its choices whole (its text and the arrow's 40 px).
+      const cutSelects =
+        "[...document.querySelectorAll('select')].filter((s) => s.offsetParent !== null).filter((s) => { " +
+        "const c = document.createElement('canvas').getContext('2d'); c.font = getComputedStyle(s).font; " +
+        'return [...s.options].some((o) => c.measureText(o.text).width + 40 > s.clientWidth) })' +
+        ".map((s) => s.id || s.getAttribute('aria-label'))"
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 800 })
+        t.equal(await page.evaluate<number>(periodLines), 1, `a ledger period's dates do not wrap at ${width} px`)
+        t.same(await page.evaluate<string[]>(cutSelects), [], `no drop-down cut at ${width} px`)
+      }
       await page.setViewportSize({ width: 1280, height: 900 })
       await page.waitForTimeout(150) // the chart redraws for its width on the next frame
       // The chart's dated ticks: none crossed by a leader line or sitting on a break mark.
