@@ -161,23 +161,25 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     const d = (date: string | null | undefined) => h('span', { class: 'date' }, date ?? '—')
 
     if (c && spa) {
-      const period = c.period as { count: number; unit: string } | undefined
+      const period = c.period
+      const breached = c.status === 'breached' || c.status === 'performed-late'
       p(
-        h('strong', {}, `1. The covenant breached. `),
+        h('strong', {}, breached ? '1. The covenant breached. ' : '1. The covenant. '),
         `Section ${covenantSection} of the Securities Purchase Agreement dated `,
         d(scalarText(spa['closingDate'])),
-        ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${
-          period
-            ? days(period.count, period.unit === 'calendar-days' ? 'calendar day' : 'Business Day')
-            : 'the period set'
-        } after the Closing, that is, no later than `,
+        ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${days(
+          period.count,
+          period.unit === 'calendar-days' ? 'calendar day' : 'Business Day',
+        )} after the Closing, that is, no later than `,
         d(c.deadline),
         '. ',
         c.status === 'performed-on-time'
           ? 'The Company performed it on time.'
-          : c.performedOn
-            ? `The Company performed it only on ${c.performedOn}, late.`
-            : 'The Company has not performed it. This failure is a default under the Note.',
+          : c.status === 'performed-late'
+            ? `The Company performed it only on ${c.performedOn ?? ''}, late.`
+            : c.status === 'pending'
+              ? 'Its deadline has not passed.'
+              : 'The Company has not performed it. This failure is a default under the Note.',
       )
     }
     if (n) {
