@@ -627,6 +627,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // cure deadline 2008-10-14, Event of Default 2008-10-15; SPA 4(i) due 2007-01-10.
       for (const w of ['2008-10-14', '2008-10-15', '2007-01-10', '12%', '15%', 'redeem 100%', 'Note 4(a)(iv)'])
         t.match(words, w, `the letter names ${w}`)
+      t.match(words, /1\. The covenant breached\. Section 4\(i\) .* within 5 Business Days after the Closing/)
+      t.match(words, /has 10 Business Days after this notice to cure the default, that is, until 2008-10-14/)
       await page
         .getByRole('region', { name: 'Notice of Default' })
         .getByLabel('To')
@@ -702,7 +704,11 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(await page.locator('#printout').textContent(), /Notice of Default/)
       await pages('the notice letter')
       await page.click('#ownership-print')
-      t.match(await page.locator('#printout').textContent(), /Nelson Obus/)
+      const worksheet = (await page.locator('#printout').textContent()) ?? ''
+      t.match(worksheet, /Nelson Obus/)
+      t.match(worksheet, /1,547,378/, "obus's conversion shares as computed")
+      t.match(worksheet, /1,547,377/, 'beside the filed figure')
+      t.match(worksheet, /7\.87/, 'and the percent')
       await pages('the cover-page worksheet')
       await page.locator('#holders-table tr[data-holder="wpscv-lp-i"] button').click()
       t.match(await page.locator('#printout').textContent(), /Wynnefield Partners Small Cap Value LP I/)
@@ -746,6 +752,72 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         t.same(bad, [], `${width} px: no serious or critical violation`)
       }
+    })
+
+    await t.test('the keyboard alone: Tab reaches every control in order, each visibly focused', async (t) => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(`${base}/`)
+      await sectionsReady(page)
+      const focused =
+        '(() => { const e = document.activeElement; if (!e || e === document.body) return null; ' +
+        'const r = e.getBoundingClientRect(); const s = getComputedStyle(e); ' +
+        "return { id: e.id || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30), " +
+        "box: r.width > 0 && r.height > 0, ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) " +
+        "|| s.boxShadow !== 'none' } })()"
+      // From the top of the page: the first stop, the link past the masthead.
+      await page.locator('a.skip').focus()
+      const seen: Array<{ id: string; box: boolean; ring: boolean }> = []
+      // Every stop, until focus leaves the page (no trap); a date field takes a Tab per part.
+      for (let i = 0; i < 2000; i++) {
+        await page.keyboard.press('Tab')
+        const now = await page.evaluate<{ id: string; box: boolean; ring: boolean } | null>(focused)
+        if (now === null) break
+        seen.push(now)
+      }
+      t.ok(seen.length > 0 && seen.length < 2000, `focus leaves the page after ${seen.length} stops: no trap`)
+      const ids = seen.map((s) => s.id)
+      const order = [
+        'compute',
+        'print',
+        'holders-compute',
+        'ownership-compute',
+        'ownership-print',
+        'ownership-timeline-compute',
+        'readings-compare',
+        'notice-date',
+        'notice-draft',
+        'notice-print',
+      ]
+      t.same(
+        order.map((id) => ids.indexOf(id)).filter((i) => i === -1),
+        [],
+        "every section's controls are reached",
+      )
+      t.ok(
+        order.every((id, i) => i === 0 || ids.indexOf(id) > ids.indexOf(order[i - 1]!)),
+        'in the order of the page',
+      )
+      t.same(
+        seen.filter((s) => !s.box || !s.ring).map((s) => s.id),
+        [],
+        'each focused control is on screen and ringed',
+      )
+    })
+
+    await t.test("the charts' text legible: 12 px or more, 4.5:1 against the panel", async (t) => {
+      const poor = await page.evaluate<string[]>(
+        '(() => { const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number); ' +
+          'const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 }; ' +
+          'const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); ' +
+          'const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); ' +
+          'return (x + 0.05) / (y + 0.05) }; ' +
+          "return [...document.querySelectorAll('svg#timeline text, svg#ownership-chart text')].map((e) => { " +
+          "const s = getComputedStyle(e); const bg = getComputedStyle(e.closest('.panel')).backgroundColor; " +
+          'return { text: e.textContent, size: parseFloat(s.fontSize), ratio: ratio(rgb(s.fill), rgb(bg)) } })' +
+          '.filter((x) => x.size < 12 || x.ratio < 4.5)' +
+          '.map((x) => `${x.text}: ${x.size} px, ${x.ratio.toFixed(2)}:1`) })()',
+      )
+      t.same(poor, [], 'every text of both charts')
     })
 
     await t.test(
