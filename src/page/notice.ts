@@ -20,6 +20,7 @@ import {
   type Json,
   type ScenarioForm,
 } from './kit.js'
+import { fieldLabelFor } from './form.js'
 import { fractionToPercent, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
@@ -114,14 +115,23 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     keepInAddress(SECTION, { scenario, letter: values() }, keep)
     if (!answer.ok || !answer.body) {
       last = null
-      status.textContent = `Not drafted: ${answer.problem?.title ?? 'error'}. ${answer.problem?.detail ?? ''} ${(
-        answer.problem?.errors ?? []
+      const errors = answer.problem?.errors ?? []
+      // The letter's date sets the notice and the election: their errors are the date's.
+      const atDate = (pointer: string) =>
+        pointer.startsWith('/events/noticeOfDefault') || pointer.startsWith('/events/redemptionElection/date')
+      const scenarioForm = byId<HTMLFormElement>('scenario')
+      const words = errors.map(
+        (e) =>
+          `${atDate(e.pointer) ? 'Notice dated' : (fieldLabelFor(scenarioForm, e.pointer) ?? e.pointer)}: ${e.detail}`,
       )
-        .map((e) => `${e.pointer}: ${e.detail}`)
-        .join('; ')}`
+      if (errors.some((e) => atDate(e.pointer))) input('notice-date').setAttribute('aria-invalid', 'true')
+      status.textContent = `Not drafted: ${answer.problem?.title ?? 'error'}. ${
+        words.length > 0 ? words.join('; ') : (answer.problem?.detail ?? '')
+      }`
       letter.replaceChildren()
       return
     }
+    input('notice-date').removeAttribute('aria-invalid')
     status.textContent = ''
     last = { scenario, answer: answer.body }
     render()

@@ -646,6 +646,16 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       }
       t.match(await letter.textContent(), /Name: Jane Roe/, 'the signatory as typed')
       t.match(await letter.textContent(), /Title: General Partner/, 'and their title')
+      // A date before the case's Closing and issue (2007-01-03): refused, in the letter's words.
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+        page.getByLabel('Notice dated').fill('2006-06-01'),
+      ])
+      t.equal(refused.status(), 422)
+      await page.getByText('Not drafted').waitFor()
+      t.match(await text(page, '#notice-status'), /Notice dated: precedes the Closing \(2007-01-03\)/)
+      t.notMatch(await text(page, '#notice-status'), /\/events\//, 'no pointer in the message')
+      t.equal(await page.getAttribute('#notice-date', 'aria-invalid'), 'true', 'the date marked')
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
         page.getByLabel('Notice dated').fill('2008-10-01'),
@@ -656,6 +666,7 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // From Wednesday 2008-10-01: 10 Business Days skipping Columbus Day 2008-10-13 end on
       // 2008-10-16; the Event of Default is the day after.
       t.match(redrafted, /until 2008-10-16/, 'the new cure deadline')
+      t.equal(await page.getAttribute('#notice-date', 'aria-invalid'), null, 'the date no longer marked')
       t.match(redrafted, /occurs on 2008-10-17/, 'the new Event of Default')
       t.notMatch(redrafted, /2008-10-14/, 'no date of the old draft is left')
       // The per diem is what a day earlier saves (the case sets no late charge: nothing is added later).
