@@ -871,6 +871,41 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       },
     )
 
+    await t.test('fifteen-digit amounts at 390 px and 1280 px: nothing scrolls sideways or is cut', async (t) => {
+      // 800,000,000,000,000.00 on the case's terms: a total due of fifteen digits and cents.
+      const big = { ...theCase, note: { ...theCase.note, principal: '800000000000000.00' } }
+      for (const width of [390, 1280]) {
+        const other = await context.newPage()
+        await other.setViewportSize({ width, height: 900 })
+        await other.goto(`${base}/#request=${encodeForUrl(big)}`)
+        await answered(other)
+        // The sections drawn for this scenario too (its holders' amounts do not add up: refused).
+        await other.locator('#readings-table tr[data-variant]').first().waitFor()
+        await other.locator('#notice-letter p').first().waitFor()
+        await other.locator('#holders-errors:not([hidden])').waitFor()
+        await other.waitForTimeout(150) // the charts redraw for their width on the next frame
+        t.match(await text(other, '#total-due'), /^\d{3}(,\d{3}){4}\.\d\d$/, `${width} px: fifteen digits due`)
+        t.equal(await other.evaluate<number>(OVERFLOW), 0, `${width} px: the page is no wider than the window`)
+        t.equal(
+          await other.evaluate<number>(
+            "[...document.querySelectorAll('.figure')].filter((f) => f.scrollWidth > f.clientWidth + 1).length",
+          ),
+          0,
+          `${width} px: every key figure inside its card`,
+        )
+        const total = await other.locator('#total-due').boundingBox()
+        t.ok(total && total.height < 40, `${width} px: the total due on one line`)
+        t.equal(
+          await other.evaluate<number>(
+            "(() => { const e = document.getElementById('f-principal'); return e.scrollWidth - e.clientWidth })()",
+          ),
+          0,
+          `${width} px: the principal typed shows whole`,
+        )
+        await other.close()
+      }
+    })
+
     await t.test('what a first user hit, fixed', async (t) => {
       // A cure in time: the Event of Default card says so (a notice was given).
       const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
