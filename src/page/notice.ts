@@ -21,7 +21,7 @@ import {
   type ScenarioForm,
 } from './kit.js'
 import { fieldLabelFor } from './form.js'
-import { fractionToPercent, scalarText } from './model.js'
+import { fractionToPercent, newYorkWallTime, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
 const SECTION = 'notice'
@@ -60,6 +60,8 @@ const METHOD: Record<string, string> = {
 
 const pct = (fraction: string | undefined, fallback: string) =>
   `${fraction === undefined ? fallback : fractionToPercent(fraction)}%`
+/** A clause of the Note as the letter cites it: "Note 4(b)" is Section 4(b) of the Note. */
+const ofTheNote = (clause: string) => clause.replace(/^Note /, 'Section ')
 const days = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
 const and = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
@@ -197,7 +199,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
         h('strong', {}, '2. Cure period. '),
         `This notice is sent on ${n.sentDate} by ${and(methods.map((m) => METHOD[m] ?? m))} and takes effect on `,
         d(n.effectiveDate),
-        `. Under ${n.clause} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} ` +
+        `. Under ${ofTheNote(n.clause)} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} ` +
           'after this notice to cure the default, that is, until ',
         d(n.cureDeadline),
         '. ',
@@ -222,7 +224,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       const portion = `${fractionToPercent(election.portion)}%`
       p(
         h('strong', {}, '4. Redemption election. '),
-        `Under ${red?.clause ?? 'Section 4(b)'} of the Note, the Holder elects to have the Company redeem ` +
+        `Under ${ofTheNote(red?.clause ?? 'Note 4(b)')} of the Note, the Holder elects to have the Company redeem ` +
           `${portion} of the Note, together with accrued interest, including interest at the default rates. `,
         red
           ? h(
@@ -285,9 +287,13 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     )
   }
 
+  /** The letter's date: the scenario's notice, else the date its statuses are as of, else today in New York. */
   function opening(scenario: Json): string {
     const sent = ((scenario['events'] as Json | undefined)?.['noticeOfDefault'] as Json | null | undefined)?.['sentAt']
-    return typeof sent === 'string' ? sent.slice(0, 10) : ''
+    if (typeof sent === 'string') return sent.slice(0, 10)
+    const asOf = scenario['asOf']
+    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf
+    return newYorkWallTime(new Date().toISOString())?.date ?? ''
   }
 
   fill({})
