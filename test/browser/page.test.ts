@@ -674,6 +674,23 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.notMatch(redrafted, /after it\)/, 'no per diem after the due date')
     })
 
+    await t.test('notice: a scenario with no notice yet is drafted as of its statuses date', async (t) => {
+      const unnoticed = { ...theCase, events: { ...theCase.events, noticeOfDefault: null } }
+      const other = await context.newPage()
+      await other.goto(`${base}/#request=${encodeForUrl(unnoticed)}`)
+      await other.locator('#notice-letter p').first().waitFor()
+      t.equal(await other.inputValue('#notice-date'), '2008-10-31', "the letter dated the case's asOf")
+      const letter = ((await other.locator('#notice-letter').textContent()) ?? '').replace(/\s+/g, ' ')
+      // Effective Friday 2008-10-31 by facsimile; ten us-fed Business Days: 11-03 to 11-07, 11-10,
+      // (11-11 Veterans Day closed) 11-12, 11-13, 11-14, 11-17. The Event of Default the day after;
+      // payment 5 Business Days after that: 11-19, 11-20, 11-21, 11-24, 11-25.
+      t.match(letter, /Under Section 4\(a\)\(iv\) of the Note, the Company has 10 Business Days/)
+      t.match(letter, /until 2008-11-17/, 'cure deadline')
+      t.match(letter, /occurs on 2008-11-18/, 'Event of Default')
+      t.match(letter, /due on 2008-11-25/, 'payment due')
+      await other.close()
+    })
+
     await t.test("each section's link reproduces it", async (t) => {
       const sections: Array<[string, string, string]> = [
         ['#holders-link', '#holders-table', 'holders='],
