@@ -25,6 +25,9 @@ import { fractionToPercent, newYorkWallTime, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
 const SECTION = 'notice'
+/** Letter lengths (characters) above which it prints tighter, to stay on one page of A4 or Letter. */
+const DENSE = 2700
+const DENSER = 3300
 /** The last date the service computes (docs/rules/calendars.md). */
 const LAST_DATE = '2199-12-31'
 
@@ -312,7 +315,15 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     if (scenario) void draft(scenario)
     else status.textContent = 'The scenario above has a field to fix first.'
   })
-  byId('notice-print').addEventListener('click', () => printPart([letter.cloneNode(true)]))
+  byId('notice-print').addEventListener('click', () => {
+    // The letter's length (its text, and a line's worth for each line of the address) sets how
+    // tight it prints: the case's letter at the normal size, long parties or covenant words tighter.
+    const copy = letter.cloneNode(true) as HTMLElement
+    const length = (letter.textContent ?? '').length + 80 * letter.querySelectorAll('address span').length
+    copy.classList.toggle('dense', length > DENSE)
+    copy.classList.toggle('denser', length > DENSER)
+    printPart([copy])
+  })
   byId('notice-link').addEventListener('click', () => {
     const scenario = last?.scenario ?? form.read()
     if (scenario) void copy(linkFor(SECTION, { scenario, letter: values() }), byId('notice-link-status'))
