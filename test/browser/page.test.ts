@@ -767,6 +767,36 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await pages('the heaviest payoff statement')
     })
 
+    await t.test('the heaviest letter fits one page of A4 and of Letter', async (t) => {
+      // Every field of the letter at its longest, and the late charge's sentence too.
+      const words = (n: number) =>
+        Array.from({ length: n }, (_, i) => `Wordy${i % 10}`)
+          .join(' ')
+          .slice(0, n)
+      const scenario = {
+        ...theCase,
+        note: { ...theCase.note, redemption: { ...theCase.note.redemption, lateChargeRate: '0.18' } },
+      }
+      const letter = {
+        'notice-to': words(200),
+        'notice-address': [words(99), words(99), words(99), words(99)].join('\n'),
+        'notice-from': words(200),
+        'notice-signatory': words(200),
+        'notice-title': words(200),
+        'notice-covenant': words(600),
+      }
+      const other = await context.newPage()
+      await other.goto(`${base}/#notice=${encodeForUrl({ scenario, letter })}`)
+      await other.locator('#notice-letter').getByText('late charge of 18%').waitFor()
+      await other.click('#notice-print')
+      await other.emulateMedia({ media: 'print' })
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = (await other.pdf({ format, printBackground: true })).toString('latin1')
+        t.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, `${format}: one page`)
+      }
+      await other.close()
+    })
+
     await t.test('axe-core finds no serious or critical violation, at 1280 px and 390 px', async (t) => {
       const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8')
       for (const width of [1280, 390]) {
