@@ -42,6 +42,8 @@ function setFigure(id: string, value: string, note: string, empty = false): void
   const big = byId(id)
   big.textContent = value
   big.classList.toggle('none', empty)
+  // An amount of eight digits or more takes the row on a narrow screen rather than spill out of its card.
+  big.closest('.figure')?.classList.toggle('wide', value.length > 12)
   const small = document.getElementById(`${id}-note`)
   if (!small) return
   small.replaceChildren(
@@ -260,6 +262,11 @@ function ledger(result: ScenarioResult): void {
   const body = table.tBodies[0]!
   body.replaceChildren()
   const i = result.interest
+  // Amounts of eight digits or more: on a narrow screen each card's cells take a line of their own.
+  table.classList.toggle(
+    'long-amounts',
+    result.interestLedger.some((row) => money(row.principal).length > 12) || money(i.totals.interest).length > 12,
+  )
   byId('ledger-sub').textContent =
     `${i.from} to ${i.through} on ${i.dayCount}: ${plural(result.interestLedger.length, 'period')}, ` +
     `${money(i.totals.interest)} of interest (${money(i.totals.default)} at default rates).`

@@ -201,6 +201,12 @@ function controlFor(form: HTMLFormElement, pointer: string): Control | HTMLInput
   return above ?? all.find((c) => c.dataset['path']!.startsWith(`${pointer}/`))
 }
 
+/** The form's words for a pointer into the scenario (the label of the field it names, or the nearest). */
+export function fieldLabelFor(form: HTMLFormElement, pointer: string): string | null {
+  const control = controlFor(form, pointer)
+  return control ? labelOf(control) : null
+}
+
 export function clearErrors(form: HTMLFormElement): void {
   for (const node of form.querySelectorAll('.field-error')) node.remove()
   for (const node of form.querySelectorAll('[aria-invalid]')) {

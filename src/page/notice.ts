@@ -20,10 +20,16 @@ import {
   type Json,
   type ScenarioForm,
 } from './kit.js'
-import { fractionToPercent, scalarText } from './model.js'
+import { fieldLabelFor } from './form.js'
+import { fractionToPercent, newYorkWallTime, scalarText } from './model.js'
 import type { ScenarioResult } from './types.js'
 
 const SECTION = 'notice'
+/** Letter lengths (characters) above which it prints tighter, to stay on one page of A4 or Letter. */
+const DENSE = 2700
+const DENSER = 3300
+/** The last date the service computes (docs/rules/calendars.md). */
+const LAST_DATE = '2199-12-31'
 
 const FIELDS = [
   'notice-date',
@@ -57,6 +63,8 @@ const METHOD: Record<string, string> = {
 
 const pct = (fraction: string | undefined, fallback: string) =>
   `${fraction === undefined ? fallback : fractionToPercent(fraction)}%`
+/** A clause of the Note as the letter cites it: "Note 4(b)" is Section 4(b) of the Note. */
+const ofTheNote = (clause: string) => clause.replace(/^Note /, 'Section ')
 const days = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
 const and = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
@@ -91,8 +99,10 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     if (election) events['redemptionElection'] = { ...election, date }
     events['curedOn'] = null
     events['paymentDate'] = null
-    // A year on: every date of the letter falls before it, so none is cut off by the answer's asOf.
-    return { ...scenario, events, asOf: addDays(date, 366) }
+    // A year on: every date of the letter falls before it, so none is cut off by the answer's asOf
+    // (the last supported date at the latest: a letter of 2199 is still drafted).
+    const asOf = addDays(date, 366) < LAST_DATE ? addDays(date, 366) : LAST_DATE
+    return { ...scenario, events, asOf }
   }
 
   async function draft(scenario: Json, keep = true): Promise<void> {
@@ -110,14 +120,23 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     keepInAddress(SECTION, { scenario, letter: values() }, keep)
     if (!answer.ok || !answer.body) {
       last = null
-      status.textContent = `Not drafted: ${answer.problem?.title ?? 'error'}. ${answer.problem?.detail ?? ''} ${(
-        answer.problem?.errors ?? []
+      const errors = answer.problem?.errors ?? []
+      // The letter's date sets the notice and the election: their errors are the date's.
+      const atDate = (pointer: string) =>
+        pointer.startsWith('/events/noticeOfDefault') || pointer.startsWith('/events/redemptionElection/date')
+      const scenarioForm = byId<HTMLFormElement>('scenario')
+      const words = errors.map(
+        (e) =>
+          `${atDate(e.pointer) ? 'Notice dated' : (fieldLabelFor(scenarioForm, e.pointer) ?? e.pointer)}: ${e.detail}`,
       )
-        .map((e) => `${e.pointer}: ${e.detail}`)
-        .join('; ')}`
+      if (errors.some((e) => atDate(e.pointer))) input('notice-date').setAttribute('aria-invalid', 'true')
+      status.textContent = `Not drafted: ${answer.problem?.title ?? 'error'}. ${
+        words.length > 0 ? words.join('; ') : (answer.problem?.detail ?? '')
+      }`
       letter.replaceChildren()
       return
     }
+    input('notice-date').removeAttribute('aria-invalid')
     status.textContent = ''
     last = { scenario, answer: answer.body }
     render()
@@ -157,23 +176,25 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     const d = (date: string | null | undefined) => h('span', { class: 'date' }, date ?? '—')
 
     if (c && spa) {
-      const period = c.period as { count: number; unit: string } | undefined
+      const period = c.period
+      const breached = c.status === 'breached' || c.status === 'performed-late'
       p(
-        h('strong', {}, `1. The covenant breached. `),
+        h('strong', {}, breached ? '1. The covenant breached. ' : '1. The covenant. '),
         `Section ${covenantSection} of the Securities Purchase Agreement dated `,
         d(scalarText(spa['closingDate'])),
-        ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${
-          period
-            ? days(period.count, period.unit === 'calendar-days' ? 'calendar day' : 'Business Day')
-            : 'the period set'
-        } after the Closing, that is, no later than `,
+        ` required the Company to ${v['notice-covenant'] || 'perform the covenant of that Section'} within ${days(
+          period.count,
+          period.unit === 'calendar-days' ? 'calendar day' : 'Business Day',
+        )} after the Closing, that is, no later than `,
         d(c.deadline),
         '. ',
         c.status === 'performed-on-time'
           ? 'The Company performed it on time.'
-          : c.performedOn
-            ? `The Company performed it only on ${c.performedOn}, late.`
-            : 'The Company has not performed it. This failure is a default under the Note.',
+          : c.status === 'performed-late'
+            ? `The Company performed it only on ${c.performedOn ?? ''}, late.`
+            : c.status === 'pending'
+              ? 'Its deadline has not passed.'
+              : 'The Company has not performed it. This failure is a default under the Note.',
       )
     }
     if (n) {
@@ -181,7 +202,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
         h('strong', {}, '2. Cure period. '),
         `This notice is sent on ${n.sentDate} by ${and(methods.map((m) => METHOD[m] ?? m))} and takes effect on `,
         d(n.effectiveDate),
-        `. Under ${n.clause} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} ` +
+        `. Under ${ofTheNote(n.clause)} of the Note, the Company has ${days(n.cureBusinessDays, 'Business Day')} ` +
           'after this notice to cure the default, that is, until ',
         d(n.cureDeadline),
         '. ',
@@ -206,7 +227,7 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
       const portion = `${fractionToPercent(election.portion)}%`
       p(
         h('strong', {}, '4. Redemption election. '),
-        `Under ${red?.clause ?? 'Section 4(b)'} of the Note, the Holder elects to have the Company redeem ` +
+        `Under ${ofTheNote(red?.clause ?? 'Note 4(b)')} of the Note, the Holder elects to have the Company redeem ` +
           `${portion} of the Note, together with accrued interest, including interest at the default rates. `,
         red
           ? h(
@@ -269,9 +290,13 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     )
   }
 
+  /** The letter's date: the scenario's notice, else the date its statuses are as of, else today in New York. */
   function opening(scenario: Json): string {
     const sent = ((scenario['events'] as Json | undefined)?.['noticeOfDefault'] as Json | null | undefined)?.['sentAt']
-    return typeof sent === 'string' ? sent.slice(0, 10) : ''
+    if (typeof sent === 'string') return sent.slice(0, 10)
+    const asOf = scenario['asOf']
+    if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf
+    return newYorkWallTime(new Date().toISOString())?.date ?? ''
   }
 
   fill({})
@@ -290,7 +315,15 @@ export function initNotice(form: ScenarioForm): { openFromLink(): boolean } {
     if (scenario) void draft(scenario)
     else status.textContent = 'The scenario above has a field to fix first.'
   })
-  byId('notice-print').addEventListener('click', () => printPart([letter.cloneNode(true)]))
+  byId('notice-print').addEventListener('click', () => {
+    // The letter's length (its text, and a line's worth for each line of the address) sets how
+    // tight it prints: the case's letter at the normal size, long parties or covenant words tighter.
+    const copy = letter.cloneNode(true) as HTMLElement
+    const length = (letter.textContent ?? '').length + 80 * letter.querySelectorAll('address span').length
+    copy.classList.toggle('dense', length > DENSE)
+    copy.classList.toggle('denser', length > DENSER)
+    printPart([copy])
+  })
   byId('notice-link').addEventListener('click', () => {
     const scenario = last?.scenario ?? form.read()
     if (scenario) void copy(linkFor(SECTION, { scenario, letter: values() }), byId('notice-link-status'))

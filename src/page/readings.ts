@@ -18,6 +18,7 @@ import {
   type Json,
   type ScenarioForm,
 } from './kit.js'
+import { fieldLabelFor } from './form.js'
 import { scalarText } from './model.js'
 import type { CompareResult } from './types.js'
 
@@ -110,7 +111,21 @@ export function initReadings(form: ScenarioForm): { openFromLink(): boolean; com
         what.className = 'fails'
         what.append(
           h('p', {}, h('strong', {}, 'Fails: '), `${p?.title ?? 'invalid'}. ${p?.detail ?? ''}`),
-          h('ul', {}, ...(p?.errors ?? []).map((e) => h('li', {}, `${e.pointer}: ${e.detail}`))),
+          h(
+            'ul',
+            {},
+            ...(p?.errors ?? []).map((e) => {
+              // In the form's words where the pointer names one of its fields; the pointer kept beside.
+              const label = fieldLabelFor(byId<HTMLFormElement>('scenario'), e.pointer)
+              return h(
+                'li',
+                { 'data-pointer': e.pointer },
+                label ? `${label} ` : '',
+                h('code', {}, e.pointer),
+                `: ${e.detail}`,
+              )
+            }),
+          ),
         )
       } else if ((v.changed ?? []).length === 0) {
         what.append('Moves nothing: every key figure as in the base.')

@@ -109,6 +109,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.equal(await page.inputValue('#f-principal'), '5.00', 'the form shows the linked request')
       t.equal(await text(page, '#event-of-default-date'), '—', 'no notice, no Event of Default')
       t.equal(await page.locator('svg#timeline').count(), 1, 'the timeline is an svg')
+      // One bundle for the page's scripts (esbuild): one script element, one file.
+      t.equal(await page.locator('script[src]').count(), 1, 'one script file')
+      t.equal(await page.locator('script[src]').getAttribute('src'), '/page/main.js', 'the bundle')
     })
 
     await t.test("fill the form by its labels, compute: the case's figures", async (t) => {
@@ -282,6 +285,9 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.getByLabel('Issue date').fill('1850-01-01') // outside 1901-01-01..2199-12-31
       const status = await computeWith(page, () => page.click('#compute'))
       t.equal(status, 400)
+      // Refused by the service or caught in the page, one behaviour: the old answer is withdrawn.
+      t.ok(await page.locator('#answer-body').isHidden(), 'a refused request withdraws the previous answer')
+      t.ok(await page.locator('#copy-link').isHidden(), 'and its link')
       const error = page
         .locator('#f-issue')
         .locator('xpath=ancestor::div[contains(@class, "field")][1]')
@@ -392,6 +398,22 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // The scenario's link, as after every computation of it; no section's (none was asked for).
       t.match(page.url(), /#request=[A-Za-z0-9_-]+$/, "the address holds the scenario's link, not a section's")
       t.ok(await page.locator('#coupons').isHidden(), 'no unpaid coupons in the case: no such panel')
+      // Every label names its own field: no id twice on the page (a label's `for` takes the first).
+      t.same(
+        await page.evaluate<string[]>(
+          "(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); " +
+            'return ids.filter((id, i) => ids.indexOf(id) !== i) })()',
+        ),
+        [],
+        'no id is used twice',
+      )
+      t.same(
+        await page.evaluate<string[]>(
+          "[...document.querySelectorAll('label[for]')].filter((l) => l.control === null).map((l) => l.htmlFor)",
+        ),
+        [],
+        'every label is the label of a field',
+      )
     })
 
     await t.test("ownership: the case's cover pages, each discrepancy beside its figure", async (t) => {
@@ -445,6 +467,28 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       for (const date of ['2007-01-16', '2007-01-12', '2008-01-01', '2008-01-04', '2008-10-22'])
         t.match(words, date, `the chart names ${date}`)
       t.equal(await chart.locator('circle.oc-event').count(), 3, 'a crossing above, a material change, the exit')
+      // Each mark on its date and on the right side of the 5% line: 12.73% and 13.54% above it,
+      // 4.00% (400,000 of 10,000,000 once the notes are redeemed) below it (SVG y grows downwards).
+      const five = Number(await chart.locator('.oc-five').getAttribute('y1'))
+      const marks: Array<[string, string, 'above' | 'below']> = [
+        ['.oc-crossed-above-five-percent', '2007-01-03', 'above'],
+        ['.oc-material-change', '2008-01-01', 'above'],
+        ['.oc-fell-to-five-percent-or-below', '2008-10-22', 'below'],
+      ]
+      for (const [kind, date, side] of marks) {
+        const mark = chart.locator(`circle${kind}`)
+        t.match(await mark.textContent(), date, `the ${kind.slice(4)} mark is dated ${date}`)
+        const cy = Number(await mark.getAttribute('cy'))
+        t.ok(side === 'above' ? cy < five : cy > five, `${date}: ${side} the 5% line`)
+      }
+      // Below the axis, each obligation's deadline and filing named with its date.
+      for (const label of [
+        '2007-01-16 13D due',
+        '2007-01-12 13D filed',
+        '2008-01-04 amendment filed',
+        'amendment due promptly (open)',
+      ])
+        t.match(words, label, `the chart marks "${label}"`)
       const rows = page.locator('#ownership-obligations tbody tr')
       t.equal(await rows.count(), 3)
       t.match(await rows.nth(0).textContent(), /2007-01-16.*filed on time.*2007-01-12/)
@@ -454,6 +498,14 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
     })
 
     await t.test('readings: each variant with what it moves and the base beside', async (t) => {
+      // Compared again from the keyboard: the button focused, Enter.
+      await page.locator('#readings-compare').focus()
+      const [compared] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/scenarios/compare')),
+        page.keyboard.press('Enter'),
+      ])
+      t.equal(compared.status(), 200, 'compared from the keyboard')
+      await page.locator('#readings-result:not(.stale)').waitFor()
       const nyse = page.locator('#readings-table tr[data-variant="calendar-us-nyse"]')
       // us-nyse opens on Columbus Day 2008-10-13: the cure period ends a Business Day earlier.
       const cure = (await nyse.locator('li[data-pointer="/notice/cureDeadline"]').textContent()) ?? ''
@@ -462,6 +514,44 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(cure, /base 2008-10-14/, 'the base beside it')
       t.match(await page.locator('#readings-base').textContent(), /2008-10-14/)
       t.ok((await page.locator('#readings-table tr[data-variant]').count()) >= 4, 'the default readings')
+    })
+
+    await t.test("readings: a reading the service refuses says why, in the form's words", async (t) => {
+      // A notice sent by facsimile on Friday 2199-12-20 with a 5 Business Day cure period: Monday
+      // 12-23, Tuesday 12-24, (Christmas closed) Thursday 12-26, Friday 12-27, Monday 12-30 is the
+      // cure deadline. One day longer ends on Tuesday 2199-12-31, so the Event of Default would be
+      // 2200-01-01, past the last supported date: that reading fails alone.
+      const scenario = {
+        note: {
+          id: 'late-century',
+          principal: '1000.00',
+          issueDate: '2199-01-02',
+          maturityDate: '2199-12-31',
+          cure: { businessDays: 5 },
+        },
+        events: { noticeOfDefault: { sentAt: '2199-12-20', methods: ['facsimile'] } },
+        asOf: '2199-12-31',
+      }
+      const other = await context.newPage()
+      await other.goto(`${base}/#readings=${encodeForUrl({ scenario })}`)
+      const longer = other.locator('#readings-table tr[data-variant="cure-period-one-day-longer"]')
+      await longer.waitFor()
+      t.match(await other.locator('#readings-base').textContent(), /2199-12-30/, 'the base cure deadline')
+      const why = (await longer.textContent()) ?? ''
+      t.match(why, /Fails/, 'the row says it fails')
+      t.match(why, /2200-01-01/, 'and why: the Event of Default it would give')
+      t.match(why, /Notice sent on/, "named by the form's field")
+      const shorter = other.locator('#readings-table tr[data-variant="cure-period-one-day-shorter"]')
+      // Four Business Days end on Friday 2199-12-27: three days earlier.
+      t.match(await shorter.locator('li[data-pointer="/notice/cureDeadline"]').textContent(), /2199-12-27.*-3 days/)
+      await other.close()
+
+      // The same scenario's letter: its dates as worked out above, though a year after it is past 2199.
+      const letter = await context.newPage()
+      await letter.goto(`${base}/#notice=${encodeForUrl({ scenario })}`)
+      await letter.getByText('until 2199-12-30').waitFor()
+      t.match(await letter.locator('#notice-letter').textContent(), /occurs on 2199-12-31/)
+      await letter.close()
     })
 
     await t.test("holders: each holder's figures, the series the sums", async (t) => {
@@ -475,6 +565,59 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         (await page.locator('#holders-table tfoot td[data-field="totalDue"]').textContent())?.replace(/,/g, ''),
         "the series' total due is the holders' sum to the cent",
       )
+      // Each holder's redemption worked out on its own principal (docs/rules/money.md): 10% in notes
+      // on each Interest Date (30/360: 88 days to 2007-04-01, then 90 a quarter), each rounded half up;
+      // then 8% cash for the 14 days to the Event of Default and 12% for the 7 days to payment.
+      const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+      for (const [id, issued] of [
+        ['wpscv-lp', '400000.00'],
+        ['wpscv-lp-i', '600000.00'],
+      ] as const) {
+        let principal = new Decimal(issued)
+        for (const days of [88, 90, 90, 90, 90, 90, 90])
+          principal = principal.plus(cents(principal.times('0.10').times(days).div(360)))
+        const accrued = cents(principal.times('0.08').times(14).div(360)).plus(
+          cents(principal.times('0.12').times(7).div(360)),
+        )
+        const row = page.locator(`#holders-table tr[data-holder="${id}"]`)
+        const field = async (name: string) =>
+          ((await row.locator(`td[data-field="${name}"]`).textContent()) ?? '').replace(/,/g, '')
+        t.equal(await field('redeemedPrincipal'), principal.toFixed(2), `${id}: principal redeemed`)
+        t.equal(await field('accruedInterest'), accrued.toFixed(2), `${id}: accrued interest`)
+        t.equal(await field('totalDue'), principal.plus(accrued).toFixed(2), `${id}: total due`)
+        t.equal(await field('perDiem'), cents(principal.times('0.12').div(360)).toFixed(2), `${id}: per diem`)
+      }
+    })
+
+    await t.test('holders by weights, from the keyboard: the service allocates the cents', async (t) => {
+      const other = await context.newPage()
+      await other.goto(`${base}/`)
+      await other.locator('#holders-table tr[data-holder]').first().waitFor()
+      await other.getByLabel('Weights').check()
+      await other.getByLabel('Amount (USD) or weight, holder 1').focus()
+      await other.keyboard.press('ControlOrMeta+a')
+      await other.keyboard.type('1')
+      await other.getByLabel('Amount (USD) or weight, holder 2').focus()
+      await other.keyboard.press('ControlOrMeta+a')
+      await other.keyboard.type('2')
+      const [response] = await Promise.all([
+        other.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+        other.keyboard.press('Enter'),
+      ])
+      t.equal(response.status(), 200)
+      await other.locator('#holders-result:not(.stale)').waitFor()
+      // 1,000,000.00 in thirds: 333,333.33 and 666,666.66 leave one cent; the larger remainder
+      // (0.666... of a cent against 0.333...) takes it: 666,666.67.
+      const principal = (id: string) =>
+        other.locator(`#holders-table tr[data-holder="${id}"] td[data-field="principal"]`).textContent()
+      t.equal(await principal('wpscv-lp'), '333,333.33', 'weight 1: a third, rounded down')
+      t.equal(await principal('wpscv-lp-i'), '666,666.67', 'weight 2: two thirds and the cent left over')
+      t.equal(
+        await other.locator('#holders-table tfoot td[data-field="principal"]').textContent(),
+        '1,000,000.00',
+        'the allocations add up to the series',
+      )
+      await other.close()
     })
 
     await t.test('notice: drafted from the answer, redrafted for a new date', async (t) => {
@@ -484,11 +627,35 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // cure deadline 2008-10-14, Event of Default 2008-10-15; SPA 4(i) due 2007-01-10.
       for (const w of ['2008-10-14', '2008-10-15', '2007-01-10', '12%', '15%', 'redeem 100%', 'Note 4(a)(iv)'])
         t.match(words, w, `the letter names ${w}`)
+      t.match(words, /1\. The covenant breached\. Section 4\(i\) .* within 5 Business Days after the Closing/)
+      t.match(words, /has 10 Business Days after this notice to cure the default, that is, until 2008-10-14/)
       await page
         .getByRole('region', { name: 'Notice of Default' })
         .getByLabel('To')
         .fill('The Company, Legal Department')
       t.match(await letter.textContent(), /The Company, Legal Department/, 'the addressee as typed')
+      // The signatory and their title, typed from the keyboard.
+      const notice = page.getByRole('region', { name: 'Notice of Default' })
+      for (const [label, typed] of [
+        ['Signed by', 'Jane Roe'],
+        ['Title', 'General Partner'],
+      ] as const) {
+        await notice.getByLabel(label, { exact: true }).focus()
+        await page.keyboard.press('ControlOrMeta+a')
+        await page.keyboard.type(typed)
+      }
+      t.match(await letter.textContent(), /Name: Jane Roe/, 'the signatory as typed')
+      t.match(await letter.textContent(), /Title: General Partner/, 'and their title')
+      // A date before the case's Closing and issue (2007-01-03): refused, in the letter's words.
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
+        page.getByLabel('Notice dated').fill('2006-06-01'),
+      ])
+      t.equal(refused.status(), 422)
+      await page.getByText('Not drafted').waitFor()
+      t.match(await text(page, '#notice-status'), /Notice dated: precedes the Closing \(2007-01-03\)/)
+      t.notMatch(await text(page, '#notice-status'), /\/events\//, 'no pointer in the message')
+      t.equal(await page.getAttribute('#notice-date', 'aria-invalid'), 'true', 'the date marked')
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/v1/scenarios') && r.request().method() === 'POST'),
         page.getByLabel('Notice dated').fill('2008-10-01'),
@@ -499,11 +666,29 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       // From Wednesday 2008-10-01: 10 Business Days skipping Columbus Day 2008-10-13 end on
       // 2008-10-16; the Event of Default is the day after.
       t.match(redrafted, /until 2008-10-16/, 'the new cure deadline')
+      t.equal(await page.getAttribute('#notice-date', 'aria-invalid'), null, 'the date no longer marked')
       t.match(redrafted, /occurs on 2008-10-17/, 'the new Event of Default')
       t.notMatch(redrafted, /2008-10-14/, 'no date of the old draft is left')
       // The per diem is what a day earlier saves (the case sets no late charge: nothing is added later).
       t.match(redrafted, /USD [\d,]+\.\d\d \(the per diem\) less for each day it is paid earlier\./)
       t.notMatch(redrafted, /after it\)/, 'no per diem after the due date')
+    })
+
+    await t.test('notice: a scenario with no notice yet is drafted as of its statuses date', async (t) => {
+      const unnoticed = { ...theCase, events: { ...theCase.events, noticeOfDefault: null } }
+      const other = await context.newPage()
+      await other.goto(`${base}/#request=${encodeForUrl(unnoticed)}`)
+      await other.locator('#notice-letter p').first().waitFor()
+      t.equal(await other.inputValue('#notice-date'), '2008-10-31', "the letter dated the case's asOf")
+      const letter = ((await other.locator('#notice-letter').textContent()) ?? '').replace(/\s+/g, ' ')
+      // Effective Friday 2008-10-31 by facsimile; ten us-fed Business Days: 11-03 to 11-07, 11-10,
+      // (11-11 Veterans Day closed) 11-12, 11-13, 11-14, 11-17. The Event of Default the day after;
+      // payment 5 Business Days after that: 11-19, 11-20, 11-21, 11-24, 11-25.
+      t.match(letter, /Under Section 4\(a\)\(iv\) of the Note, the Company has 10 Business Days/)
+      t.match(letter, /until 2008-11-17/, 'cure deadline')
+      t.match(letter, /occurs on 2008-11-18/, 'Event of Default')
+      t.match(letter, /due on 2008-11-25/, 'payment due')
+      await other.close()
     })
 
     await t.test("each section's link reproduces it", async (t) => {
@@ -547,7 +732,11 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(await page.locator('#printout').textContent(), /Notice of Default/)
       await pages('the notice letter')
       await page.click('#ownership-print')
-      t.match(await page.locator('#printout').textContent(), /Nelson Obus/)
+      const worksheet = (await page.locator('#printout').textContent()) ?? ''
+      t.match(worksheet, /Nelson Obus/)
+      t.match(worksheet, /1,547,378/, "obus's conversion shares as computed")
+      t.match(worksheet, /1,547,377/, 'beside the filed figure')
+      t.match(worksheet, /7\.87/, 'and the percent')
       await pages('the cover-page worksheet')
       await page.locator('#holders-table tr[data-holder="wpscv-lp-i"] button').click()
       t.match(await page.locator('#printout').textContent(), /Wynnefield Partners Small Cap Value LP I/)
@@ -578,6 +767,36 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await pages('the heaviest payoff statement')
     })
 
+    await t.test('the heaviest letter fits one page of A4 and of Letter', async (t) => {
+      // Every field of the letter at its longest, and the late charge's sentence too.
+      const words = (n: number) =>
+        Array.from({ length: n }, (_, i) => `Wordy${i % 10}`)
+          .join(' ')
+          .slice(0, n)
+      const scenario = {
+        ...theCase,
+        note: { ...theCase.note, redemption: { ...theCase.note.redemption, lateChargeRate: '0.18' } },
+      }
+      const letter = {
+        'notice-to': words(200),
+        'notice-address': [words(99), words(99), words(99), words(99)].join('\n'),
+        'notice-from': words(200),
+        'notice-signatory': words(200),
+        'notice-title': words(200),
+        'notice-covenant': words(600),
+      }
+      const other = await context.newPage()
+      await other.goto(`${base}/#notice=${encodeForUrl({ scenario, letter })}`)
+      await other.locator('#notice-letter').getByText('late charge of 18%').waitFor()
+      await other.click('#notice-print')
+      await other.emulateMedia({ media: 'print' })
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = (await other.pdf({ format, printBackground: true })).toString('latin1')
+        t.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, `${format}: one page`)
+      }
+      await other.close()
+    })
+
     await t.test('axe-core finds no serious or critical violation, at 1280 px and 390 px', async (t) => {
       const axe = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8')
       for (const width of [1280, 390]) {
@@ -591,6 +810,72 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         t.same(bad, [], `${width} px: no serious or critical violation`)
       }
+    })
+
+    await t.test('the keyboard alone: Tab reaches every control in order, each visibly focused', async (t) => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(`${base}/`)
+      await sectionsReady(page)
+      const focused =
+        '(() => { const e = document.activeElement; if (!e || e === document.body) return null; ' +
+        'const r = e.getBoundingClientRect(); const s = getComputedStyle(e); ' +
+        "return { id: e.id || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30), " +
+        "box: r.width > 0 && r.height > 0, ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) " +
+        "|| s.boxShadow !== 'none' } })()"
+      // From the top of the page: the first stop, the link past the masthead.
+      await page.locator('a.skip').focus()
+      const seen: Array<{ id: string; box: boolean; ring: boolean }> = []
+      // Every stop, until focus leaves the page (no trap); a date field takes a Tab per part.
+      for (let i = 0; i < 2000; i++) {
+        await page.keyboard.press('Tab')
+        const now = await page.evaluate<{ id: string; box: boolean; ring: boolean } | null>(focused)
+        if (now === null) break
+        seen.push(now)
+      }
+      t.ok(seen.length > 0 && seen.length < 2000, `focus leaves the page after ${seen.length} stops: no trap`)
+      const ids = seen.map((s) => s.id)
+      const order = [
+        'compute',
+        'print',
+        'holders-compute',
+        'ownership-compute',
+        'ownership-print',
+        'ownership-timeline-compute',
+        'readings-compare',
+        'notice-date',
+        'notice-draft',
+        'notice-print',
+      ]
+      t.same(
+        order.map((id) => ids.indexOf(id)).filter((i) => i === -1),
+        [],
+        "every section's controls are reached",
+      )
+      t.ok(
+        order.every((id, i) => i === 0 || ids.indexOf(id) > ids.indexOf(order[i - 1]!)),
+        'in the order of the page',
+      )
+      t.same(
+        seen.filter((s) => !s.box || !s.ring).map((s) => s.id),
+        [],
+        'each focused control is on screen and ringed',
+      )
+    })
+
+    await t.test("the charts' text legible: 12 px or more, 4.5:1 against the panel", async (t) => {
+      const poor = await page.evaluate<string[]>(
+        '(() => { const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number); ' +
+          'const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 }; ' +
+          'const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); ' +
+          'const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); ' +
+          'return (x + 0.05) / (y + 0.05) }; ' +
+          "return [...document.querySelectorAll('svg#timeline text, svg#ownership-chart text')].map((e) => { " +
+          "const s = getComputedStyle(e); const bg = getComputedStyle(e.closest('.panel')).backgroundColor; " +
+          'return { text: e.textContent, size: parseFloat(s.fontSize), ratio: ratio(rgb(s.fill), rgb(bg)) } })' +
+          '.filter((x) => x.size < 12 || x.ratio < 4.5)' +
+          '.map((x) => `${x.text}: ${x.size} px, ${x.ratio.toFixed(2)}:1`) })()',
+      )
+      t.same(poor, [], 'every text of both charts')
     })
 
     await t.test(
@@ -633,6 +918,41 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       },
     )
 
+    await t.test('fifteen-digit amounts at 390 px and 1280 px: nothing scrolls sideways or is cut', async (t) => {
+      // 800,000,000,000,000.00 on the case's terms: a total due of fifteen digits and cents.
+      const big = { ...theCase, note: { ...theCase.note, principal: '800000000000000.00' } }
+      for (const width of [390, 1280]) {
+        const other = await context.newPage()
+        await other.setViewportSize({ width, height: 900 })
+        await other.goto(`${base}/#request=${encodeForUrl(big)}`)
+        await answered(other)
+        // The sections drawn for this scenario too (its holders' amounts do not add up: refused).
+        await other.locator('#readings-table tr[data-variant]').first().waitFor()
+        await other.locator('#notice-letter p').first().waitFor()
+        await other.locator('#holders-errors:not([hidden])').waitFor()
+        await other.waitForTimeout(150) // the charts redraw for their width on the next frame
+        t.match(await text(other, '#total-due'), /^\d{3}(,\d{3}){4}\.\d\d$/, `${width} px: fifteen digits due`)
+        t.equal(await other.evaluate<number>(OVERFLOW), 0, `${width} px: the page is no wider than the window`)
+        t.equal(
+          await other.evaluate<number>(
+            "[...document.querySelectorAll('.figure')].filter((f) => f.scrollWidth > f.clientWidth + 1).length",
+          ),
+          0,
+          `${width} px: every key figure inside its card`,
+        )
+        const total = await other.locator('#total-due').boundingBox()
+        t.ok(total && total.height < 40, `${width} px: the total due on one line`)
+        t.equal(
+          await other.evaluate<number>(
+            "(() => { const e = document.getElementById('f-principal'); return e.scrollWidth - e.clientWidth })()",
+          ),
+          0,
+          `${width} px: the principal typed shows whole`,
+        )
+        await other.close()
+      }
+    })
+
     await t.test('what a first user hit, fixed', async (t) => {
       // A cure in time: the Event of Default card says so (a notice was given).
       const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
@@ -644,7 +964,14 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.goto(`${base}/`)
       await answered(page)
       // The covenant's days late (docs: breached from 2007-01-11; as of 2008-10-31).
-      t.match(await text(page, '#covenant-line'), /SPA 4\(i\) covenant due 2007-01-10, breached.*business days .*late/)
+      // From 2007-01-11 to 2008-10-31: 660 calendar days; 472 weekdays, less the 16 us-fed holidays
+      // among them (2007: 01-15, 02-19, 05-28, 07-04, 09-03, 10-08, 11-12, 11-22, 12-25; 2008: 01-01,
+      // 01-21, 02-18, 05-26, 07-04, 09-01, 10-13), are 456 business days.
+      t.match(
+        await text(page, '#covenant-line'),
+        'SPA 4(i) covenant due 2007-01-10, breached, not performed: 456 business days (660 calendar days) late as of ' +
+          '2008-10-31.',
+      )
       // Assumptions in percent, as the form.
       const assumptions = await text(page, '#assumptions')
       t.match(assumptions, /8% cash \/ 10% in notes/)
@@ -679,6 +1006,8 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       t.match(await text(page, '#form-errors'), /not a date of the calendar/)
       t.ok(await page.locator('#answer-body').isHidden(), 'the previous answer is withdrawn')
       t.ok(await page.locator('#copy-link').isHidden(), 'Copy link goes with it')
+      for (const id of ['#download-request', '#download-answer', '#download-ledger', '#print'])
+        t.ok(await page.locator(id).isHidden(), `and ${id}`)
       await page.getByLabel('Statuses as of').fill('2008-10-31')
 
       // Messages in the form's terms.
@@ -707,6 +1036,12 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       await page.getByLabel('Extra closings').fill('2008-10-14, 2008-13-01')
       await page.click('#compute')
       t.match(await errorOf('Extra closings'), /entry 2 \("2008-13-01"\)/i, 'the closing at fault, by entry')
+      // A date of the calendar the service refuses (outside 1901..2199): its error also by entry.
+      await page.getByLabel('Extra closings').fill('2008-10-14, 1850-01-01')
+      t.equal(await computeWith(page, () => page.click('#compute')), 400)
+      const closing = await errorOf('Extra closings')
+      t.match(closing, /^Entry 2 \("1850-01-01"\): /, "the service's error named by its entry")
+      t.notMatch(closing, /\/extraHolidays/, 'not by its pointer')
       await page.getByLabel('Extra closings').fill('')
       t.equal(await computeWith(page, () => page.click('#compute')), 200, 'fixed, the case again')
 
@@ -729,22 +1064,21 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       )
 
       // The ledger's periods on one line each (the lines the text's boxes sit on, counted; a cell's
-      // height also holds its padding); the calendar's drop-down whole at a phone's width.
+      // height also holds its padding); every drop-down whole at both widths.
       const periodLines =
         "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#ledger " +
         'td[data-label="Period"]\')); return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size })()'
-      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 1280 px")
-      await page.setViewportSize({ width: 390, height: 800 })
-      t.equal(await page.evaluate<number>(periodLines), 1, "a ledger period's dates do not wrap at 390 px")
-      t.equal(
-        await page.evaluate<number>(
-          "(() => { const s = document.getElementById('f-calendar'); const c = document.createElement('canvas')" +
-            '.getContext("2d"); c.font = getComputedStyle(s).font; ' +
-            'return c.measureText(s.selectedOptions[0].text).width + 40 > s.clientWidth ? 1 : 0 })()',
-        ),
-        0,
-        'the calendar drop-down shows its whole choice at 390 px',
-      )
+      // Every drop-down on screen shows each of its choices whole (its text and the arrow's 40 px).
+      const cutSelects =
+        "[...document.querySelectorAll('select')].filter((s) => s.offsetParent !== null).filter((s) => { " +
+        "const c = document.createElement('canvas').getContext('2d'); c.font = getComputedStyle(s).font; " +
+        'return [...s.options].some((o) => c.measureText(o.text).width + 40 > s.clientWidth) })' +
+        ".map((s) => s.id || s.getAttribute('aria-label'))"
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 800 })
+        t.equal(await page.evaluate<number>(periodLines), 1, `a ledger period's dates do not wrap at ${width} px`)
+        t.same(await page.evaluate<string[]>(cutSelects), [], `no drop-down cut at ${width} px`)
+      }
       await page.setViewportSize({ width: 1280, height: 900 })
       await page.waitForTimeout(150) // the chart redraws for its width on the next frame
       // The chart's dated ticks: none crossed by a leader line or sitting on a break mark.
