@@ -953,7 +953,7 @@ t.test('the calculator page in headless Chromium', { timeout: 600_000 }, async (
       }
     })
 
-    await t.test('what a first user hit, fixed', async (t) => {
+    await t.test('the cases a person meets: the cure card, days late, percents, withdrawn answers', async (t) => {
       // A cure in time: the Event of Default card says so (a notice was given).
       const cured = { ...theCase, events: { ...theCase.events, curedOn: '2008-10-10' } }
       await page.goto(`${base}/#request=${encodeForUrl(cured)}`)

@@ -1,5 +1,5 @@
 /**
- * What a first user hit on the ownership endpoints: messages that name the field and the rule
+ * The ownership endpoints speak plainly: messages that name the field and the rule
  * broken (not "must be an object" for a form of a union), warnings for figures no class can have,
  * a reported percent above 100, and rows 7-10 of a filing checked like the others.
  */
