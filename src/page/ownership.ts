@@ -99,7 +99,7 @@ function rowsOf(request: Json): { holders: Row[]; persons: Row[]; reported: Row[
 }
 
 /**
- * OWNERSHIP.md's worked example through time, in the project's docs/page.md: one holder `h`
+ * The worked example of ownership through time (docs/ownership.md, docs/page.md): one holder `h`
  * with 400,000 common and the whole series convertible at 1.00, 10,000,000 shares outstanding,
  * the case's note paid in full on 2008-10-22, an initial filing on 2007-01-12 and an amendment
  * on 2008-01-04.
