@@ -155,6 +155,9 @@ export function couponsOf(
   return coupons.sort((a, b) => (a.interestDate < b.interestDate ? -1 : 1))
 }
 
+/** Later than every date: a coupon never paid in full. */
+const NEVER: IsoDate = '9999-12-31'
+
 /** Paid in full by the end of `date`. */
 const paidInFullBy = (c: Coupon, date: IsoDate): boolean => c.unpaid.isZero() && c.paidOn !== null && c.paidOn <= date
 
@@ -213,31 +216,41 @@ export function paymentRoute(
     })
   const occurs = (graceEnd: IsoDate): IsoDate =>
     terms.occursOn === 'day-after-grace' ? addDays(graceEnd, 1) : graceEnd
-  // Cured on the first day from the Event of Default on which nothing due before that day is unpaid.
-  const cureOf = (date: IsoDate): IsoDate | null => {
-    const candidates = [date, ...coupons.map((c) => c.paidOn).filter((d): d is IsoDate => d !== null && d >= date)]
-    return (
-      [...new Set(candidates)].sort().find((x) => coupons.every((c) => c.interestDate >= x || paidInFullBy(c, x))) ??
-      null
-    )
+  // settledBy[k]: the day by which the k earliest coupons are all paid in full (NEVER if one is not).
+  const byDate = [...coupons].sort((a, b) => (a.interestDate < b.interestDate ? -1 : 1))
+  const settledBy: IsoDate[] = ['0000-01-01']
+  for (const c of byDate) {
+    const paidInFull = c.unpaid.isZero() && c.paidOn !== null ? c.paidOn : NEVER
+    settledBy.push(maxDate(settledBy[settledBy.length - 1]!, paidInFull))
   }
+  const dueBefore = (x: IsoDate): number => {
+    let lo = 0
+    let hi = byDate.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (byDate[mid]!.interestDate < x) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  // Nothing due before `x` is unpaid at the end of `x`.
+  const clearOn = (x: IsoDate): boolean => settledBy[dueBefore(x)]! <= x
+  const paidDays = [...new Set(coupons.map((c) => c.paidOn).filter((d): d is IsoDate => d !== null))].sort()
+  // Cured on the first day from the Event of Default on which nothing due before that day is unpaid.
+  const cureOf = (date: IsoDate): IsoDate | null =>
+    clearOn(date) ? date : (paidDays.find((x) => x > date && clearOn(x)) ?? null)
+  // Each coupon whose grace runs out while none is continuing makes a new Event of Default; one
+  // whose grace runs out while one continues is part of it.
+  const defaulted = graces
+    .filter((g) => g.defaulted)
+    .map((g) => ({ coupon: g.coupon, date: occurs(g.graceEnd!) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const defaults: PaymentDefault[] = []
-  // After a cure, the next coupon whose grace runs out makes a new Event of Default; at most one per coupon.
-  for (let after: IsoDate | null = null; defaults.length <= graces.length;) {
-    let next: (typeof graces)[number] | null = null
-    for (const g of graces)
-      if (
-        g.defaulted &&
-        (after === null || occurs(g.graceEnd!) > after) &&
-        (next === null || g.graceEnd! < next.graceEnd!)
-      )
-        next = g
-    if (next === null) break
-    const date = occurs(next.graceEnd!)
-    const curedOn = cureOf(date)
-    defaults.push({ trigger: next.coupon, date, curedOn })
-    if (curedOn === null) break
-    after = curedOn
+  for (const d of defaulted) {
+    const last = defaults[defaults.length - 1]
+    if (last !== undefined && last.curedOn === null) break
+    if (last !== undefined && d.date <= last.curedOn!) continue
+    defaults.push({ trigger: d.coupon, date: d.date, curedOn: cureOf(d.date) })
   }
   const first = defaults[0] ?? null
   const began = defaults.filter((d) => d.date <= asOf)
