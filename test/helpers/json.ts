@@ -6,6 +6,11 @@ export function fixture<T = any>(path: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as T
 }
 
+/** The value of an OpenAPI example object in examples/ (the contract's own request examples). */
+export function exampleValue<T = any>(name: string): T {
+  return (JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as { value: T }).value
+}
+
 /** Resolves an RFC 6901 JSON pointer. */
 export function at(doc: unknown, pointer: string): unknown {
   if (pointer === '') return doc

@@ -7,13 +7,11 @@
  * share, interest notes on a part outside the 60-day window and a share count equal to the one
  * before it move none. Causes are listed in the contract's order.
  */
-import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { testApp } from '../helpers/http.js'
+import { exampleValue } from '../helpers/json.js'
 
-const example = JSON.parse(
-  readFileSync(new URL('../../examples/ownership-timeline-2007.request.json', import.meta.url), 'utf8'),
-).value
+const example = exampleValue('ownership-timeline-2007.request.json')
 /** The case's note (issued 2007-01-03, quarterly from 2007-04-01, 10% in notes, 15% from 2008-10-15). */
 const series = (principal: string, portion = '1.00') => ({
   ...example.noteSeries,
@@ -27,23 +25,26 @@ const series = (principal: string, portion = '1.00') => ({
 const post = async (app: ReturnType<typeof testApp>, path: string, payload: object) =>
   (await app.inject({ method: 'POST', url: path, payload })).json()
 
+/** One holder `h` with 400,000 common and the whole series, of 10,000,000 shares outstanding. */
+const ONE_HOLDER = {
+  sharesOutstanding: 10_000_000,
+  holders: [{ id: 'h', name: 'Holder', commonShares: 400_000, convertibles: [example.holders[0].convertibles[0]] }],
+}
+/** The one holder's timeline over 2008-07-01 .. 2009-06-30. */
+const timelineOf = (app: ReturnType<typeof testApp>, noteSeries: object) =>
+  post(app, '/v1/beneficial-ownership/timeline', { from: '2008-07-01', to: '2009-06-30', ...ONE_HOLDER, noteSeries })
+/** The one holder's conversion shares on `asOf`, from the snapshot endpoint. */
+const issuableOn = async (app: ReturnType<typeof testApp>, asOf: string, noteSeries: object) =>
+  (await post(app, '/v1/beneficial-ownership', { asOf, ...ONE_HOLDER, noteSeries })).persons[0].issuableOnConversion
+
 const rows = (body: any, i = 0) => body.persons[i].points.map((p: any) => [p.date, p.issuableOnConversion, p.causes])
 
 t.test('a redemption paid in full leaves no interest notes to issue on the next Interest Date', async (t) => {
   const app = testApp(t)
-  const holders = [
-    { id: 'h', name: 'Holder', commonShares: 400_000, convertibles: [example.holders[0].convertibles[0]] },
-  ]
-  const body = await post(app, '/v1/beneficial-ownership/timeline', {
-    from: '2008-07-01',
-    to: '2009-06-30',
-    sharesOutstanding: 10_000_000,
-    holders,
-    noteSeries: series('1000000.00'),
-  })
+  const body = await timelineOf(app, series('1000000.00'))
   // The ledger's principal after 2008-07-01 and 2008-10-01 (docs/ownership.md's worked example):
   // 1,159,064.85 and 1,188,041.47. The redemption price paid the interest of 2008-10-01 .. 10-22
-  // in cash; 2009-01-01 and 2009-04-01 issue nothing (before, 8,085 shares of a stub came back).
+  // in cash; 2009-01-01 and 2009-04-01 issue nothing (not the 8,085 shares of a stub).
   t.same(rows(body), [
     ['2008-07-01', 1_159_064, []],
     ['2008-10-01', 1_188_041, ['interest-notes']],
@@ -51,8 +52,7 @@ t.test('a redemption paid in full leaves no interest notes to issue on the next 
   ])
   const snapshot = await post(app, '/v1/beneficial-ownership', {
     asOf: '2009-04-01',
-    sharesOutstanding: 10_000_000,
-    holders,
+    ...ONE_HOLDER,
     noteSeries: series('1000000.00'),
   })
   t.equal(snapshot.persons[0].issuableOnConversion, 0)
@@ -61,17 +61,8 @@ t.test('a redemption paid in full leaves no interest notes to issue on the next 
 
 t.test('after a redemption of half, interest notes accrue on the half left from the last Interest Date', async (t) => {
   const app = testApp(t)
-  const holders = [
-    { id: 'h', name: 'Holder', commonShares: 400_000, convertibles: [example.holders[0].convertibles[0]] },
-  ]
   const noteSeries = series('1000000.00', '0.50')
-  const body = await post(app, '/v1/beneficial-ownership/timeline', {
-    from: '2008-07-01',
-    to: '2009-06-30',
-    sharesOutstanding: 10_000_000,
-    holders,
-    noteSeries,
-  })
+  const body = await timelineOf(app, noteSeries)
   // Redeemed: 0.50 x 1,188,041.47 = 594,020.735 -> 594,020.74; left 594,020.73.
   // 2009-01-01 (30/360): 594,020.73 x 10% x 14/360 = 2,310.08 (10-01 .. 10-15), and from the Event of
   // Default 594,020.73 x 15% x 76/360 = 18,810.66 (10-15 .. 01-01): 615,141.47 -> 615,141 shares.
@@ -84,30 +75,15 @@ t.test('after a redemption of half, interest notes accrue on the half left from 
     ['2009-01-01', 615_141, ['interest-notes']],
     ['2009-04-01', 638_209, ['interest-notes']],
   ])
-  const snapshot = await post(app, '/v1/beneficial-ownership', {
-    asOf: '2009-01-01',
-    sharesOutstanding: 10_000_000,
-    holders,
-    noteSeries,
-  })
-  t.equal(snapshot.persons[0].issuableOnConversion, 615_141)
+  t.equal(await issuableOn(app, '2009-01-01', noteSeries), 615_141)
 })
 
 t.test('a redemption paid late: no interest on the redeemed half after its date, convertible until paid', async (t) => {
   const app = testApp(t)
-  const holders = [
-    { id: 'h', name: 'Holder', commonShares: 400_000, convertibles: [example.holders[0].convertibles[0]] },
-  ]
   const base = series('1000000.00', '0.50')
   // Due 2008-10-22 (interest on the redeemed half stops there), paid 2009-02-17.
   const noteSeries = { ...base, events: { ...base.events, paymentDate: '2009-02-17' } }
-  const body = await post(app, '/v1/beneficial-ownership/timeline', {
-    from: '2008-07-01',
-    to: '2009-06-30',
-    sharesOutstanding: 10_000_000,
-    holders,
-    noteSeries,
-  })
+  const body = await timelineOf(app, noteSeries)
   // 2009-01-01 issues the 21,120.74 of the half left (as above): 1,188,041.47 + 21,120.74 =
   // 1,209,162.21 -> 1,209,162, the redeemed half still convertible; paid 02-17: 615,141.47 left.
   t.same(rows(body), [
@@ -121,13 +97,7 @@ t.test('a redemption paid late: no interest on the redeemed half after its date,
     ['2009-02-16', 1_209_162],
     ['2009-02-17', 615_141],
   ] as const) {
-    const snapshot = await post(app, '/v1/beneficial-ownership', {
-      asOf,
-      sharesOutstanding: 10_000_000,
-      holders,
-      noteSeries,
-    })
-    t.equal(snapshot.persons[0].issuableOnConversion, shares, asOf)
+    t.equal(await issuableOn(app, asOf, noteSeries), shares, asOf)
   }
 })
 

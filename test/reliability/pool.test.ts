@@ -5,18 +5,14 @@
  * served. POOL_MIN_COST=0 sends every request to the pool, POOL_THREADS=0 none.
  */
 import t from 'tap'
-import { readFileSync } from 'node:fs'
 import type { LightMyRequestResponse } from 'fastify'
 import { variedNotes } from '../../bench/notes.js'
 import { testApp } from '../helpers/http.js'
+import { exampleValue } from '../helpers/json.js'
 import { slowItem, theCase } from './items.js'
 
 // The contract's worked example of the ownership timeline (examples/, an OpenAPI example object).
-const timeline2007 = (
-  JSON.parse(readFileSync(new URL('../../examples/ownership-timeline-2007.request.json', import.meta.url), 'utf8')) as {
-    value: Record<string, unknown>
-  }
-).value
+const timeline2007 = exampleValue<Record<string, unknown>>('ownership-timeline-2007.request.json')
 
 const contradictory = { ...theCase, note: { ...theCase.note, maturityDate: '2006-01-03' } }
 const invalid = { ...theCase, note: { ...theCase.note, principal: 'a million' } }
